@@ -1,0 +1,522 @@
+//! The session catalog of MODEL.md section 1: the thirteen kinds of day, their constants,
+//! the forgiving names runners type, and per-profile overrides.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::InputError;
+
+/// One kind of training day. The order is the catalog's (rest first, race last) and is the
+/// canonical order used to break ties deterministically.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Session {
+    /// Day off.
+    Rest,
+    /// Very easy short run.
+    Recovery,
+    /// Conversational run.
+    Easy,
+    /// Easy run with 6-8 short strides.
+    Strides,
+    /// Cross-training (bike, swim, elliptical): cardiovascular load that spares the legs.
+    Cross,
+    /// Steady "grey zone" run.
+    Moderate,
+    /// Long easy run.
+    Long,
+    /// Long run with a marathon-pace or fast finish (both long and quality).
+    LongFast,
+    /// Marathon-pace run.
+    Marathon,
+    /// Threshold / tempo run.
+    Tempo,
+    /// VO2max intervals.
+    Intervals,
+    /// Hill repeats.
+    Hills,
+    /// Race or time trial, warm-up included.
+    Race,
+}
+
+/// How a session counts in the week's structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// A day off.
+    Rest,
+    /// Easy running or cross-training: what absorbs the stress.
+    Easy,
+    /// Grey-zone running: too hard to recover from, too easy to build speed.
+    Moderate,
+    /// A long run (`long_fast` is long and quality at once).
+    Long,
+    /// A hard session.
+    Quality,
+}
+
+impl Session {
+    /// Every session, in catalog order.
+    pub const ALL: [Session; 13] = [
+        Session::Rest,
+        Session::Recovery,
+        Session::Easy,
+        Session::Strides,
+        Session::Cross,
+        Session::Moderate,
+        Session::Long,
+        Session::LongFast,
+        Session::Marathon,
+        Session::Tempo,
+        Session::Intervals,
+        Session::Hills,
+        Session::Race,
+    ];
+
+    /// Number of session kinds.
+    pub const COUNT: usize = 13;
+
+    /// Position in [`Session::ALL`].
+    #[must_use]
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The id used in files, WEEK strings and output.
+    #[must_use]
+    pub fn id(self) -> &'static str {
+        match self {
+            Session::Rest => "rest",
+            Session::Recovery => "recovery",
+            Session::Easy => "easy",
+            Session::Strides => "strides",
+            Session::Cross => "cross",
+            Session::Moderate => "moderate",
+            Session::Long => "long",
+            Session::LongFast => "long_fast",
+            Session::Marathon => "marathon",
+            Session::Tempo => "tempo",
+            Session::Intervals => "intervals",
+            Session::Hills => "hills",
+            Session::Race => "race",
+        }
+    }
+
+    /// A short phrase a runner reads ("VO2max intervals").
+    #[must_use]
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Session::Rest => "day off",
+            Session::Recovery => "very easy short run",
+            Session::Easy => "conversational run",
+            Session::Strides => "easy run + 6-8 short strides",
+            Session::Cross => "cross-training (bike, swim, elliptical)",
+            Session::Moderate => "steady \"grey zone\" run",
+            Session::Long => "long easy run",
+            Session::LongFast => "long run with marathon-pace or fast finish",
+            Session::Marathon => "marathon-pace run",
+            Session::Tempo => "threshold / tempo run",
+            Session::Intervals => "VO2max intervals",
+            Session::Hills => "hill repeats",
+            Session::Race => "race or time trial, warm-up included",
+        }
+    }
+
+    /// The session's name in running prose ("long run", "intervals").
+    #[must_use]
+    pub fn prose(self) -> &'static str {
+        match self {
+            Session::Rest => "rest day",
+            Session::Recovery => "recovery run",
+            Session::Easy => "easy run",
+            Session::Strides => "easy run with strides",
+            Session::Cross => "cross-training",
+            Session::Moderate => "moderate run",
+            Session::Long => "long run",
+            Session::LongFast => "fast-finish long run",
+            Session::Marathon => "marathon-pace run",
+            Session::Tempo => "tempo",
+            Session::Intervals => "intervals",
+            Session::Hills => "hill repeats",
+            Session::Race => "race",
+        }
+    }
+
+    /// The session's class.
+    #[must_use]
+    pub fn class(self) -> Class {
+        match self {
+            Session::Rest => Class::Rest,
+            Session::Recovery | Session::Easy | Session::Strides | Session::Cross => Class::Easy,
+            Session::Moderate => Class::Moderate,
+            Session::Long => Class::Long,
+            Session::LongFast
+            | Session::Marathon
+            | Session::Tempo
+            | Session::Intervals
+            | Session::Hills
+            | Session::Race => Class::Quality,
+        }
+    }
+
+    /// A quality (hard) session: what `hard_sessions` counts. `long_fast` is one.
+    #[must_use]
+    pub fn is_quality(self) -> bool {
+        self.class() == Class::Quality
+    }
+
+    /// A long run: `long` or `long_fast`.
+    #[must_use]
+    pub fn is_long(self) -> bool {
+        matches!(self, Session::Long | Session::LongFast)
+    }
+
+    /// A key session (quality or long): the sessions that need space after them.
+    #[must_use]
+    pub fn is_key(self) -> bool {
+        self.is_quality() || self.is_long()
+    }
+
+    /// An easy-class day: its minutes share what is left of the week's volume.
+    #[must_use]
+    pub fn is_easy(self) -> bool {
+        self.class() == Class::Easy
+    }
+
+    /// Days of easier running a key session needs before the next key session
+    /// (48 h: 2 days, 72 h: 3 days); 0 for the others.
+    #[must_use]
+    pub fn gap_days(self) -> u8 {
+        match self {
+            Session::Long | Session::LongFast | Session::Marathon | Session::Tempo => 2,
+            Session::Intervals | Session::Hills | Session::Race => 3,
+            _ => 0,
+        }
+    }
+
+    /// Leg impact of a minute of this session relative to running (MODEL.md section 3).
+    #[must_use]
+    pub fn impact(self) -> f64 {
+        if self == Session::Cross { 0.5 } else { 1.0 }
+    }
+}
+
+impl fmt::Display for Session {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// The list of valid ids, for error messages.
+#[must_use]
+pub fn valid_ids() -> String {
+    Session::ALL.iter().map(|s| s.id()).collect::<Vec<_>>().join(", ")
+}
+
+impl FromStr for Session {
+    type Err = InputError;
+
+    /// Forgiving names: case, spaces, dashes and a trailing "run" do not matter, and the
+    /// aliases runners use (`off`, `xt`, `threshold`, `vo2`, `steady`, `long run`) map to ids.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let norm: String = s
+            .trim()
+            .to_lowercase()
+            .chars()
+            .map(|c| if c == '-' || c == ' ' { '_' } else { c })
+            .collect();
+        let norm = norm.trim_matches('_');
+        let stem = norm
+            .strip_suffix("_run")
+            .or_else(|| norm.strip_suffix("_day"))
+            .unwrap_or(norm);
+        let session = match stem {
+            "rest" | "off" | "day_off" | "none" => Session::Rest,
+            "recovery" | "recovery_jog" | "jog" => Session::Recovery,
+            "easy" => Session::Easy,
+            "strides" | "easy_strides" | "easy_with_strides" => Session::Strides,
+            "cross" | "xt" | "cross_training" | "crosstraining" | "bike" | "swim" | "elliptical" => {
+                Session::Cross
+            }
+            "moderate" | "steady" | "grey" | "gray" | "grey_zone" | "gray_zone" => Session::Moderate,
+            "long" => Session::Long,
+            "long_fast" | "longfast" | "fast_finish" | "long_fast_finish" | "progression" => {
+                Session::LongFast
+            }
+            "marathon" | "mp" | "marathon_pace" => Session::Marathon,
+            "tempo" | "threshold" | "lt" => Session::Tempo,
+            "intervals" | "interval" | "vo2" | "vo2max" | "vo2_max" | "track" => Session::Intervals,
+            "hills" | "hill" | "hill_repeats" => Session::Hills,
+            "race" | "time_trial" | "tt" => Session::Race,
+            _ => {
+                return Err(InputError::UnknownSession {
+                    name: s.trim().to_string(),
+                });
+            }
+        };
+        Ok(session)
+    }
+}
+
+/// A runner's level: sets catalog minutes and the defaults of MODEL.md.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// New to structured training.
+    Beginner,
+    /// Some years of running, races regularly.
+    #[default]
+    Intermediate,
+    /// High volume, experienced.
+    Advanced,
+}
+
+impl Level {
+    /// Column of the catalog's minutes.
+    #[must_use]
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Default number of quality sessions (MODEL.md section 6).
+    #[must_use]
+    pub fn default_hard_sessions(self) -> u8 {
+        match self {
+            Level::Beginner => 1,
+            Level::Intermediate | Level::Advanced => 2,
+        }
+    }
+
+    /// Default minimum number of rest days (MODEL.md section 6).
+    #[must_use]
+    pub fn default_min_rest_days(self) -> u8 {
+        match self {
+            Level::Beginner => 2,
+            Level::Intermediate => 1,
+            Level::Advanced => 0,
+        }
+    }
+
+    /// The id used in files and output.
+    #[must_use]
+    pub fn id(self) -> &'static str {
+        match self {
+            Level::Beginner => "beginner",
+            Level::Intermediate => "intermediate",
+            Level::Advanced => "advanced",
+        }
+    }
+}
+
+/// The runner's goal: sets the intensity distribution and whether a long run is needed.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Goal {
+    /// 5 km.
+    #[value(name = "5k")]
+    #[serde(rename = "5k")]
+    FiveK,
+    /// 10 km.
+    #[value(name = "10k")]
+    #[serde(rename = "10k")]
+    TenK,
+    /// Half marathon.
+    #[default]
+    Half,
+    /// Marathon.
+    Marathon,
+    /// General fitness.
+    General,
+}
+
+/// Zone targets of a distribution model (MODEL.md section 5).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Distribution {
+    /// `pyramidal` or `polarized`.
+    pub name: &'static str,
+    /// Least share of zone 1.
+    pub z1_min: f64,
+    /// Largest share of zone 2.
+    pub z2_max: f64,
+    /// Largest share of zone 3.
+    pub z3_max: f64,
+}
+
+impl Goal {
+    /// The id used in files and output.
+    #[must_use]
+    pub fn id(self) -> &'static str {
+        match self {
+            Goal::FiveK => "5k",
+            Goal::TenK => "10k",
+            Goal::Half => "half",
+            Goal::Marathon => "marathon",
+            Goal::General => "general",
+        }
+    }
+
+    /// Pyramidal for half, marathon and general goals; polarized for 5k and 10k
+    /// (Seiler and Tonnessen 2009).
+    #[must_use]
+    pub fn distribution(self) -> Distribution {
+        match self {
+            Goal::FiveK | Goal::TenK => Distribution {
+                name: "polarized",
+                z1_min: 0.75,
+                z2_max: 0.08,
+                z3_max: 0.20,
+            },
+            Goal::Half | Goal::Marathon | Goal::General => Distribution {
+                name: "pyramidal",
+                z1_min: 0.75,
+                z2_max: 0.20,
+                z3_max: 0.08,
+            },
+        }
+    }
+
+    /// The half and marathon goals need a long run; 5k, 10k and general do not.
+    #[must_use]
+    pub fn needs_long_run(self) -> bool {
+        matches!(self, Goal::Half | Goal::Marathon)
+    }
+
+    /// Longest allowed long run in minutes (Daniels: 150; 180 for a marathon goal).
+    #[must_use]
+    pub fn long_run_cap(self) -> f64 {
+        if self == Goal::Marathon { 180.0 } else { 150.0 }
+    }
+}
+
+/// The constants of one session kind.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SessionSpec {
+    /// Session RPE (Foster's CR-10 scale); load per minute.
+    pub rpe: f64,
+    /// Catalog minutes for beginner, intermediate, advanced.
+    pub minutes: [f64; 3],
+    /// Shares of minutes in zones 1, 2, 3.
+    pub zones: [f64; 3],
+}
+
+impl SessionSpec {
+    /// The default constants of MODEL.md section 1.
+    #[must_use]
+    pub fn default_for(session: Session) -> Self {
+        let (rpe, minutes, zones) = match session {
+            Session::Rest => (0.0, [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]),
+            Session::Recovery => (2.0, [20.0, 30.0, 40.0], [1.0, 0.0, 0.0]),
+            Session::Easy | Session::Cross => (3.0, [30.0, 45.0, 60.0], [1.0, 0.0, 0.0]),
+            Session::Strides => (3.5, [30.0, 45.0, 60.0], [1.0, 0.0, 0.0]),
+            Session::Moderate => (5.0, [35.0, 50.0, 60.0], [0.3, 0.7, 0.0]),
+            Session::Long => (4.0, [60.0, 100.0, 130.0], [1.0, 0.0, 0.0]),
+            Session::LongFast => (5.0, [60.0, 100.0, 130.0], [0.75, 0.25, 0.0]),
+            Session::Marathon => (6.0, [50.0, 70.0, 90.0], [0.4, 0.6, 0.0]),
+            Session::Tempo => (6.5, [35.0, 50.0, 65.0], [0.55, 0.45, 0.0]),
+            Session::Intervals => (7.5, [35.0, 50.0, 65.0], [0.6, 0.0, 0.4]),
+            Session::Hills => (7.0, [35.0, 45.0, 55.0], [0.7, 0.0, 0.3]),
+            Session::Race => (9.0, [40.0, 45.0, 50.0], [0.4, 0.2, 0.4]),
+        };
+        SessionSpec { rpe, minutes, zones }
+    }
+}
+
+/// The catalog in force: the defaults with a profile's overrides applied.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalog {
+    specs: [SessionSpec; Session::COUNT],
+}
+
+impl Default for Catalog {
+    fn default() -> Self {
+        Catalog {
+            specs: Session::ALL.map(SessionSpec::default_for),
+        }
+    }
+}
+
+impl Catalog {
+    /// The constants of one session.
+    #[must_use]
+    pub fn spec(&self, session: Session) -> &SessionSpec {
+        &self.specs[session.index()]
+    }
+
+    /// Override a session's RPE and/or minutes (minutes apply to every level: a runner who
+    /// says "my intervals session is 55 minutes" means it whatever the level).
+    pub fn set(&mut self, session: Session, rpe: Option<f64>, minutes: Option<f64>) {
+        let spec = &mut self.specs[session.index()];
+        if let Some(rpe) = rpe {
+            spec.rpe = rpe;
+        }
+        if let Some(m) = minutes {
+            spec.minutes = [m; 3];
+        }
+    }
+
+    /// Catalog minutes of a session for a level.
+    #[must_use]
+    pub fn minutes(&self, session: Session, level: Level) -> f64 {
+        self.spec(session).minutes[level.index()]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forgiving_names_map_to_ids() {
+        let cases = [
+            ("easy run", Session::Easy),
+            ("Easy Run", Session::Easy),
+            ("off", Session::Rest),
+            ("xt", Session::Cross),
+            ("threshold", Session::Tempo),
+            ("vo2", Session::Intervals),
+            ("steady", Session::Moderate),
+            ("long run", Session::Long),
+            ("Long-Fast", Session::LongFast),
+            ("  TEMPO ", Session::Tempo),
+        ];
+        for (name, want) in cases {
+            assert_eq!(name.parse::<Session>().unwrap(), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn every_id_parses_back_to_itself() {
+        for s in Session::ALL {
+            assert_eq!(s.id().parse::<Session>().unwrap(), s);
+        }
+    }
+
+    #[test]
+    fn unknown_name_lists_the_valid_ids() {
+        let err = "jogging in place".parse::<Session>().unwrap_err().to_string();
+        assert!(err.contains("jogging in place"), "{err}");
+        assert!(err.contains("intervals") && err.contains("long_fast"), "{err}");
+    }
+
+    #[test]
+    fn long_fast_is_long_quality_and_key() {
+        let s = Session::LongFast;
+        assert!(s.is_long() && s.is_quality() && s.is_key());
+        assert!(!Session::Moderate.is_key());
+        assert!(Session::Long.is_key() && !Session::Long.is_quality());
+    }
+
+    #[test]
+    fn zone_shares_sum_to_one_for_every_running_session() {
+        let c = Catalog::default();
+        for s in Session::ALL.into_iter().skip(1) {
+            let z = c.spec(s).zones;
+            assert!((z[0] + z[1] + z[2] - 1.0).abs() < 1e-12, "{s}");
+        }
+    }
+}

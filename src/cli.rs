@@ -1,0 +1,154 @@
+//! The command line of CLI.md as clap derive definitions, and nothing else: these types
+//! never reach the engine (commands turn them into domain types first).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::catalog::{Goal, Level};
+
+/// Plan a runner's week as a system: stress, then recovery, then adaptation.
+#[derive(Debug, Parser)]
+#[command(name = "weekwright", version, about, long_about = None, propagate_version = true)]
+#[command(
+    after_help = "Examples:\n  weekwright generate\n  weekwright score --week easy,intervals,easy,rest,tempo,easy,long\n  weekwright generate --profile profiles/intermediate-10k.yaml --format table"
+)]
+pub struct Cli {
+    /// Print only results and errors (no hints on stderr).
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print more about what is searched on stderr.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// YAML (numbers rounded for reading).
+    Yaml,
+    /// JSON (numbers unrounded).
+    Json,
+    /// A table for the terminal, readable in 80 columns.
+    Table,
+    /// iCalendar: one all-day event per training day (generate, block).
+    Ics,
+    /// An SVG chart of the block (block).
+    Svg,
+}
+
+/// Flags shared by the commands that print results.
+#[derive(Debug, Clone, Args)]
+pub struct OutputArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Yaml)]
+    pub format: FormatArg,
+    /// Write to FILE (atomically: a temporary file renamed into place) instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Worker threads (1 to 256; default: all cores).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub threads: Option<u16>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Search every week that fits the profile and print the top plans.
+    #[command(
+        after_help = "Example:\n  weekwright generate --profile profiles/club-night.yaml --top 3 --format table"
+    )]
+    Generate(GenerateArgs),
+    /// Score one week, explain it component by component, and rank it among the weeks that fit.
+    #[command(
+        after_help = "Example:\n  weekwright score --week moderate,intervals,tempo,easy,moderate,rest,long --format table"
+    )]
+    Score(ScoreArgs),
+    /// Measure scoring speed over the whole space of weeks.
+    #[command(after_help = "Example:\n  weekwright bench --threads 1 --sessions rest,easy,tempo,long")]
+    Bench(BenchArgs),
+    /// List the session catalog.
+    #[command(after_help = "Example:\n  weekwright catalog --format table")]
+    Catalog(CatalogArgs),
+    /// Print the JSON Schema of the profile file.
+    #[command(after_help = "Example:\n  weekwright schema > weekwright-profile.schema.json")]
+    Schema,
+    /// Print shell completions.
+    #[command(
+        after_help = "Example:\n  weekwright completions bash > ~/.local/share/bash-completion/completions/weekwright"
+    )]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}
+
+/// `generate`.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// Profile file (YAML); without it, the built-in intermediate half-marathon runner.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// Number of plans (1 to 100).
+    #[arg(long, value_name = "N", default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..=100))]
+    pub top: u16,
+    /// First Monday of the calendar for --format ics (YYYY-MM-DD; default: next Monday).
+    #[arg(long, value_name = "DATE")]
+    pub start: Option<String>,
+    /// Output flags.
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+/// `score`.
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("input").required(true).args(["week", "week_file"]))]
+pub struct ScoreArgs {
+    /// The week: seven sessions, Monday first (easy,intervals,easy,rest,tempo,easy,long),
+    /// each `id` or `id:minutes`; or `mon=easy,tue=intervals,...`.
+    #[arg(long, value_name = "WEEK", allow_hyphen_values = true)]
+    pub week: Option<String>,
+    /// A YAML plan as printed by `generate` (its `days` list), or a file with a WEEK line.
+    #[arg(long, value_name = "FILE")]
+    pub week_file: Option<PathBuf>,
+    /// Profile file (YAML); without it only the structural rules apply.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// Level for catalog minutes when no profile is given.
+    #[arg(long, value_enum, conflicts_with = "profile")]
+    pub level: Option<Level>,
+    /// Goal for the distribution targets when no profile is given.
+    #[arg(long, value_enum, conflicts_with = "profile")]
+    pub goal: Option<Goal>,
+    /// Output flags.
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+/// `bench`.
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Worker threads (1 to 256; default: all cores).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub threads: Option<u16>,
+    /// Comma-separated session ids to enumerate (default: all 13).
+    #[arg(long, value_name = "IDS")]
+    pub sessions: Option<String>,
+    /// Output format (yaml, json or table).
+    #[arg(long, value_enum, default_value_t = FormatArg::Yaml)]
+    pub format: FormatArg,
+}
+
+/// `catalog`.
+#[derive(Debug, Args)]
+pub struct CatalogArgs {
+    /// Level whose minutes to show (default: all three).
+    #[arg(long, value_enum)]
+    pub level: Option<Level>,
+    /// Output format (yaml, json or table).
+    #[arg(long, value_enum, default_value_t = FormatArg::Yaml)]
+    pub format: FormatArg,
+}

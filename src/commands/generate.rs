@@ -1,0 +1,107 @@
+//! `weekwright generate`: profile in, the top repeatable plans out.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::{Context, load_profile};
+use crate::cli::GenerateArgs;
+use crate::error::Result;
+use crate::export::{Document, table};
+use crate::model::explain::{Report, Target, explain};
+use crate::profile::Profile;
+use crate::search::{Outcome, Scorer, Search};
+use crate::week::WeekSpec;
+
+/// One ranked plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Plan {
+    /// 1 for the best.
+    pub rank: usize,
+    /// The explained week.
+    #[serde(flatten)]
+    pub report: Report,
+}
+
+/// What `generate` prints.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GenerateOutput {
+    /// Profile name.
+    pub profile: String,
+    /// Weeks in the space the profile allows.
+    pub searched: u64,
+    /// Weeks that meet every hard constraint.
+    pub feasible: u64,
+    /// The top plans.
+    pub plans: Vec<Plan>,
+}
+
+impl Document for GenerateOutput {
+    fn table(&self, style: &table::Style) -> String {
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "{}\n{} weeks searched, {} meet every constraint; the top {}:\n",
+            style.bold(&self.profile),
+            self.searched,
+            self.feasible,
+            self.plans.len()
+        );
+        let mut buf = String::new();
+        for p in &self.plans {
+            out.push_str(&table::report(
+                &mut buf,
+                &format!("#{}", p.rank),
+                &p.report,
+                style,
+            ));
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// Search the profile's weeks and explain the top plans.
+///
+/// # Errors
+/// [`crate::search::NoWeekFits`] when nothing fits.
+pub fn plans(profile: &Profile, top: usize) -> Result<(Outcome, Vec<Plan>)> {
+    let outcome = Search::new(profile).top(top).run()?;
+    let scorer = Scorer::new(profile, 1.0);
+    let target = Target {
+        weekly_minutes: Some(profile.weekly_minutes),
+    };
+    let plans = outcome
+        .plans
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let (loads, a) = scorer.assess(&WeekSpec::from_sessions(c.sessions));
+            Plan {
+                rank: i + 1,
+                report: explain(&scorer.judge, &loads, &a, target),
+            }
+        })
+        .collect();
+    Ok((outcome, plans))
+}
+
+/// Run `generate`.
+///
+/// # Errors
+/// Bad input (exit 2), no week fits (exit 3), or output that cannot be written.
+pub fn run(args: &GenerateArgs, ctx: &Context) -> Result<()> {
+    let profile = load_profile(args.profile.as_deref())?;
+    let (outcome, plans) = plans(&profile, usize::from(args.top))?;
+    ctx.info(&format!(
+        "{}: {} weeks in the space, {} feasible, {} repeatable",
+        profile.name, outcome.searched, outcome.feasible, outcome.repeatable
+    ));
+    let doc = GenerateOutput {
+        profile: profile.name.clone(),
+        searched: outcome.searched,
+        feasible: outcome.feasible,
+        plans,
+    };
+    ctx.emit(&doc, args.out.format, args.out.output.as_deref(), "generate")
+}

@@ -1,0 +1,151 @@
+//! One module per subcommand: arguments, then domain types, then the engine, then an
+//! exporter. [`run`] is the one dispatch over the commands.
+
+pub mod bench;
+pub mod catalog;
+pub mod generate;
+pub mod score;
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use crate::cli::{Cli, Command, FormatArg};
+use crate::error::{Error, InputError, Result};
+use crate::export::{self, Document, Format, table};
+use crate::profile::Profile;
+
+/// What every command shares: verbosity, colour, and how to write results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Context {
+    /// `-q`: no hints on stderr.
+    pub quiet: bool,
+    /// `-v`: more on stderr.
+    pub verbose: bool,
+    /// Colour tables on stdout.
+    pub color: bool,
+}
+
+impl Context {
+    /// The context of a command line: colour only when stdout is a terminal and NO_COLOR
+    /// is unset (anstream's rule).
+    #[must_use]
+    pub fn new(cli: &Cli) -> Self {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Context {
+            quiet: cli.quiet,
+            verbose: cli.verbose,
+            color: !no_color && std::io::stdout().is_terminal(),
+        }
+    }
+
+    /// A line on stderr with `-v`.
+    pub fn info(&self, line: &str) {
+        if self.verbose {
+            eprintln!("weekwright: {line}");
+        }
+    }
+
+    /// The exporter format of a flag.
+    #[must_use]
+    pub fn format(&self, f: FormatArg) -> Format {
+        match f {
+            FormatArg::Yaml => Format::Yaml,
+            FormatArg::Json => Format::Json,
+            FormatArg::Table => Format::Table,
+            FormatArg::Ics => Format::Ics,
+            FormatArg::Svg => Format::Svg,
+        }
+    }
+
+    /// Render a document and write it to stdout or a file. Colour goes only to a terminal.
+    ///
+    /// # Errors
+    /// A format the command does not have, or output that cannot be written.
+    pub fn emit<D: Document>(
+        &self,
+        doc: &D,
+        format: FormatArg,
+        output: Option<&Path>,
+        command: &str,
+    ) -> Result<()> {
+        let style = table::Style {
+            color: self.color && output.is_none(),
+        };
+        let bytes = export::render(doc, self.format(format), &style, command)?;
+        self.emit_bytes(&bytes, output)
+    }
+
+    /// Write bytes to stdout or a file.
+    ///
+    /// # Errors
+    /// Output that cannot be written.
+    pub fn emit_bytes(&self, bytes: &[u8], output: Option<&Path>) -> Result<()> {
+        export::write_output(bytes, output)?;
+        if let Some(path) = output
+            && !self.quiet
+        {
+            eprintln!("weekwright: wrote {}", path.display());
+        }
+        Ok(())
+    }
+}
+
+/// The profile of `--profile`, or the built-in default.
+///
+/// # Errors
+/// A profile file that cannot be read or is invalid.
+pub fn load_profile(path: Option<&Path>) -> Result<Profile> {
+    Ok(match path {
+        Some(p) => Profile::load(p)?,
+        None => Profile::builtin(),
+    })
+}
+
+/// Run `f` on a pool of `threads` workers (all cores when `None`).
+///
+/// # Errors
+/// The pool cannot be built, or `f` fails.
+pub fn with_threads<T: Send>(threads: Option<u16>, f: impl FnOnce() -> Result<T> + Send) -> Result<T> {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = threads {
+        builder = builder.num_threads(usize::from(n));
+    }
+    let pool = builder
+        .build()
+        .map_err(|e| Error::Internal(format!("cannot start worker threads: {e}")))?;
+    pool.install(f)
+}
+
+fn flag_error(flag: &str, message: impl Into<String>) -> Error {
+    Error::Input(InputError::Flag {
+        flag: flag.to_string(),
+        message: message.into(),
+    })
+}
+
+/// Run a parsed command line.
+///
+/// # Errors
+/// Whatever the command fails with; [`Error::exit_code`] maps it to CLI.md.
+pub fn run(cli: &Cli) -> Result<()> {
+    let ctx = Context::new(cli);
+    match &cli.command {
+        Command::Generate(args) => with_threads(args.out.threads, || generate::run(args, &ctx)),
+        Command::Score(args) => with_threads(args.out.threads, || score::run(args, &ctx)),
+        Command::Bench(args) => bench::run(args, &ctx),
+        Command::Catalog(args) => catalog::run(args, &ctx),
+        Command::Schema => {
+            let schema = schemars::schema_for!(crate::profile::ProfileFile);
+            let mut text =
+                serde_json::to_string_pretty(&schema).map_err(|e| Error::Internal(e.to_string()))?;
+            text.push('\n');
+            ctx.emit_bytes(text.as_bytes(), None)
+        }
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut buf = Vec::new();
+            clap_complete::generate(*shell, &mut cmd, "weekwright", &mut buf);
+            ctx.emit_bytes(&buf, None)
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! Errors a user can see. Each variant knows its exit code (CLI.md) and says how to fix it.
+
+use std::path::PathBuf;
+
+use crate::catalog::valid_ids;
+use crate::search::NoWeekFits;
+
+/// Bad input: exit code 2. Every message names the file, line and column or the field.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    /// A session name that no alias matches.
+    #[error("unknown session '{name}': valid ids are {}", valid_ids())]
+    UnknownSession {
+        /// What the user typed.
+        name: String,
+    },
+    /// A WEEK string that does not parse.
+    #[error("bad WEEK '{week}': {reason}")]
+    Week {
+        /// The WEEK text (shortened when long).
+        week: String,
+        /// What is wrong and how to write it.
+        reason: String,
+    },
+    /// A file that is not valid YAML for its type; the message has line and column.
+    #[error("{}: {message}", path.display())]
+    Parse {
+        /// The file.
+        path: PathBuf,
+        /// The parser's message with line, column and snippet.
+        message: String,
+    },
+    /// A field whose value is out of range or contradicts another.
+    #[error("{source_name}: field '{field}': {message}")]
+    Field {
+        /// Where the value came from (a file path, or "built-in default profile").
+        source_name: String,
+        /// The field's path, such as `max_minutes.wed`.
+        field: String,
+        /// What is wrong and the allowed range.
+        message: String,
+    },
+    /// A command-line flag whose value is not allowed.
+    #[error("flag {flag}: {message}")]
+    Flag {
+        /// The flag, such as `--top`.
+        flag: String,
+        /// What is wrong and the allowed range.
+        message: String,
+    },
+    /// A file that cannot be read.
+    #[error("cannot read {}: {reason}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why, in words.
+        reason: String,
+    },
+    /// An output file that cannot be written.
+    #[error("cannot write {}: {reason}", path.display())]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// Why, in words.
+        reason: String,
+    },
+}
+
+/// Everything the library can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Bad input (exit 2).
+    #[error(transparent)]
+    Input(#[from] InputError),
+    /// The constraints admit no week (exit 3).
+    #[error(transparent)]
+    NoWeekFits(#[from] NoWeekFits),
+    /// Writing results failed in a way that is not the user's fault (exit 1).
+    #[error("cannot write output: {0}")]
+    Io(#[from] std::io::Error),
+    /// A bug: an invariant of the program does not hold (exit 1).
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl Error {
+    /// The process exit code of CLI.md.
+    #[must_use]
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Input(_) => 2,
+            Error::NoWeekFits(_) => 3,
+            Error::Io(_) | Error::Internal(_) => 1,
+        }
+    }
+
+    /// A write to a reader that went away (`weekwright generate | head`): a quiet end.
+    #[must_use]
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Io(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
+/// Shorthand for results of this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

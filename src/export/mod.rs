@@ -1,0 +1,136 @@
+//! Exporters: one module per format behind one small interface, chosen in one place
+//! ([`render`]). Exporters turn a document into bytes; they never print. [`write_output`]
+//! puts the bytes on stdout or, atomically, into a file.
+
+pub mod table;
+pub mod yaml;
+
+use std::io::Write;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::error::{Error, InputError};
+
+/// Output formats of CLI.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// YAML, numbers rounded for reading.
+    Yaml,
+    /// JSON, numbers unrounded.
+    Json,
+    /// A terminal table in 80 columns.
+    Table,
+    /// iCalendar (RFC 5545).
+    Ics,
+    /// SVG chart.
+    Svg,
+}
+
+impl Format {
+    /// The name used on the command line.
+    #[must_use]
+    pub fn id(self) -> &'static str {
+        match self {
+            Format::Yaml => "yaml",
+            Format::Json => "json",
+            Format::Table => "table",
+            Format::Ics => "ics",
+            Format::Svg => "svg",
+        }
+    }
+}
+
+/// A document that every exporter can take: it serializes (yaml, json) and it can lay
+/// itself out as a table; calendars and charts are the documents' own extras.
+pub trait Document: Serialize {
+    /// The document as a terminal table.
+    fn table(&self, style: &table::Style) -> String;
+
+    /// The document as iCalendar, where it has dates to put on a calendar.
+    fn ics(&self) -> Option<String> {
+        None
+    }
+
+    /// The document as an SVG chart, where it has one.
+    fn svg(&self) -> Option<String> {
+        None
+    }
+}
+
+/// Render a document in a format.
+///
+/// # Errors
+/// A format the document does not have (exit 2), or a serializer failure (a bug).
+pub fn render<D: Document>(
+    doc: &D,
+    format: Format,
+    style: &table::Style,
+    command: &str,
+) -> Result<Vec<u8>, Error> {
+    let unsupported = || {
+        Error::Input(InputError::Flag {
+            flag: "--format".to_string(),
+            message: format!(
+                "'{}' is not an output of `{command}`; use yaml, json or table",
+                format.id()
+            ),
+        })
+    };
+    let text = match format {
+        Format::Yaml => yaml::to_yaml(doc)?,
+        Format::Json => {
+            let mut s = serde_json::to_string_pretty(doc).map_err(|e| Error::Internal(e.to_string()))?;
+            s.push('\n');
+            s
+        }
+        Format::Table => doc.table(style),
+        Format::Ics => doc.ics().ok_or_else(unsupported)?,
+        Format::Svg => doc.svg().ok_or_else(unsupported)?,
+    };
+    Ok(text.into_bytes())
+}
+
+/// Write bytes to stdout, or to `path` atomically: a temporary file in the same directory,
+/// renamed into place only when complete, so a failed run leaves an existing file untouched
+/// and no temporary file behind.
+///
+/// # Errors
+/// A missing directory or a path that cannot be written (exit 2); a failed stdout write
+/// (exit 1, or a quiet end on a closed pipe).
+pub fn write_output(bytes: &[u8], path: Option<&Path>) -> Result<(), Error> {
+    let Some(path) = path else {
+        let mut out = std::io::stdout().lock();
+        out.write_all(bytes)?;
+        out.flush()?;
+        return Ok(());
+    };
+    let write_err = |reason: String| {
+        Error::Input(InputError::Write {
+            path: path.to_path_buf(),
+            reason,
+        })
+    };
+    if path.is_dir() {
+        return Err(write_err("it is a directory; give a file name".to_string()));
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(write_err(format!(
+            "the directory {} does not exist; create it first",
+            dir.display()
+        )));
+    }
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".weekwright-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| write_err(e.to_string()))?;
+    tmp.write_all(bytes).map_err(|e| write_err(e.to_string()))?;
+    tmp.as_file().sync_all().map_err(|e| write_err(e.to_string()))?;
+    tmp.persist(path).map_err(|e| write_err(e.error.to_string()))?;
+    Ok(())
+}

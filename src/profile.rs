@@ -1,0 +1,594 @@
+//! The profile file of CLI.md: strict serde types (an unknown field is an error), the
+//! defaults of MODEL.md, and validation into the domain types the engine reads.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Catalog, Goal, Level, Session};
+use crate::error::InputError;
+use crate::model::{Filters, Judge, LongRunRule, ModelParams, Rules};
+use crate::week::{Day, MinutesRule};
+
+/// Largest profile file read (CLI.md).
+pub const MAX_PROFILE_BYTES: u64 = 1024 * 1024;
+/// Allowed weekly minutes (CLI.md).
+pub const WEEKLY_MINUTES: std::ops::RangeInclusive<f64> = 30.0..=2400.0;
+/// Allowed per-day caps (CLI.md).
+pub const CAP_MINUTES: std::ops::RangeInclusive<f64> = 20.0..=600.0;
+/// Allowed catalog-override minutes (CLI.md).
+pub const SESSION_MINUTES: std::ops::RangeInclusive<f64> = 1.0..=600.0;
+/// Allowed catalog-override RPE (CLI.md).
+pub const RPE: std::ops::RangeInclusive<f64> = 1.0..=10.0;
+/// Most hard sessions a week may ask for (CLI.md).
+pub const MAX_HARD_SESSIONS: u8 = 4;
+/// Longest profile name (CLI.md).
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// `long_run_day`: a day, or `none` for a week without a long run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LongRunDay {
+    /// The long run goes on this day.
+    Day(Day),
+    /// No long run.
+    None,
+}
+
+impl<'de> Deserialize<'de> for LongRunDay {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        if s.trim().eq_ignore_ascii_case("none") {
+            return Ok(LongRunDay::None);
+        }
+        s.parse()
+            .map(LongRunDay::Day)
+            .map_err(|e: String| serde::de::Error::custom(format!("{e}, or none for no long run")))
+    }
+}
+
+impl schemars::JsonSchema for LongRunDay {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "LongRunDay".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "The long run's day (mon..sun), or none for a week without a long run.",
+        })
+    }
+}
+
+/// A catalog override: `sessions: {intervals: {minutes: 55, rpe: 8}}`.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SessionOverride {
+    /// Minutes of the session at every level (1 to 600).
+    pub minutes: Option<f64>,
+    /// Session RPE, load per minute (1 to 10).
+    pub rpe: Option<f64>,
+}
+
+/// The `block:` section: defaults for `weekwright block`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BlockSection {
+    /// Number of weeks (1 to 104).
+    pub weeks: Option<u32>,
+    /// Build:deload pattern, such as "3:1" or "2:1".
+    pub pattern: Option<String>,
+    /// First Monday of the block, YYYY-MM-DD.
+    pub start: Option<String>,
+    /// Race day, YYYY-MM-DD.
+    pub race_date: Option<String>,
+}
+
+/// The profile file as written. Every field but `weekly_minutes` has a default.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    title = "weekwright profile",
+    description = "A runner's constraints for weekwright."
+)]
+pub struct ProfileFile {
+    /// Shown in the output (at most 200 characters).
+    pub name: Option<String>,
+    /// beginner | intermediate | advanced (default intermediate).
+    pub level: Option<Level>,
+    /// 5k | 10k | half | marathon | general (default half).
+    pub goal: Option<Goal>,
+    /// Target volume for the week in minutes (30 to 2400). Required.
+    pub weekly_minutes: f64,
+    /// Recent average weekly minutes (default: weekly_minutes).
+    pub current_weekly_minutes: Option<f64>,
+    /// Days the runner can train (default: every day).
+    pub available_days: Option<Vec<Day>>,
+    /// Quality sessions a week, long run not counted (0 to 4; default by level: 1, 2, 2).
+    pub hard_sessions: Option<u8>,
+    /// The long run's day; omitted: the search picks; none: no long run.
+    pub long_run_day: Option<LongRunDay>,
+    /// Least number of rest days (default by level: 2, 1, 0).
+    pub min_rest_days: Option<u8>,
+    /// Days that must be rest.
+    pub rest_days: Option<Vec<Day>>,
+    /// Per-day time caps in minutes (20 to 600).
+    pub max_minutes: Option<BTreeMap<Day, f64>>,
+    /// Sessions that must stay, such as a club night.
+    pub fixed: Option<BTreeMap<Day, String>>,
+    /// Sessions not wanted on a day.
+    pub avoid: Option<BTreeMap<Day, Vec<String>>>,
+    /// Allow quality sessions on adjacent days (default false).
+    pub allow_back_to_back: Option<bool>,
+    /// Easy days may be cross-training (default false).
+    pub cross_training: Option<bool>,
+    /// Catalog overrides by session id.
+    pub sessions: Option<BTreeMap<String, SessionOverride>>,
+    /// Model constant overrides (MODEL.md).
+    pub model: Option<ModelParams>,
+    /// Defaults for `weekwright block`.
+    pub block: Option<BlockSection>,
+}
+
+/// A validated profile: what the engine reads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Profile {
+    /// Name shown in output.
+    pub name: String,
+    /// Level.
+    pub level: Level,
+    /// Goal.
+    pub goal: Goal,
+    /// Target weekly minutes.
+    pub weekly_minutes: f64,
+    /// Recent weekly minutes.
+    pub current_weekly_minutes: f64,
+    /// Hard constraints.
+    pub rules: Rules,
+    /// Easy days may be cross-training.
+    pub cross_training: bool,
+    /// Catalog with overrides.
+    pub catalog: Catalog,
+    /// Model constants.
+    pub params: ModelParams,
+    /// Block defaults.
+    pub block: BlockSection,
+}
+
+/// The built-in default profile of CLI.md.
+pub const DEFAULT_PROFILE_YAML: &str = "\
+name: Intermediate half-marathon runner (built-in default)
+level: intermediate
+goal: half
+weekly_minutes: 300
+hard_sessions: 2
+long_run_day: sun
+min_rest_days: 1
+";
+
+/// Where the built-in default is said to come from in messages.
+pub const DEFAULT_SOURCE: &str = "built-in default profile";
+
+impl Profile {
+    /// The built-in default: an intermediate half-marathon runner, any day, at least one
+    /// rest day, two hard sessions, long run on Sunday, 300 minutes a week.
+    ///
+    /// # Panics
+    /// Never: the text is a constant that a unit test parses.
+    #[must_use]
+    pub fn builtin() -> Self {
+        Self::from_yaml(DEFAULT_PROFILE_YAML, DEFAULT_SOURCE).expect("the built-in profile is valid")
+    }
+
+    /// Read and validate a profile file.
+    ///
+    /// # Errors
+    /// A file that cannot be read, is over 1 MiB, is not UTF-8, is not valid YAML for a
+    /// profile, or holds a value out of range.
+    pub fn load(path: &Path) -> Result<Self, InputError> {
+        let text = read_limited(path, MAX_PROFILE_BYTES)?;
+        Self::from_yaml(&text, &path.display().to_string())
+    }
+
+    /// Parse and validate profile text; `source` names it in messages.
+    ///
+    /// # Errors
+    /// Invalid YAML (with line and column), an unknown field, or a value out of range.
+    pub fn from_yaml(text: &str, source: &str) -> Result<Self, InputError> {
+        let file: ProfileFile = parse_yaml(text, source)?;
+        validate(file, source)
+    }
+
+    /// The runner's current daily load C0 = current weekly minutes x reference intensity / 7.
+    #[must_use]
+    pub fn c0(&self) -> f64 {
+        self.current_weekly_minutes * self.params.reference_intensity / 7.0
+    }
+
+    /// A judge for a week at `factor` times the runner's volume.
+    #[must_use]
+    pub fn judge(&self, factor: f64) -> Judge {
+        Judge {
+            params: self.params,
+            filters: Filters::new(&self.params),
+            goal: self.goal,
+            c0: Some(self.c0()),
+            factor,
+            rules: Some(self.rules.clone()),
+        }
+    }
+
+    /// The minutes rule at `weekly` minutes.
+    #[must_use]
+    pub fn minutes_rule(&self, weekly: f64) -> MinutesRule {
+        MinutesRule {
+            catalog: self.catalog.clone(),
+            level: self.level,
+            goal: self.goal,
+            weekly_minutes: Some(weekly),
+            caps: self.rules.caps,
+        }
+    }
+}
+
+/// Read at most `limit` bytes of a UTF-8 file, with messages that say what to do.
+///
+/// # Errors
+/// A missing file, a directory, a file over the limit, or bytes that are not UTF-8.
+pub fn read_limited(path: &Path, limit: u64) -> Result<String, InputError> {
+    let read_err = |reason: String| InputError::Read {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let file = std::fs::File::open(path).map_err(|e| {
+        read_err(match e.kind() {
+            std::io::ErrorKind::NotFound => "no such file; check the path".to_string(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+            _ => e.to_string(),
+        })
+    })?;
+    let meta = file.metadata().map_err(|e| read_err(e.to_string()))?;
+    if meta.is_dir() {
+        return Err(read_err("it is a directory; give a YAML file".to_string()));
+    }
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| read_err(e.to_string()))?;
+    if bytes.len() as u64 > limit {
+        return Err(read_err(format!(
+            "the file is larger than {} KiB; a profile is a few lines of YAML",
+            limit / 1024
+        )));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        read_err(format!(
+            "byte {} is not UTF-8 text; save the file as UTF-8",
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+/// Parse YAML into `T`, with the parser's line, column and snippet in the message.
+///
+/// # Errors
+/// Invalid YAML, a duplicate key, an unknown field, or a value of the wrong type.
+pub fn parse_yaml<T: serde::de::DeserializeOwned>(text: &str, source: &str) -> Result<T, InputError> {
+    if text.trim().is_empty() {
+        return Err(InputError::Parse {
+            path: source.into(),
+            message: "the file is empty; a profile needs at least weekly_minutes".to_string(),
+        });
+    }
+    serde_saphyr::from_str(text).map_err(|e| {
+        let message = match e.location() {
+            Some(loc) => format!("line {}, column {}: {e}", loc.line(), loc.column()),
+            None => e.to_string(),
+        };
+        InputError::Parse {
+            path: source.into(),
+            message,
+        }
+    })
+}
+
+fn field_err(source: &str, field: impl Into<String>, message: impl Into<String>) -> InputError {
+    InputError::Field {
+        source_name: source.to_string(),
+        field: field.into(),
+        message: message.into(),
+    }
+}
+
+fn check_range(
+    source: &str,
+    field: &str,
+    value: f64,
+    range: &std::ops::RangeInclusive<f64>,
+    unit: &str,
+) -> Result<f64, InputError> {
+    if value.is_finite() && range.contains(&value) {
+        Ok(value)
+    } else {
+        Err(field_err(
+            source,
+            field,
+            format!(
+                "{value} is out of range: use {} to {}{unit}",
+                range.start(),
+                range.end()
+            ),
+        ))
+    }
+}
+
+fn parse_session(source: &str, field: &str, name: &str) -> Result<Session, InputError> {
+    name.parse::<Session>()
+        .map_err(|e| field_err(source, field, e.to_string()))
+}
+
+fn check_params(source: &str, p: &ModelParams) -> Result<(), InputError> {
+    let checks: [(&str, f64, std::ops::RangeInclusive<f64>); 9] = [
+        ("model.tau_fitness", p.tau_fitness, 1.0..=365.0),
+        ("model.tau_fatigue", p.tau_fatigue, 1.0..=90.0),
+        ("model.tau_legs", p.tau_legs, 0.25..=14.0),
+        ("model.reference_intensity", p.reference_intensity, 0.5..=10.0),
+        ("model.easy_floor", p.easy_floor, 0.0..=1.0),
+        ("model.monotony_limit", p.monotony_limit, 0.5..=10.0),
+        ("model.fatigue_limit", p.fatigue_limit, 0.5..=5.0),
+        ("model.freshness_limit", p.freshness_limit, 0.5..=10.0),
+        ("model.violation_penalty", p.violation_penalty, 0.0..=100.0),
+    ];
+    for (field, value, range) in checks {
+        check_range(source, field, value, &range, "")?;
+    }
+    if p.min_distance > 7 {
+        return Err(field_err(
+            source,
+            "model.min_distance",
+            format!("{} is out of range: use 0 to 7 days", p.min_distance),
+        ));
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_lines)] // One field after the other, in the file's order.
+fn validate(f: ProfileFile, source: &str) -> Result<Profile, InputError> {
+    let name = f.name.unwrap_or_else(|| "unnamed runner".to_string());
+    if name.chars().count() > MAX_NAME_CHARS {
+        return Err(field_err(
+            source,
+            "name",
+            format!(
+                "it has {} characters; use at most {MAX_NAME_CHARS}",
+                name.chars().count()
+            ),
+        ));
+    }
+    let level = f.level.unwrap_or_default();
+    let goal = f.goal.unwrap_or_default();
+    let weekly = check_range(
+        source,
+        "weekly_minutes",
+        f.weekly_minutes,
+        &WEEKLY_MINUTES,
+        " minutes",
+    )?;
+    let current = match f.current_weekly_minutes {
+        Some(c) => check_range(source, "current_weekly_minutes", c, &WEEKLY_MINUTES, " minutes")?,
+        None => weekly,
+    };
+
+    let mut available = [f.available_days.is_none(); 7];
+    for d in f.available_days.iter().flatten() {
+        available[d.index()] = true;
+    }
+    if !available.iter().any(|&a| a) {
+        return Err(field_err(
+            source,
+            "available_days",
+            "no day is available; list the days you can train, such as [mon, wed, sat]",
+        ));
+    }
+    for d in f.rest_days.iter().flatten() {
+        available[d.index()] = false;
+    }
+
+    let mut caps = [None; 7];
+    for (d, &cap) in f.max_minutes.iter().flatten() {
+        caps[d.index()] = Some(check_range(
+            source,
+            &format!("max_minutes.{d}"),
+            cap,
+            &CAP_MINUTES,
+            " minutes",
+        )?);
+    }
+
+    let mut catalog = Catalog::default();
+    for (id, o) in f.sessions.iter().flatten() {
+        let field = format!("sessions.{id}");
+        let session = parse_session(source, &field, id)?;
+        if session == Session::Rest {
+            return Err(field_err(source, field, "rest has no minutes or RPE to override"));
+        }
+        let minutes = o
+            .minutes
+            .map(|m| {
+                check_range(
+                    source,
+                    &format!("{field}.minutes"),
+                    m,
+                    &SESSION_MINUTES,
+                    " minutes",
+                )
+            })
+            .transpose()?;
+        let rpe = o
+            .rpe
+            .map(|r| check_range(source, &format!("{field}.rpe"), r, &RPE, ""))
+            .transpose()?;
+        catalog.set(session, rpe, minutes);
+    }
+
+    let mut fixed = [None; 7];
+    for (d, name) in f.fixed.iter().flatten() {
+        let field = format!("fixed.{d}");
+        let session = parse_session(source, &field, name)?;
+        if session != Session::Rest && !available[d.index()] {
+            return Err(field_err(
+                source,
+                field,
+                format!(
+                    "{} is fixed as {session} but is not a training day (available_days or rest_days); remove one of the two",
+                    d.name()
+                ),
+            ));
+        }
+        fixed[d.index()] = Some(session);
+    }
+
+    let mut avoid = [0u16; 7];
+    for (d, names) in f.avoid.iter().flatten() {
+        for name in names {
+            let field = format!("avoid.{d}");
+            let session = parse_session(source, &field, name)?;
+            if fixed[d.index()] == Some(session) {
+                return Err(field_err(
+                    source,
+                    field,
+                    format!("{} fixes {session} and avoids it too; keep one", d.name()),
+                ));
+            }
+            avoid[d.index()] |= 1 << session.index();
+        }
+    }
+
+    let hard_sessions = f.hard_sessions.unwrap_or_else(|| level.default_hard_sessions());
+    if hard_sessions > MAX_HARD_SESSIONS {
+        return Err(field_err(
+            source,
+            "hard_sessions",
+            format!("{hard_sessions} is out of range: use 0 to {MAX_HARD_SESSIONS}"),
+        ));
+    }
+    let min_rest_days = f.min_rest_days.unwrap_or_else(|| level.default_min_rest_days());
+    if min_rest_days > 7 {
+        return Err(field_err(
+            source,
+            "min_rest_days",
+            format!("{min_rest_days} is out of range: use 0 to 7"),
+        ));
+    }
+    let long_run = match f.long_run_day {
+        None => LongRunRule::Any,
+        Some(LongRunDay::None) => LongRunRule::Never,
+        Some(LongRunDay::Day(d)) => LongRunRule::On(d),
+    };
+    let params = f.model.unwrap_or_default();
+    check_params(source, &params)?;
+    let block = f.block.unwrap_or_default();
+    if let Some(w) = block.weeks
+        && !(1..=104).contains(&w)
+    {
+        return Err(field_err(
+            source,
+            "block.weeks",
+            format!("{w} is out of range: use 1 to 104"),
+        ));
+    }
+
+    Ok(Profile {
+        name,
+        level,
+        goal,
+        weekly_minutes: weekly,
+        current_weekly_minutes: current,
+        rules: Rules {
+            available,
+            fixed,
+            avoid,
+            caps,
+            hard_sessions,
+            long_run,
+            min_rest_days,
+            allow_back_to_back: f.allow_back_to_back.unwrap_or(false),
+        },
+        cross_training: f.cross_training.unwrap_or(false),
+        catalog,
+        params,
+        block,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_profile_is_valid_and_as_cli_md_says() {
+        let p = Profile::builtin();
+        assert_eq!(p.level, Level::Intermediate);
+        assert_eq!(p.goal, Goal::Half);
+        assert_eq!(p.weekly_minutes, 300.0);
+        assert_eq!(p.rules.hard_sessions, 2);
+        assert_eq!(p.rules.min_rest_days, 1);
+        assert_eq!(p.rules.long_run, LongRunRule::On("sun".parse().unwrap()));
+        assert!(p.rules.available.iter().all(|&a| a));
+    }
+
+    #[test]
+    fn defaults_follow_the_level() {
+        let p = Profile::from_yaml("weekly_minutes: 150\nlevel: beginner\n", "t").unwrap();
+        assert_eq!(p.rules.hard_sessions, 1);
+        assert_eq!(p.rules.min_rest_days, 2);
+        let p = Profile::from_yaml("weekly_minutes: 500\nlevel: advanced\n", "t").unwrap();
+        assert_eq!(p.rules.min_rest_days, 0);
+    }
+
+    #[test]
+    fn bad_profiles_name_the_field_and_the_fix() {
+        let cases = [
+            ("weekly_minutes: 1e12\n", "weekly_minutes"),
+            ("weekly_minutes: .nan\n", "out of range"),
+            ("weekly_minutes: -5\n", "30 to 2400"),
+            ("weekly_minutes: 300\nhard_sessions: 9\n", "hard_sessions"),
+            ("weekly_minutes: 300\nmax_minutes: {wed: 5}\n", "max_minutes.wed"),
+            ("weekly_minutes: 300\nfixed: {tue: jogging}\n", "fixed.tue"),
+            (
+                "weekly_minutes: 300\nsessions: {intervals: {rpe: 11}}\n",
+                "sessions.intervals.rpe",
+            ),
+            ("weekly_minutes: 300\nweekly_minutez: 3\n", "weekly_minutez"),
+            ("weekly_minutes: 300\navailable_days: [funday]\n", "funday"),
+            ("weekly_minutes: 300\nweekly_minutes: 200\n", "duplicate"),
+            ("level: beginner\n", "weekly_minutes"),
+            (
+                "weekly_minutes: 300\nrest_days: [tue]\nfixed: {tue: intervals}\n",
+                "fixed.tue",
+            ),
+            (
+                "weekly_minutes: 300\nmodel: {tau_fatigue: 0}\n",
+                "model.tau_fatigue",
+            ),
+            ("", "empty"),
+        ];
+        for (text, want) in cases {
+            let err = Profile::from_yaml(text, "p.yaml").unwrap_err().to_string();
+            assert!(
+                err.to_lowercase().contains(&want.to_lowercase()),
+                "{text:?}: {err}"
+            );
+        }
+    }
+
+    #[test]
+    fn malformed_yaml_reports_line_and_column() {
+        let err = Profile::from_yaml("weekly_minutes: 300\nlevel: [beginner\n", "p.yaml")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("p.yaml: line "), "{err}");
+        assert!(err.contains("column"), "{err}");
+    }
+}

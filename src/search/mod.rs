@@ -1,0 +1,498 @@
+//! The week search: the space a profile allows, enumeration pruned by the hard constraints
+//! as it descends, parallel scoring with rayon, a deterministic ranking with diversity, and
+//! a typed "no week fits" that says which constraints collide.
+
+mod diagnose;
+pub mod exhaustive;
+
+use std::fmt;
+
+use rayon::prelude::*;
+
+use crate::catalog::Session;
+use crate::model::{Assessment, Judge, LongRunRule, WeekLoads, assess};
+use crate::profile::Profile;
+use crate::week::{LONG_MIN, MinutesRule, WeekSpec};
+
+pub use diagnose::Relaxation;
+
+/// The sessions each day may hold under a profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Space {
+    /// Allowed sessions per day, in catalog order.
+    pub options: [Vec<Session>; 7],
+}
+
+impl Space {
+    /// The space of a profile: generation never places `race` and places `cross` only with
+    /// `cross_training: true` (a fixed session is kept whatever it is); days the runner
+    /// cannot train hold rest; the long run goes only where the profile allows it, and not
+    /// on a day capped below the shortest long run.
+    #[must_use]
+    pub fn of(profile: &Profile) -> Self {
+        let r = &profile.rules;
+        let options = std::array::from_fn(|d| {
+            if let Some(f) = r.fixed[d] {
+                return vec![f];
+            }
+            Session::ALL
+                .into_iter()
+                .filter(|&s| s != Session::Race)
+                .filter(|&s| s != Session::Cross || profile.cross_training)
+                .filter(|&s| r.allows(d, s))
+                .filter(|&s| {
+                    !s.is_long()
+                        || match r.long_run {
+                            LongRunRule::Any => r.caps[d].is_none_or(|c| c >= LONG_MIN),
+                            LongRunRule::On(day) => day.index() == d,
+                            LongRunRule::Never => false,
+                        }
+                })
+                .collect()
+        });
+        Space { options }
+    }
+
+    /// Number of weeks in the space (every allowed session on every day).
+    #[must_use]
+    pub fn size(&self) -> u64 {
+        self.options.iter().map(|o| o.len() as u64).product()
+    }
+}
+
+/// A week that met every hard constraint, with what ranks it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Candidate {
+    /// Sessions, Monday first.
+    pub sessions: [Session; 7],
+    /// Score 0..100.
+    pub score: f64,
+    /// `|stress_ratio - 1|`: ties break towards 0.
+    pub stress_gap: f64,
+    /// Peak fatigue ratio: ties break towards lower.
+    pub peak_fatigue_ratio: f64,
+    /// Repeatable (MODEL.md section 7).
+    pub repeatable: bool,
+}
+
+impl Candidate {
+    /// The ranking of MODEL.md section 7: best score first; ties towards the stress ratio
+    /// closest to 1, then the lower peak fatigue ratio, then the catalog order of the week.
+    /// A total order, so the ranking never depends on thread count.
+    #[must_use]
+    pub fn rank_cmp(&self, other: &Self) -> std::cmp::Ordering {
+        other
+            .score
+            .total_cmp(&self.score)
+            .then(self.stress_gap.total_cmp(&other.stress_gap))
+            .then(self.peak_fatigue_ratio.total_cmp(&other.peak_fatigue_ratio))
+            .then(self.sessions.cmp(&other.sessions))
+    }
+
+    /// Days in which two weeks differ.
+    #[must_use]
+    pub fn distance(&self, other: &Self) -> usize {
+        (0..7).filter(|&d| self.sessions[d] != other.sessions[d]).count()
+    }
+}
+
+/// What scoring a week under a profile needs: the minutes rule and the judge.
+#[derive(Debug, Clone)]
+pub struct Scorer {
+    /// Minutes rule at the week's volume.
+    pub rule: MinutesRule,
+    /// Judge at the week's factor.
+    pub judge: Judge,
+}
+
+impl Scorer {
+    /// The scorer of a profile at `factor` times its volume.
+    #[must_use]
+    pub fn new(profile: &Profile, factor: f64) -> Self {
+        Scorer {
+            rule: profile.minutes_rule(profile.weekly_minutes * factor),
+            judge: profile.judge(factor),
+        }
+    }
+
+    /// The loads of a week under the minutes rule.
+    #[must_use]
+    pub fn loads(&self, week: &WeekSpec) -> WeekLoads {
+        let planned = self.rule.apply(week);
+        WeekLoads::new(
+            &self.rule.catalog,
+            week.sessions(),
+            planned.minutes,
+            planned.shortfall,
+        )
+    }
+
+    /// Score a week.
+    #[must_use]
+    pub fn assess(&self, week: &WeekSpec) -> (WeekLoads, Assessment) {
+        let loads = self.loads(week);
+        let a = assess(&self.judge, &loads);
+        (loads, a)
+    }
+}
+
+/// Counting state as the enumeration descends.
+#[derive(Debug, Clone, Copy, Default)]
+struct Counts {
+    quality: u8,
+    long: u8,
+    rest: u8,
+}
+
+/// Bounds for pruning: how many of each kind the days from `d` on can still add.
+#[derive(Debug, Clone, Copy)]
+struct Reach {
+    quality: [u8; 8],
+    long: [u8; 8],
+    rest: [u8; 8],
+}
+
+impl Reach {
+    fn of(space: &Space) -> Self {
+        let mut r = Reach {
+            quality: [0; 8],
+            long: [0; 8],
+            rest: [0; 8],
+        };
+        for d in (0..7).rev() {
+            let o = &space.options[d];
+            r.quality[d] = r.quality[d + 1] + u8::from(o.iter().any(|s| s.is_quality()));
+            r.long[d] = r.long[d + 1] + u8::from(o.iter().any(|s| s.is_long()));
+            r.rest[d] = r.rest[d + 1] + u8::from(o.contains(&Session::Rest));
+        }
+        r
+    }
+}
+
+/// The counting constraints that pruning enforces.
+#[derive(Debug, Clone, Copy)]
+struct Targets {
+    quality: u8,
+    long: u8,
+    min_rest: u8,
+    back_to_back: bool,
+}
+
+/// Walks every week of a space that can meet the profile's counting constraints and
+/// back-to-back rule, calling `visit` on each complete week. Prefixes that cannot reach the
+/// counts are cut before their weeks are built.
+struct Walker<'a> {
+    space: &'a Space,
+    reach: Reach,
+    targets: Targets,
+}
+
+impl Walker<'_> {
+    fn new<'a>(space: &'a Space, profile: &Profile) -> Walker<'a> {
+        let r = &profile.rules;
+        Walker {
+            space,
+            reach: Reach::of(space),
+            targets: Targets {
+                quality: r.hard_sessions,
+                long: u8::from(r.long_run != LongRunRule::Never),
+                min_rest: r.min_rest_days,
+                back_to_back: r.allow_back_to_back,
+            },
+        }
+    }
+
+    fn viable(&self, d: usize, c: Counts) -> bool {
+        let t = &self.targets;
+        c.quality <= t.quality
+            && c.quality + self.reach.quality[d] >= t.quality
+            && c.long <= t.long
+            && c.long + self.reach.long[d] >= t.long
+            && c.rest + self.reach.rest[d] >= t.min_rest
+    }
+
+    fn step(&self, week: &[Session; 7], d: usize, s: Session, c: Counts) -> Option<Counts> {
+        if !self.targets.back_to_back && s.is_quality() {
+            if d > 0 && week[d - 1].is_quality() {
+                return None;
+            }
+            if d == 6 && week[0].is_quality() {
+                return None;
+            }
+        }
+        let next = Counts {
+            quality: c.quality + u8::from(s.is_quality()),
+            long: c.long + u8::from(s.is_long()),
+            rest: c.rest + u8::from(s == Session::Rest),
+        };
+        self.viable(d + 1, next).then_some(next)
+    }
+
+    fn walk(&self, week: &mut [Session; 7], d: usize, c: Counts, visit: &mut impl FnMut(&[Session; 7])) {
+        if d == 7 {
+            visit(week);
+            return;
+        }
+        for &s in &self.space.options[d] {
+            if let Some(next) = self.step(week, d, s, c) {
+                week[d] = s;
+                self.walk(week, d + 1, next, visit);
+            }
+        }
+    }
+
+    /// The prefixes of the first `depth` days that can still meet the counts: the units of
+    /// parallel work.
+    fn prefixes(&self, depth: usize) -> Vec<([Session; 7], Counts)> {
+        let mut out = vec![([Session::Rest; 7], Counts::default())];
+        for d in 0..depth {
+            let mut next = Vec::new();
+            for (week, c) in &out {
+                for &s in &self.space.options[d] {
+                    if let Some(nc) = self.step(week, d, s, *c) {
+                        let mut w = *week;
+                        w[d] = s;
+                        next.push((w, nc));
+                    }
+                }
+            }
+            out = next;
+        }
+        out
+    }
+}
+
+/// Days fixed in parallel prefixes.
+const PREFIX_DAYS: usize = 3;
+
+/// Visit every week of the profile's space that meets its counting constraints, in
+/// parallel; `fold` accumulates per task and `reduce` merges (it must be order-independent
+/// for the result to be).
+pub fn par_visit<T, F, R>(profile: &Profile, init: impl Fn() -> T + Sync + Send, fold: F, reduce: R) -> T
+where
+    T: Send,
+    F: Fn(&mut T, &[Session; 7]) + Sync + Send,
+    R: Fn(T, T) -> T + Sync + Send,
+{
+    let space = Space::of(profile);
+    let walker = Walker::new(&space, profile);
+    walker
+        .prefixes(PREFIX_DAYS)
+        .into_par_iter()
+        .map(|(mut week, counts)| {
+            let mut acc = init();
+            walker.walk(&mut week, PREFIX_DAYS, counts, &mut |w| fold(&mut acc, w));
+            acc
+        })
+        .reduce(&init, &reduce)
+}
+
+/// The result of a search.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// Weeks in the space the profile allows.
+    pub searched: u64,
+    /// Weeks that meet every hard constraint.
+    pub feasible: u64,
+    /// Of those, the repeatable ones.
+    pub repeatable: u64,
+    /// The top plans, ranked, at least `min_distance` days apart.
+    pub plans: Vec<Candidate>,
+}
+
+#[derive(Default)]
+struct Tally {
+    feasible: u64,
+    repeatable: Vec<Candidate>,
+}
+
+/// The builder in front of the search.
+#[derive(Debug, Clone)]
+pub struct Search<'a> {
+    profile: &'a Profile,
+    top: usize,
+    factor: f64,
+}
+
+impl<'a> Search<'a> {
+    /// A search over the profile's space, top 5, at the profile's own volume.
+    #[must_use]
+    pub fn new(profile: &'a Profile) -> Self {
+        Search {
+            profile,
+            top: 5,
+            factor: 1.0,
+        }
+    }
+
+    /// How many plans to return.
+    #[must_use]
+    pub fn top(mut self, top: usize) -> Self {
+        self.top = top;
+        self
+    }
+
+    /// Volume factor g (blocks).
+    #[must_use]
+    pub fn factor(mut self, factor: f64) -> Self {
+        self.factor = factor;
+        self
+    }
+
+    /// Every feasible week's candidate, with the feasible count.
+    fn tally(&self) -> (u64, Vec<Candidate>, u64) {
+        let scorer = Scorer::new(self.profile, self.factor);
+        let tally = par_visit(
+            self.profile,
+            Tally::default,
+            |t, sessions| {
+                let (_, a) = scorer.assess(&WeekSpec::from_sessions(*sessions));
+                if a.violations.is_empty() {
+                    t.feasible += 1;
+                    if a.repeatable {
+                        t.repeatable.push(candidate(sessions, &a));
+                    }
+                }
+            },
+            |mut a, b| {
+                a.feasible += b.feasible;
+                a.repeatable.extend(b.repeatable);
+                a
+            },
+        );
+        let repeatable = tally.repeatable.len() as u64;
+        (tally.feasible, tally.repeatable, repeatable)
+    }
+
+    /// Run the search. It is exhaustive: every week of the space is either cut by a
+    /// counting constraint or scored.
+    ///
+    /// # Errors
+    /// [`NoWeekFits`] when no week meets every constraint or none of those is repeatable,
+    /// with the constraints that collide and what to relax.
+    pub fn run(&self) -> Result<Outcome, NoWeekFits> {
+        let searched = Space::of(self.profile).size();
+        let (feasible, mut all, repeatable) = self.tally();
+        if all.is_empty() {
+            return Err(diagnose::explain(self.profile, feasible));
+        }
+        all.sort_unstable_by(Candidate::rank_cmp);
+        let plans = diverse_top(&all, self.top, usize::from(self.profile.params.min_distance));
+        Ok(Outcome {
+            searched,
+            feasible,
+            repeatable,
+            plans,
+        })
+    }
+
+    /// Count the feasible weeks and those scoring below `score` (for a percentile).
+    #[must_use]
+    pub fn count_below(&self, score: f64) -> (u64, u64) {
+        let scorer = Scorer::new(self.profile, self.factor);
+        par_visit(
+            self.profile,
+            || (0u64, 0u64),
+            |t, sessions| {
+                let (_, a) = scorer.assess(&WeekSpec::from_sessions(*sessions));
+                if a.violations.is_empty() {
+                    t.0 += 1;
+                    t.1 += u64::from(a.score < score);
+                }
+            },
+            |a, b| (a.0 + b.0, a.1 + b.1),
+        )
+    }
+
+    /// Number of feasible and of repeatable weeks (the diagnosis of a failed search).
+    #[must_use]
+    pub fn count(&self) -> (u64, u64) {
+        let scorer = Scorer::new(self.profile, self.factor);
+        par_visit(
+            self.profile,
+            || (0u64, 0u64),
+            |t, sessions| {
+                let (_, a) = scorer.assess(&WeekSpec::from_sessions(*sessions));
+                if a.violations.is_empty() {
+                    t.0 += 1;
+                    t.1 += u64::from(a.repeatable);
+                }
+            },
+            |a, b| (a.0 + b.0, a.1 + b.1),
+        )
+    }
+}
+
+fn candidate(sessions: &[Session; 7], a: &Assessment) -> Candidate {
+    Candidate {
+        sessions: *sessions,
+        score: a.score,
+        stress_gap: (a.metrics.stress_ratio - 1.0).abs(),
+        peak_fatigue_ratio: a.metrics.peak_fatigue_ratio,
+        repeatable: a.repeatable,
+    }
+}
+
+/// Greedy diversity over a ranked list: take the best, then each next week that differs
+/// in at least `min_distance` days from every week taken, until `top`.
+#[must_use]
+pub fn diverse_top(ranked: &[Candidate], top: usize, min_distance: usize) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::with_capacity(top);
+    for c in ranked {
+        if out.len() == top {
+            break;
+        }
+        if out.iter().all(|o| o.distance(c) >= min_distance) {
+            out.push(*c);
+        }
+    }
+    out
+}
+
+/// The constraints admit no (repeatable) week: which collide and what to relax.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoWeekFits {
+    /// The profile's name.
+    pub profile: String,
+    /// Weeks that met every hard constraint (0, or none of them repeatable).
+    pub feasible: u64,
+    /// What the profile asks, in words.
+    pub asks: Vec<String>,
+    /// Single changes that would let weeks fit, best first.
+    pub relaxations: Vec<Relaxation>,
+}
+
+impl std::error::Error for NoWeekFits {}
+
+impl fmt::Display for NoWeekFits {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.feasible == 0 {
+            write!(
+                f,
+                "no week fits profile '{}': its constraints collide",
+                self.profile
+            )?;
+        } else {
+            write!(
+                f,
+                "no repeatable week fits profile '{}': {} weeks meet every constraint, but none could be repeated without fatigue running away",
+                self.profile, self.feasible
+            )?;
+        }
+        if !self.asks.is_empty() {
+            write!(f, "\n  the profile asks for: {}", self.asks.join("; "))?;
+        }
+        if self.relaxations.is_empty() {
+            write!(
+                f,
+                "\n  no single change makes a week fit: loosen several constraints at once (more available days, fewer hard sessions, fewer rest days)"
+            )?;
+        } else {
+            write!(f, "\n  relax one of these (each alone lets weeks fit):")?;
+            for r in &self.relaxations {
+                write!(f, "\n  - {r}")?;
+            }
+        }
+        Ok(())
+    }
+}

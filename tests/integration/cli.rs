@@ -1,0 +1,145 @@
+//! The command line end to end: outputs, formats and exit codes of CLI.md.
+
+use crate::support::weekwright;
+
+#[test]
+fn generate_on_the_builtin_profile_prints_five_plans_as_yaml() {
+    let run = weekwright(&["generate"]).code(0);
+    assert_eq!(run.stdout.matches("- rank:").count(), 5, "{}", run.stdout);
+    run.stdout_has(&[
+        "profile:",
+        "searched:",
+        "feasible:",
+        "plans:",
+        "verdict: balanced",
+    ]);
+}
+
+#[test]
+fn generate_json_carries_the_keys_of_cli_md() {
+    let out = weekwright(&["generate", "--format", "json", "--top", "2"])
+        .code(0)
+        .json();
+    let plan = &out["plans"][0];
+    for key in [
+        "rank",
+        "score",
+        "verdict",
+        "repeatable",
+        "days",
+        "totals",
+        "metrics",
+        "components",
+        "violations",
+        "notes",
+    ] {
+        assert!(plan.get(key).is_some(), "plan lacks {key}");
+    }
+    assert_eq!(plan["days"].as_array().unwrap().len(), 7);
+    assert_eq!(plan["components"].as_array().unwrap().len(), 8);
+    assert_eq!(out["plans"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn the_output_is_identical_with_one_and_two_threads() {
+    let one = weekwright(&["generate", "--threads", "1", "--format", "json"])
+        .code(0)
+        .stdout;
+    let two = weekwright(&["generate", "--threads", "2", "--format", "json"])
+        .code(0)
+        .stdout;
+    assert_eq!(one, two);
+}
+
+#[test]
+fn score_with_a_profile_reports_a_percentile() {
+    let out = weekwright(&[
+        "score",
+        "--week",
+        "easy,intervals,easy,rest,tempo,easy,long",
+        "--profile",
+        &crate::support::profile("intermediate-10k.yaml")
+            .display()
+            .to_string(),
+        "--format",
+        "json",
+    ])
+    .code(0)
+    .json();
+    let p = out["percentile"].as_f64().expect("percentile");
+    assert!((0.0..=1.0).contains(&p));
+}
+
+#[test]
+fn the_table_fits_in_80_columns() {
+    let run = weekwright(&[
+        "score",
+        "--week",
+        "moderate,intervals,tempo,easy,moderate,rest,long",
+        "--format",
+        "table",
+    ])
+    .code(0);
+    for line in run.stdout.lines() {
+        assert!(line.chars().count() <= 80, "{line}");
+    }
+    run.stdout_has(&["Monday", "back_to_back", "distribution"]);
+}
+
+#[test]
+fn a_week_of_six_days_is_bad_input() {
+    weekwright(&["score", "--week", "easy,intervals,easy,rest,tempo,easy"])
+        .code(2)
+        .stderr_has(&["it has 6 days", "seven sessions"]);
+}
+
+#[test]
+fn an_unknown_session_lists_the_valid_ids() {
+    weekwright(&[
+        "score",
+        "--week",
+        "easy,intervals,easy,rest,tempo,easy,marathonish",
+    ])
+    .code(2)
+    .stderr_has(&["unknown session 'marathonish'", "long_fast", "intervals"]);
+}
+
+#[test]
+fn malformed_yaml_names_the_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.yaml");
+    std::fs::write(&path, "weekly_minutes: 300\nlevel: [intermediate\n").unwrap();
+    weekwright(&["generate", "--profile", path.to_str().unwrap()])
+        .code(2)
+        .stderr_has(&["bad.yaml", "line ", "column "]);
+}
+
+#[test]
+fn an_unknown_field_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("typo.yaml");
+    std::fs::write(&path, "weekly_minutes: 300\nhard_sesions: 2\n").unwrap();
+    weekwright(&["generate", "--profile", path.to_str().unwrap()])
+        .code(2)
+        .stderr_has(&["typo.yaml", "hard_sesions"]);
+}
+
+#[test]
+fn constraints_that_admit_no_week_exit_3_and_say_what_to_relax() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tight.yaml");
+    std::fs::write(
+        &path,
+        "name: Too tight\nweekly_minutes: 200\navailable_days: [mon, tue, sun]\nhard_sessions: 3\nlong_run_day: sun\n",
+    )
+    .unwrap();
+    weekwright(&["generate", "--profile", path.to_str().unwrap()])
+        .code(3)
+        .stderr_has(&["no week fits", "Too tight", "hard_sessions", "relax"]);
+}
+
+#[test]
+fn catalog_lists_every_session() {
+    let out = weekwright(&["catalog", "--format", "json"]).code(0).json();
+    assert_eq!(out["sessions"].as_array().unwrap().len(), 13);
+}

@@ -1,0 +1,8 @@
+//! The one integration test binary: the model's vectors, the article's weeks, the search's
+//! properties, and the command line end to end.
+
+mod cli;
+mod search;
+mod seed;
+mod support;
+mod vectors;
