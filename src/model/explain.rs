@@ -173,6 +173,20 @@ pub fn explain(judge: &Judge, week: &WeekLoads, a: &Assessment, target: Target) 
     }
 }
 
+/// What fills the days strictly between `from` and `to` (around the week), in words.
+fn between(s: &[Session; 7], from: usize, to: usize) -> &'static str {
+    let days: Vec<Session> = (1..7).map(|k| s[(from + k) % 7]).collect();
+    let span = (to + 7 - from) % 7;
+    let inner = &days[..span.saturating_sub(1)];
+    if inner.contains(&Session::Moderate) {
+        "a grey-zone moderate run"
+    } else if inner.iter().all(|&x| x == Session::Rest) {
+        "rest"
+    } else {
+        "easy running"
+    }
+}
+
 /// The key day before `d` around the week, if any other.
 fn previous_key(s: &[Session; 7], d: usize) -> Option<usize> {
     (1..7).map(|k| (d + 7 - k) % 7).find(|&e| s[e].is_key())
@@ -526,7 +540,7 @@ fn notes(judge: &Judge, week: &WeekLoads, a: &Assessment, target: Target) -> Vec
                 parts.push("stress stacks up");
             }
             if grey {
-                parts.push("too much moderate running");
+                parts.push("moderate running crowds out easy running");
             }
             if a.metrics.monotony > judge.params.monotony_limit {
                 parts.push("every day feels the same");
@@ -571,10 +585,12 @@ fn notes(judge: &Judge, week: &WeekLoads, a: &Assessment, target: Target) -> Vec
                 days_word(gaps[d]),
                 days_word(s[d].gap_days())
             ));
-        } else if s[d].is_quality() && s[next].is_key() {
+        } else if s[d].is_quality() && !s[next].is_long() {
+            // The pair into the long run has its own note below.
             notes.push(format!(
-                "{this} and {that} are {} apart, with easy running between.",
-                days_word(gaps[d])
+                "{this} and {that} are {} apart, with {} between.",
+                days_word(gaps[d]),
+                between(s, d, next)
             ));
         }
     }

@@ -51,7 +51,11 @@ fn asks(p: &Profile) -> Vec<String> {
         LongRunRule::Never => "no long run".to_string(),
     });
     if r.min_rest_days > 0 {
-        out.push(format!("at least {} rest days", r.min_rest_days));
+        out.push(format!(
+            "at least {} rest day{}",
+            r.min_rest_days,
+            if r.min_rest_days == 1 { "" } else { "s" }
+        ));
     }
     if !r.allow_back_to_back {
         out.push("no hard days back to back".to_string());
