@@ -347,7 +347,8 @@ impl MinutesRule {
             if let Some(cap) = Self::work_cap(session, weekly)
                 && work_share > 0.0
             {
-                return catalog.min((cap / work_share).floor());
+                // A hair of slack: 0.08 x 120 / 0.4 is 23.999999999999996 in floating point.
+                return catalog.min((cap / work_share + 1e-9).floor());
             }
         }
         catalog

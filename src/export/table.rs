@@ -108,7 +108,7 @@ pub fn report(out: &mut String, title: &str, r: &Report, style: &Style) -> Strin
     let _ = writeln!(out, "{days}");
     let m = &r.metrics;
     let metrics = format!(
-        "zones {:.0}/{:.0}/{:.0} %, monotony {:.2}, peak fatigue {:.2}, stress ratio {:.2}, long run {:.0} %",
+        "zones {:.0}/{:.0}/{:.0}%, monotony {:.2}, peak fatigue {:.2}, stress ratio {:.2}, long run {:.0}%",
         m.z1 * 100.0,
         m.z2 * 100.0,
         m.z3 * 100.0,

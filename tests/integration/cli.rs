@@ -143,3 +143,58 @@ fn catalog_lists_every_session() {
     let out = weekwright(&["catalog", "--format", "json"]).code(0).json();
     assert_eq!(out["sessions"].as_array().unwrap().len(), 13);
 }
+
+#[test]
+fn a_plan_printed_by_generate_scores_the_same_from_a_week_file() {
+    let profile = crate::support::profile("intermediate-10k.yaml");
+    let profile = profile.to_str().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plans.yaml");
+    let yaml = weekwright(&["generate", "--profile", profile, "--top", "1"])
+        .code(0)
+        .stdout;
+    std::fs::write(&path, &yaml).unwrap();
+    let plan = weekwright(&["generate", "--profile", profile, "--top", "1", "--format", "json"])
+        .code(0)
+        .json();
+    let out = weekwright(&[
+        "score",
+        "--week-file",
+        path.to_str().unwrap(),
+        "--profile",
+        profile,
+        "--format",
+        "json",
+    ])
+    .code(0)
+    .json();
+    assert_eq!(out["days"], plan["plans"][0]["days"]);
+    let (a, b) = (
+        out["score"].as_f64().unwrap(),
+        plan["plans"][0]["score"].as_f64().unwrap(),
+    );
+    assert!((a - b).abs() < 1e-9, "{a} vs {b}");
+}
+
+#[test]
+fn named_days_score_like_the_plain_form() {
+    let plain = weekwright(&[
+        "score",
+        "--week",
+        "easy,intervals,easy,rest,tempo,easy,long",
+        "--format",
+        "json",
+    ])
+    .code(0)
+    .stdout;
+    let named = weekwright(&[
+        "score",
+        "--week",
+        "sun=long,tue=intervals,mon=easy,wed=easy,fri=tempo,sat=easy",
+        "--format",
+        "json",
+    ])
+    .code(0)
+    .stdout;
+    assert_eq!(plain, named);
+}
