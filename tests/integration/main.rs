@@ -4,5 +4,6 @@
 mod cli;
 mod search;
 mod seed;
+mod snapshots;
 mod support;
 mod vectors;
