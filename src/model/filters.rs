@@ -15,6 +15,9 @@ pub struct Filter {
     pub b: f64,
     /// `a^7`: decay over a week.
     pub a7: f64,
+    /// `b a^k / (1 - a^7)` for `k` in 0..7: the weight of a day's input `k` days back in
+    /// the periodic steady state (see [`Filter::steady_state`]).
+    pub steady: [f64; 7],
 }
 
 impl Filter {
@@ -33,7 +36,22 @@ impl Filter {
     }
 
     fn new(a: f64, b: f64) -> Self {
-        Filter { a, b, a7: a.powi(7) }
+        let a7 = a.powi(7);
+        let mut steady = [0.0; 7];
+        let mut ak = 1.0;
+        for w in &mut steady {
+            *w = b * ak / (1.0 - a7);
+            ak *= a;
+        }
+        Filter { a, b, a7, steady }
+    }
+
+    /// The steady state is linear in the input: the value at the end of weekday `e` is
+    /// `sum_j coefficient(j, e) u_j`, with `coefficient(j, e) = b a^((e - j) mod 7) / (1 - a^7)`.
+    /// The scoring kernel adds these per day so that a week is the sum of its days.
+    #[must_use]
+    pub fn steady_coefficient(&self, day: usize, end: usize) -> f64 {
+        self.steady[(end + 7 - day) % 7]
     }
 
     /// One day: the value at the end of a day with input `u`.

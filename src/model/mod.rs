@@ -7,12 +7,14 @@
 
 pub mod explain;
 pub mod filters;
+pub mod kernel;
 
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, Goal, Session};
 use crate::week::Day;
 use filters::Filter;
+pub use kernel::{Core, DayTerm, Sums};
 
 /// The constants of MODEL.md sections 3 to 7 that a profile may override (`model:`).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -171,6 +173,10 @@ pub struct WeekLoads {
     pub load: [f64; 7],
     /// Minutes in zones 1, 2, 3 over the week.
     pub zone_minutes: [f64; 3],
+    /// Session RPE of each day (load per minute).
+    pub rpe: [f64; 7],
+    /// Shares of each day's minutes in zones 1, 2, 3.
+    pub zone_shares: [[f64; 3]; 7],
     /// Volume target minus planned minutes (0 without a target).
     pub shortfall: f64,
 }
@@ -181,8 +187,12 @@ impl WeekLoads {
     pub fn new(catalog: &Catalog, sessions: [Session; 7], minutes: [f64; 7], shortfall: f64) -> Self {
         let mut load = [0.0; 7];
         let mut zone_minutes = [0.0; 3];
+        let mut rpe = [0.0; 7];
+        let mut zone_shares = [[0.0; 3]; 7];
         for d in 0..7 {
             let spec = catalog.spec(sessions[d]);
+            rpe[d] = spec.rpe;
+            zone_shares[d] = spec.zones;
             load[d] = spec.rpe * minutes[d];
             for z in 0..3 {
                 zone_minutes[z] += spec.zones[z] * minutes[d];
@@ -193,6 +203,8 @@ impl WeekLoads {
             minutes,
             load,
             zone_minutes,
+            rpe,
+            zone_shares,
             shortfall,
         }
     }
@@ -279,6 +291,7 @@ pub enum Constraint {
     EasyFloor,
 }
 
+#[allow(clippy::inline_always)] // Inlined into the kernel's SIMD context.
 impl Constraint {
     /// Every constraint in the order of MODEL.md.
     pub const ALL: [Constraint; 7] = [
@@ -305,6 +318,7 @@ impl Constraint {
         }
     }
 
+    #[inline(always)]
     fn bit(self) -> u8 {
         1 << (self as u8)
     }
@@ -314,26 +328,31 @@ impl Constraint {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Violations(u8);
 
+#[allow(clippy::inline_always)] // Inlined into the kernel's SIMD context.
 impl Violations {
     /// Whether `c` is broken.
     #[must_use]
+    #[inline(always)]
     pub fn contains(self, c: Constraint) -> bool {
         self.0 & c.bit() != 0
     }
 
     /// Mark `c` broken.
+    #[inline(always)]
     pub fn insert(&mut self, c: Constraint) {
         self.0 |= c.bit();
     }
 
     /// Number of broken constraints.
     #[must_use]
+    #[inline(always)]
     pub fn len(self) -> u32 {
         self.0.count_ones()
     }
 
     /// No constraint broken.
     #[must_use]
+    #[inline(always)]
     pub fn is_empty(self) -> bool {
         self.0 == 0
     }
@@ -429,27 +448,14 @@ pub struct Assessment {
     pub repeatable: bool,
 }
 
-/// A ratio whose denominator is 0 is 0 (MODEL.md section 4).
-fn ratio(num: f64, den: f64) -> f64 {
-    if den == 0.0 { 0.0 } else { num / den }
-}
-
-fn fraction(x: f64) -> f64 {
-    x.clamp(0.0, 1.0)
-}
-
 /// Foster's monotony of seven daily loads: mean / population SD, capped at 10; 0 when
-/// every load is 0 and 10 when they are all equal and non-zero.
+/// every load is 0 and 10 when they are all equal and non-zero. The same formula as the
+/// kernel's ([`kernel::monotony_of`]).
 #[must_use]
 pub fn monotony(load: &[f64; 7]) -> f64 {
     let sum: f64 = load.iter().sum();
-    if sum == 0.0 {
-        return 0.0;
-    }
-    let mean = sum / 7.0;
-    let var = load.iter().map(|w| (w - mean) * (w - mean)).sum::<f64>() / 7.0;
-    let sd = var.sqrt();
-    if sd * 10.0 <= mean { 10.0 } else { mean / sd }
+    let sq: f64 = load.iter().map(|w| w * w).sum();
+    kernel::monotony_of(sum, sq)
 }
 
 /// For each key day, the gap in days to the next key day around the week (7 with one key
@@ -468,180 +474,84 @@ pub fn key_gaps(sessions: &[Session; 7]) -> [u8; 7] {
     gaps
 }
 
-/// Score one week: MODEL.md sections 4 to 7.
+/// The kernel's terms of a week's seven days.
 #[must_use]
-#[allow(clippy::too_many_lines)] // One pass over the model, in the order of the spec.
-pub fn assess(judge: &Judge, week: &WeekLoads) -> Assessment {
-    let p = &judge.params;
-    let s = &week.sessions;
-    let minutes: f64 = week.minutes.iter().sum();
-    let load: f64 = week.load.iter().sum();
+pub fn day_terms(judge: &Judge, week: &WeekLoads) -> [DayTerm; 7] {
+    std::array::from_fn(|d| {
+        DayTerm::new(
+            judge,
+            d,
+            week.sessions[d],
+            week.minutes[d],
+            week.rpe[d],
+            week.zone_shares[d],
+        )
+    })
+}
 
+/// Score one week: MODEL.md sections 4 to 7.
+///
+/// The score comes from the kernel ([`kernel::evaluate`]) that `generate` and `bench` use;
+/// this adds what a report shows: the steady state of each filter day by day and the
+/// freshness of each key day, the verdict and repeatability.
+#[must_use]
+pub fn assess(judge: &Judge, week: &WeekLoads) -> Assessment {
+    let mut sums = Sums::EMPTY;
+    for (d, term) in day_terms(judge, week).iter().enumerate() {
+        sums.push(d, term);
+    }
+    let core = kernel::evaluate(judge, &sums);
     let mut leg_input = [0.0; 7];
     for d in 0..7 {
-        leg_input[d] = s[d].impact() * week.load[d];
+        leg_input[d] = week.sessions[d].impact() * week.load[d];
     }
     let state = SteadyState {
         fitness: judge.filters.fitness.steady_state(&week.load),
-        fatigue: judge.filters.fatigue.steady_state(&week.load),
+        fatigue: sums.fatigue(),
         legs: judge.filters.legs.steady_state(&leg_input),
     };
-
-    // Section 4.
-    let z = week.zone_minutes;
-    let (z1, z2, z3) = (ratio(z[0], minutes), ratio(z[1], minutes), ratio(z[2], minutes));
-    let mono = monotony(&week.load);
-    let c0 = judge.c0.unwrap_or(load / 7.0);
-    let peak_fatigue = state.fatigue.iter().copied().fold(0.0, f64::max);
-    let peak_fatigue_ratio = ratio(peak_fatigue, c0);
-    let stress_ratio = ratio(load / 7.0, judge.factor * c0);
-    let mut long_minutes = 0.0;
-    let mut longs = 0u8;
-    let mut quality = 0u8;
-    let mut rests = 0u8;
-    for d in 0..7 {
-        if s[d].is_long() {
-            long_minutes += week.minutes[d];
-            longs += 1;
-        }
-        quality += u8::from(s[d].is_quality());
-        rests += u8::from(s[d] == Session::Rest);
-    }
-    let long_run_share = ratio(long_minutes, minutes);
-    let mut freshness = [None; 7];
-    for d in 0..7 {
-        if s[d].is_key() {
-            freshness[d] = Some(ratio(state.legs[(d + 6) % 7], week.load[d]));
-        }
-    }
-    let metrics = Metrics {
-        z1,
-        z2,
-        z3,
-        monotony: mono,
-        strain: load * mono,
-        peak_fatigue_ratio,
-        stress_ratio,
-        long_run_share,
-    };
-
-    // Section 5.
-    let mut lost = [0.0; 8];
-    lost[0] = fraction(((stress_ratio - 1.0).abs() - 0.05) / 0.10);
-    let gaps = key_gaps(s);
-    let (mut keys, mut rec, mut short) = (0u32, 0.0, 0.0);
-    for d in 0..7 {
-        if let Some(rho) = freshness[d] {
-            keys += 1;
-            rec += fraction((rho - 1.5) / 0.7);
-            short += f64::from(s[d].gap_days().saturating_sub(gaps[d]));
-        }
-    }
-    if keys > 0 {
-        lost[1] = rec / f64::from(keys);
-        lost[2] = fraction(0.5 * short / f64::from(keys));
-    }
-    let dist = judge.goal.distribution();
-    lost[3] = fraction(
-        ((dist.z1_min - z1) / 0.10)
-            .max((z2 - dist.z2_max) / 0.10)
-            .max((z3 - dist.z3_max) / 0.05),
-    );
-    lost[4] = fraction((mono - p.monotony_limit) / 0.5);
-    lost[5] = fraction((peak_fatigue_ratio - p.fatigue_limit) / 0.2);
-    lost[6] = if longs == 0 && judge.goal.needs_long_run() {
-        1.0
-    } else {
-        let cap = if minutes < 360.0 { 0.30 } else { 0.25 };
-        fraction((long_run_share - cap) / 0.20)
-    };
-    let trainable = |d: usize| judge.rules.as_ref().is_none_or(|r| r.available[d]);
-    let stacked = (0..7)
-        .filter(|&d| s[d] == Session::Rest && s[(d + 6) % 7] == Session::Rest && trainable(d))
-        .count();
-    #[allow(clippy::cast_precision_loss)] // At most 7.
-    {
-        lost[7] = fraction(0.5 * stacked as f64);
-    }
-    for (l, c) in lost.iter_mut().zip(Component::ALL) {
-        *l *= c.points();
-    }
-
-    // Section 6.
-    let violations = violations(judge, week, quality, longs, rests, z1, minutes);
-
-    // Section 7.
-    let lost_total: f64 = lost.iter().sum();
-    let score = (100.0 - lost_total - p.violation_penalty * f64::from(violations.len())).max(0.0);
-    let verdict = if !violations.is_empty() || score < 60.0 {
-        Verdict::Unbalanced
-    } else if score >= 80.0 {
-        Verdict::Balanced
-    } else {
-        Verdict::Watch
-    };
-    let repeatable = violations.is_empty()
-        && peak_fatigue_ratio <= p.fatigue_limit
-        && mono <= p.monotony_limit
-        && freshness.iter().flatten().all(|&rho| rho <= p.freshness_limit);
-    Assessment {
-        minutes,
-        load,
-        quality_sessions: quality,
-        rest_days: rests,
-        metrics,
-        state,
-        freshness,
-        lost,
-        violations,
-        score,
-        verdict,
-        repeatable,
-    }
+    Assessment::from_core(judge, &core, state, sums.freshness())
 }
 
-fn violations(
-    judge: &Judge,
-    week: &WeekLoads,
-    quality: u8,
-    longs: u8,
-    rests: u8,
-    z1: f64,
-    minutes: f64,
-) -> Violations {
-    let s = &week.sessions;
-    let mut v = Violations::default();
-    let mut allow_b2b = false;
-    if let Some(r) = &judge.rules {
-        allow_b2b = r.allow_back_to_back;
-        let over_cap = |d: usize| r.caps[d].is_some_and(|c| week.minutes[d] > c + 1e-9);
-        if (0..7).any(|d| !r.allows(d, s[d]) || over_cap(d)) {
-            v.insert(Constraint::Availability);
-        }
-        if quality != r.hard_sessions {
-            v.insert(Constraint::HardSessions);
-        }
-        let long_ok = match r.long_run {
-            LongRunRule::Any => longs == 1,
-            LongRunRule::On(day) => longs == 1 && s[day.index()].is_long(),
-            LongRunRule::Never => longs == 0,
+impl Assessment {
+    /// The assessment of a week from the kernel's numbers: verdict and repeatability
+    /// (MODEL.md section 7) added.
+    #[must_use]
+    pub fn from_core(judge: &Judge, core: &Core, state: SteadyState, freshness: [Option<f64>; 7]) -> Self {
+        let p = &judge.params;
+        let verdict = if !core.violations.is_empty() || core.score < 60.0 {
+            Verdict::Unbalanced
+        } else if core.score >= 80.0 {
+            Verdict::Balanced
+        } else {
+            Verdict::Watch
         };
-        if !long_ok {
-            v.insert(Constraint::LongRun);
+        let repeatable = core.violations.is_empty()
+            && core.peak_fatigue_ratio <= p.fatigue_limit
+            && core.monotony <= p.monotony_limit
+            && core.max_freshness <= p.freshness_limit;
+        Assessment {
+            minutes: core.minutes,
+            load: core.load,
+            quality_sessions: core.quality_sessions,
+            rest_days: core.rest_days,
+            metrics: Metrics {
+                z1: core.zones[0],
+                z2: core.zones[1],
+                z3: core.zones[2],
+                monotony: core.monotony,
+                strain: core.load * core.monotony,
+                peak_fatigue_ratio: core.peak_fatigue_ratio,
+                stress_ratio: core.stress_ratio,
+                long_run_share: core.long_run_share,
+            },
+            state,
+            freshness,
+            lost: core.lost,
+            violations: core.violations,
+            score: core.score,
+            verdict,
+            repeatable,
         }
-        if rests < r.min_rest_days {
-            v.insert(Constraint::RestDays);
-        }
     }
-    if !allow_b2b && (0..7).any(|d| s[d].is_quality() && s[(d + 1) % 7].is_quality()) {
-        v.insert(Constraint::BackToBack);
-    }
-    let cap = judge.goal.long_run_cap();
-    if (0..7).any(|d| s[d].is_long() && week.minutes[d] > cap + 1e-9) {
-        v.insert(Constraint::LongRunCap);
-    }
-    if minutes > 0.0 && z1 < judge.params.easy_floor {
-        v.insert(Constraint::EasyFloor);
-    }
-    v
 }

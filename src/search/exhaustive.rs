@@ -4,7 +4,8 @@
 use rayon::prelude::*;
 
 use crate::catalog::{Catalog, Goal, Level, Session};
-use crate::model::{Judge, WeekLoads, assess};
+use crate::model::kernel::{Lanes, TermLanes, evaluate_lanes};
+use crate::model::{DayTerm, Judge, Sums};
 
 /// The result of scoring every week of a space once.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -19,61 +20,40 @@ pub struct SpaceScore {
     pub best_score: f64,
 }
 
-/// Per-session constants at catalog minutes: what a day contributes.
-#[derive(Debug, Clone, Copy)]
-struct DayTable {
-    minutes: f64,
-}
-
 /// Score every week whose days take sessions from `ids` (`ids.len()^7` weeks) at catalog
 /// minutes for `level`, judged on structure for `goal`, on the current rayon pool.
 ///
-/// The work is split over the prefixes of the first two days; each prefix's scores are
-/// summed in enumeration order and the prefix sums added in prefix order, so the checksum
-/// is the same for any number of threads.
+/// Each (session, weekday) term of the kernel is built once; the enumeration adds one
+/// term per day as it descends, so a prefix shared by many weeks is summed once and each
+/// week costs one term and one [`evaluate_lanes`] lane. The work is split over the prefixes of the
+/// first two days; each prefix's scores are summed in enumeration order and the prefix
+/// sums added in prefix order, so the checksum is the same for any number of threads.
+/// Memory is a few kilobytes, whatever the size of the space.
 #[must_use]
 pub fn score_space(ids: &[Session], level: Level, goal: Goal) -> SpaceScore {
     let catalog = Catalog::default();
     let judge = Judge::structural(goal);
     let n = ids.len();
-    let tables: Vec<DayTable> = ids
-        .iter()
-        .map(|&s| DayTable {
-            minutes: catalog.minutes(s, level),
-        })
-        .collect();
+    let terms: [Vec<DayTerm>; 7] = std::array::from_fn(|d| {
+        ids.iter()
+            .map(|&s| {
+                let spec = catalog.spec(s);
+                DayTerm::new(&judge, d, s, catalog.minutes(s, level), spec.rpe, spec.zones)
+            })
+            .collect()
+    });
+    let last: Vec<TermLanes<LANES>> = terms[6].chunks(LANES).map(TermLanes::new).collect();
+    let arch = pulp::Arch::new();
     let prefixes: Vec<(usize, usize)> = (0..n).flat_map(|a| (0..n).map(move |b| (a, b))).collect();
-    let parts: Vec<(f64, [Session; 7], f64, u64)> = prefixes
+    let parts: Vec<Part> = prefixes
         .par_iter()
         .map(|&(a, b)| {
-            let mut sum = 0.0;
-            let mut best = ([Session::Rest; 7], f64::NEG_INFINITY);
-            let mut count = 0u64;
-            let mut idx = [a, b, 0, 0, 0, 0, 0];
-            loop {
-                let sessions: [Session; 7] = std::array::from_fn(|d| ids[idx[d]]);
-                let minutes: [f64; 7] = std::array::from_fn(|d| tables[idx[d]].minutes);
-                let loads = WeekLoads::new(&catalog, sessions, minutes, 0.0);
-                let score = assess(&judge, &loads).score;
-                sum += score;
-                count += 1;
-                if score > best.1 {
-                    best = (sessions, score);
-                }
-                // Odometer over days 2..6, last day fastest.
-                let mut d = 6;
-                loop {
-                    idx[d] += 1;
-                    if idx[d] < n {
-                        break;
-                    }
-                    idx[d] = 0;
-                    d -= 1;
-                    if d < 2 {
-                        return (sum, best.0, best.1, count);
-                    }
-                }
-            }
+            arch.dispatch(Prefix {
+                judge: &judge,
+                terms: &terms,
+                last: &last,
+                first: [a, b],
+            })
         })
         .collect();
     let mut out = SpaceScore {
@@ -82,13 +62,82 @@ pub fn score_space(ids: &[Session], level: Level, goal: Goal) -> SpaceScore {
         best: [Session::Rest; 7],
         best_score: f64::NEG_INFINITY,
     };
-    for (sum, best, best_score, count) in parts {
-        out.weeks += count;
-        out.checksum += sum;
-        if best_score > out.best_score {
-            out.best = best;
-            out.best_score = best_score;
+    for part in parts {
+        out.weeks += part.count;
+        out.checksum += part.sum;
+        if part.best_score > out.best_score {
+            out.best = part.best.map(|i| ids[i]);
+            out.best_score = part.best_score;
         }
     }
     out
+}
+
+/// What one prefix's weeks add up to.
+struct Part {
+    sum: f64,
+    count: u64,
+    best: [usize; 7],
+    best_score: f64,
+}
+
+/// Weeks scored side by side: four lanes fill an AVX2 register of `f64`.
+const LANES: usize = 4;
+
+/// The weeks below a prefix of two days, scored on the widest SIMD the CPU offers
+/// (`pulp` detects it at run time and compiles [`Prefix::with_simd`] once per level).
+struct Prefix<'a> {
+    judge: &'a Judge,
+    terms: &'a [Vec<DayTerm>; 7],
+    last: &'a [TermLanes<LANES>],
+    first: [usize; 2],
+}
+
+impl pulp::WithSimd for Prefix<'_> {
+    type Output = Part;
+
+    #[allow(clippy::inline_always)] // pulp compiles this once per instruction set.
+    #[inline(always)]
+    fn with_simd<S: pulp::Simd>(self, _simd: S) -> Part {
+        let Prefix {
+            judge,
+            terms,
+            last,
+            first: [a, b],
+        } = self;
+        let n6 = terms[6].len();
+        let mut part = Part {
+            sum: 0.0,
+            count: 0,
+            best: [a, b, 0, 0, 0, 0, 0],
+            best_score: f64::NEG_INFINITY,
+        };
+        let s1 = Sums::EMPTY.with(0, &terms[0][a]).with(1, &terms[1][b]);
+        // Days 2 to 5 one by one, each added once to the prefix; day 6 in lanes.
+        for (i2, t2) in terms[2].iter().enumerate() {
+            let s2 = s1.with(2, t2);
+            for (i3, t3) in terms[3].iter().enumerate() {
+                let s3 = s2.with(3, t3);
+                for (i4, t4) in terms[4].iter().enumerate() {
+                    let s4 = s3.with(4, t4);
+                    for (i5, t5) in terms[5].iter().enumerate() {
+                        let s5 = s4.with(5, t5);
+                        for (c, chunk) in last.iter().enumerate() {
+                            let scores = evaluate_lanes(judge, &Lanes::prefix_plus(&s5, 6, chunk)).score;
+                            let valid = (n6 - c * LANES).min(LANES);
+                            for (l, &score) in scores.iter().enumerate().take(valid) {
+                                part.sum += score;
+                                if score > part.best_score {
+                                    part.best = [a, b, i2, i3, i4, i5, c * LANES + l];
+                                    part.best_score = score;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        part.count = (terms[2].len() * terms[3].len() * terms[4].len() * terms[5].len() * n6) as u64;
+        part
+    }
 }

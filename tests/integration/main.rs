@@ -1,6 +1,7 @@
 //! The one integration test binary: the model's vectors, the article's weeks, the search's
 //! properties, and the command line end to end.
 
+mod bench;
 mod cli;
 mod search;
 mod seed;

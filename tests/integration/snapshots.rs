@@ -13,15 +13,27 @@ fn score_as_yaml() {
 
 #[test]
 fn score_as_json() {
-    insta::assert_snapshot!(weekwright(&["score", "--week", WEEK, "--format", "json"]).code(0).stdout);
+    insta::assert_snapshot!(
+        weekwright(&["score", "--week", WEEK, "--format", "json"])
+            .code(0)
+            .stdout
+    );
 }
 
 #[test]
 fn score_as_table() {
-    insta::assert_snapshot!(weekwright(&["score", "--week", UNBALANCED, "--format", "table"]).code(0).stdout);
+    insta::assert_snapshot!(
+        weekwright(&["score", "--week", UNBALANCED, "--format", "table"])
+            .code(0)
+            .stdout
+    );
 }
 
 #[test]
 fn generate_as_table() {
-    insta::assert_snapshot!(weekwright(&["generate", "--top", "2", "--format", "table"]).code(0).stdout);
+    insta::assert_snapshot!(
+        weekwright(&["generate", "--top", "2", "--format", "table"])
+            .code(0)
+            .stdout
+    );
 }

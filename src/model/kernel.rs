@@ -1,0 +1,576 @@
+//! The scoring kernel of MODEL.md sections 4 to 7, written so that a week is the sum of its
+//! days.
+//!
+//! Every number the score reads is either a sum over the days of a per-day term or a bit
+//! mask over the days:
+//! - sums: minutes, load, load squared (monotony is `W / sqrt(7 sum(w^2) - W^2)`), the
+//!   minutes of each zone, the long-run minutes, and, because the periodic steady state of
+//!   a linear filter is linear in its input, the steady-state fatigue at the end of each
+//!   weekday and the leg fatigue at the end of the day before each weekday (the
+//!   coefficients are those of [`Filter::steady_coefficient`](super::filters::Filter::steady_coefficient));
+//! - masks: key, quality, long and rest days, days whose session needs three days before
+//!   the next key day, days that break the runner's own rules, long runs over the cap.
+//!
+//! A [`DayTerm`] is what one session on one weekday adds; [`Sums`] adds terms up in day
+//! order; [`evaluate`] turns the sums into the score. [`assess`](super::assess) builds the
+//! seven terms of a week and calls [`evaluate`]; the enumeration of `bench` adds one term
+//! per level of its descent, so a prefix shared by many weeks is summed once, and calls
+//! the same [`evaluate`] at every leaf. One model, one copy: both paths add the same terms
+//! in the same order and so get the same bits.
+
+// The kernel runs inside a SIMD context chosen at run time (pulp): a function that is not
+// inlined into it is compiled without the wider instructions, so inlining here is not a hint.
+#![allow(clippy::inline_always)]
+
+use super::{Component, Constraint, Judge, LongRunRule, Violations};
+use crate::catalog::Session;
+
+/// Slots of the summed vector.
+const MINUTES: usize = 0;
+const LOAD: usize = 1;
+const LOAD_SQ: usize = 2;
+const ZONES: usize = 3;
+const LONG_MINUTES: usize = 6;
+/// Steady-state fatigue at the end of each weekday (7 slots and a zero).
+const FATIGUE: usize = 8;
+/// Steady-state leg fatigue at the end of the day before each weekday (7 slots and a zero).
+const LEGS_BEFORE: usize = 16;
+/// Width of the summed vector: three blocks of eight, which vectorise cleanly.
+const WIDTH: usize = 24;
+
+/// Bit positions of the masks inside [`Masks`] (one byte each, bit d for weekday d).
+const KEY: u32 = 0;
+const QUALITY: u32 = 8;
+const LONG: u32 = 16;
+const REST: u32 = 24;
+const NEEDS_THREE: u32 = 32;
+const BREAKS_RULES: u32 = 40;
+const OVER_LONG_CAP: u32 = 48;
+
+const WEEK: u8 = 0x7f;
+
+/// Seven day masks packed in one word, so adding a day is one `or`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Masks(u64);
+
+impl Masks {
+    #[inline(always)]
+    fn get(self, at: u32) -> u8 {
+        // Each mask is one byte of the word; the truncation picks it.
+        #[allow(clippy::cast_possible_truncation)]
+        let byte = (self.0 >> at) as u8;
+        byte
+    }
+}
+
+/// The days after: bit `d` is set when day `d + 1` (around the week) is in `m`.
+#[inline(always)]
+fn next(m: u8) -> u8 {
+    ((m >> 1) | (m << 6)) & WEEK
+}
+
+/// The days before: bit `d` is set when day `d - 1` (around the week) is in `m`.
+#[inline(always)]
+fn prev(m: u8) -> u8 {
+    ((m << 1) | (m >> 6)) & WEEK
+}
+
+#[inline(always)]
+fn count(m: u8) -> u8 {
+    // At most 8.
+    #[allow(clippy::cast_possible_truncation)]
+    let n = m.count_ones() as u8;
+    n
+}
+
+/// What one session on one weekday adds to a week.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DayTerm {
+    v: [f64; WIDTH],
+    /// `1 / load` on a key day (freshness reads it), else 0.
+    inv_load: f64,
+    masks: Masks,
+}
+
+impl DayTerm {
+    /// The term of `session` on weekday `day` (0 = Monday) for `minutes` at `rpe`, with
+    /// the zone shares of the session, judged by `judge` (its filters, its goal's long-run
+    /// cap and, when present, the runner's rules).
+    #[must_use]
+    pub fn new(judge: &Judge, day: usize, session: Session, minutes: f64, rpe: f64, zones: [f64; 3]) -> Self {
+        let load = rpe * minutes;
+        let mut v = [0.0; WIDTH];
+        v[MINUTES] = minutes;
+        v[LOAD] = load;
+        v[LOAD_SQ] = load * load;
+        for z in 0..3 {
+            v[ZONES + z] = zones[z] * minutes;
+        }
+        if session.is_long() {
+            v[LONG_MINUTES] = minutes;
+        }
+        let (fatigue, legs) = (&judge.filters.fatigue, &judge.filters.legs);
+        let leg_input = session.impact() * load;
+        for e in 0..7 {
+            v[FATIGUE + e] = fatigue.steady_coefficient(day, e) * load;
+            // Legs at the end of the day before `e`.
+            v[LEGS_BEFORE + e] = legs.steady_coefficient(day, (e + 6) % 7) * leg_input;
+        }
+        let key = session.is_key();
+        let mut breaks = false;
+        if let Some(r) = &judge.rules {
+            let over_cap = r.caps[day].is_some_and(|c| minutes > c + 1e-9);
+            breaks = !r.allows(day, session) || over_cap;
+        }
+        let flags = [
+            (KEY, key),
+            (QUALITY, session.is_quality()),
+            (LONG, session.is_long()),
+            (REST, session == Session::Rest),
+            (NEEDS_THREE, session.gap_days() >= 3),
+            (BREAKS_RULES, breaks),
+            (
+                OVER_LONG_CAP,
+                session.is_long() && minutes > judge.goal.long_run_cap() + 1e-9,
+            ),
+        ];
+        let masks = flags
+            .iter()
+            .filter(|(_, on)| *on)
+            .fold(0u64, |m, &(at, _)| m | (1u64 << (at + day as u32)));
+        DayTerm {
+            v,
+            inv_load: if key && load != 0.0 { 1.0 / load } else { 0.0 },
+            masks: Masks(masks),
+        }
+    }
+}
+
+/// The sums of a week's days so far.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Sums {
+    v: [f64; WIDTH],
+    inv_load: [f64; 8],
+    masks: Masks,
+}
+
+impl Default for Sums {
+    fn default() -> Self {
+        Sums::EMPTY
+    }
+}
+
+impl Sums {
+    /// No day yet.
+    pub const EMPTY: Sums = Sums {
+        v: [0.0; WIDTH],
+        inv_load: [0.0; 8],
+        masks: Masks(0),
+    };
+
+    /// Add weekday `day`'s term. Days are added Monday first, each once.
+    #[inline(always)]
+    pub fn push(&mut self, day: usize, term: &DayTerm) {
+        for (s, t) in self.v.iter_mut().zip(&term.v) {
+            *s += t;
+        }
+        self.inv_load[day] = term.inv_load;
+        self.masks.0 |= term.masks.0;
+    }
+
+    /// These sums with weekday `day`'s term added.
+    #[inline(always)]
+    #[must_use]
+    pub fn with(&self, day: usize, term: &DayTerm) -> Sums {
+        let mut s = *self;
+        s.push(day, term);
+        s
+    }
+
+    /// Steady-state fatigue at the end of each weekday.
+    #[must_use]
+    pub fn fatigue(&self) -> [f64; 7] {
+        std::array::from_fn(|d| self.v[FATIGUE + d])
+    }
+
+    /// Freshness of each key day: leg fatigue at the end of the day before over the day's
+    /// load (`None` on other days).
+    #[must_use]
+    pub fn freshness(&self) -> [Option<f64>; 7] {
+        let key = self.masks.get(KEY);
+        std::array::from_fn(|d| (key & (1 << d) != 0).then(|| self.v[LEGS_BEFORE + d] * self.inv_load[d]))
+    }
+}
+
+/// The score and the numbers behind it, as [`evaluate`] finds them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Core {
+    /// Week's minutes T.
+    pub minutes: f64,
+    /// Week's load W.
+    pub load: f64,
+    /// Number of quality sessions.
+    pub quality_sessions: u8,
+    /// Number of rest days.
+    pub rest_days: u8,
+    /// Shares of minutes in zones 1, 2, 3.
+    pub zones: [f64; 3],
+    /// Foster's monotony, capped at 10.
+    pub monotony: f64,
+    /// Highest steady-state fatigue over C0.
+    pub peak_fatigue_ratio: f64,
+    /// Daily load over `g x C0`.
+    pub stress_ratio: f64,
+    /// Long-run minutes over the week's minutes.
+    pub long_run_share: f64,
+    /// Highest freshness of a key day (0 without key days).
+    pub max_freshness: f64,
+    /// Points lost per component, in the order of [`Component::ALL`].
+    pub lost: [f64; 8],
+    /// Broken constraints.
+    pub violations: Violations,
+    /// `max(0, 100 - lost - penalty x violations)`.
+    pub score: f64,
+}
+
+#[inline(always)]
+fn fraction(x: f64) -> f64 {
+    x.clamp(0.0, 1.0)
+}
+
+/// `fraction((x - start) / width)` of MODEL.md, written with the slope `1 / width` so the
+/// kernel multiplies where the spec divides by a constant (the same number to the last bit
+/// or two; divisions are the slowest step of the kernel).
+#[inline(always)]
+fn ramp(x: f64, start: f64, slope: f64) -> f64 {
+    fraction((x - start) * slope)
+}
+
+/// Foster's monotony from the week's load `W` and sum of squared daily loads:
+/// mean / population SD = `W / sqrt(7 sum(w^2) - W^2)`, capped at 10; 0 for an empty week
+/// and 10 when every day carries the same load.
+#[inline(always)]
+#[must_use]
+pub fn monotony_of(load: f64, load_sq: f64) -> f64 {
+    if load == 0.0 {
+        return 0.0;
+    }
+    let root = (7.0 * load_sq - load * load).max(0.0).sqrt();
+    if 10.0 * root <= load { 10.0 } else { load / root }
+}
+
+/// `L` weeks side by side, structure of arrays: slot `k` of lane `l` is `v[k][l]`. The
+/// kernel scores lanes together so that the compiler can use one SIMD instruction for the
+/// same step of `L` weeks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Lanes<const L: usize> {
+    v: [[f64; L]; WIDTH],
+    inv_load: [[f64; L]; 7],
+    masks: [u64; L],
+}
+
+impl<const L: usize> Lanes<L> {
+    /// The weeks `prefix + terms[l]`, where `prefix` holds every day but `day` and each
+    /// lane adds one term on `day`. The sums are added in the same order as
+    /// [`Sums::push`] adds them when `day` is the last day.
+    #[inline(always)]
+    #[must_use]
+    pub fn prefix_plus(prefix: &Sums, day: usize, terms: &TermLanes<L>) -> Self {
+        let v = std::array::from_fn(|k| std::array::from_fn(|l| prefix.v[k] + terms.v[k][l]));
+        let inv_load = std::array::from_fn(|d| {
+            if d == day {
+                terms.inv_load
+            } else {
+                [prefix.inv_load[d]; L]
+            }
+        });
+        let masks = std::array::from_fn(|l| prefix.masks.0 | terms.masks[l]);
+        Lanes { v, inv_load, masks }
+    }
+}
+
+/// `L` terms of one weekday side by side (the last day's choices, scored together).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TermLanes<const L: usize> {
+    v: [[f64; L]; WIDTH],
+    inv_load: [f64; L],
+    masks: [u64; L],
+}
+
+impl<const L: usize> TermLanes<L> {
+    /// Terms side by side; lanes past `terms.len()` repeat the first term (their scores
+    /// are to be ignored).
+    ///
+    /// # Panics
+    /// When `terms` is empty or longer than `L`.
+    #[must_use]
+    pub fn new(terms: &[DayTerm]) -> Self {
+        assert!(!terms.is_empty() && terms.len() <= L, "1 to {L} terms");
+        let at = |l: usize| &terms[if l < terms.len() { l } else { 0 }];
+        TermLanes {
+            v: std::array::from_fn(|k| std::array::from_fn(|l| at(l).v[k])),
+            inv_load: std::array::from_fn(|l| at(l).inv_load),
+            masks: std::array::from_fn(|l| at(l).masks.0),
+        }
+    }
+}
+
+/// Score a week from its sums: MODEL.md sections 4 to 7.
+#[inline]
+#[must_use]
+pub fn evaluate(judge: &Judge, s: &Sums) -> Core {
+    let lanes = Lanes::<1> {
+        v: s.v.map(|x| [x]),
+        inv_load: std::array::from_fn(|d| [s.inv_load[d]]),
+        masks: [s.masks.0],
+    };
+    evaluate_lanes(judge, &lanes).lane(0)
+}
+
+/// [`Core`] for `L` weeks side by side.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CoreLanes<const L: usize> {
+    minutes: [f64; L],
+    load: [f64; L],
+    quality_sessions: [u8; L],
+    rest_days: [u8; L],
+    zones: [[f64; L]; 3],
+    monotony: [f64; L],
+    peak_fatigue_ratio: [f64; L],
+    stress_ratio: [f64; L],
+    long_run_share: [f64; L],
+    max_freshness: [f64; L],
+    lost: [[f64; L]; 8],
+    violations: [Violations; L],
+    /// Scores, `max(0, 100 - lost - penalty x violations)`.
+    pub score: [f64; L],
+}
+
+impl<const L: usize> CoreLanes<L> {
+    /// Lane `l` as a [`Core`].
+    #[must_use]
+    pub fn lane(&self, l: usize) -> Core {
+        Core {
+            minutes: self.minutes[l],
+            load: self.load[l],
+            quality_sessions: self.quality_sessions[l],
+            rest_days: self.rest_days[l],
+            zones: self.zones.map(|z| z[l]),
+            monotony: self.monotony[l],
+            peak_fatigue_ratio: self.peak_fatigue_ratio[l],
+            stress_ratio: self.stress_ratio[l],
+            long_run_share: self.long_run_share[l],
+            max_freshness: self.max_freshness[l],
+            lost: self.lost.map(|x| x[l]),
+            violations: self.violations[l],
+            score: self.score[l],
+        }
+    }
+}
+
+/// What the masks of a week say, as counts.
+#[derive(Debug, Clone, Copy)]
+struct Counted {
+    keys: u8,
+    short: u8,
+    longs: u8,
+    stacked: u8,
+    quality: u8,
+    rests: u8,
+    violations: Violations,
+}
+
+/// The integer half of the kernel: counts and mask-only constraints of one week.
+#[inline(always)]
+fn count_masks(judge: &Judge, trainable: u8, masks: Masks) -> Counted {
+    let (key, quality, long, rest) = (
+        masks.get(KEY),
+        masks.get(QUALITY),
+        masks.get(LONG),
+        masks.get(REST),
+    );
+    // Spacing: a key day needing `n` days before the next key day, with the next one `g`
+    // days on, is `n - g` short. Every key session needs at least 2.
+    let gap_one = key & next(key);
+    let gap_two = key & (next(key) | next(next(key)));
+    let short = count(gap_one) + count(gap_two & masks.get(NEEDS_THREE));
+    let (quality_n, rests, longs) = (count(quality), count(rest), count(long));
+    let mut violations = Violations::default();
+    let mut allow_b2b = false;
+    if let Some(r) = &judge.rules {
+        allow_b2b = r.allow_back_to_back;
+        if masks.get(BREAKS_RULES) != 0 {
+            violations.insert(Constraint::Availability);
+        }
+        if quality_n != r.hard_sessions {
+            violations.insert(Constraint::HardSessions);
+        }
+        let long_ok = match r.long_run {
+            LongRunRule::Any => longs == 1,
+            LongRunRule::On(day) => longs == 1 && long & (1 << day.index()) != 0,
+            LongRunRule::Never => longs == 0,
+        };
+        if !long_ok {
+            violations.insert(Constraint::LongRun);
+        }
+        if rests < r.min_rest_days {
+            violations.insert(Constraint::RestDays);
+        }
+    }
+    if !allow_b2b && quality & next(quality) != 0 {
+        violations.insert(Constraint::BackToBack);
+    }
+    if masks.get(OVER_LONG_CAP) != 0 {
+        violations.insert(Constraint::LongRunCap);
+    }
+    Counted {
+        keys: count(key),
+        short,
+        longs,
+        stacked: count(rest & prev(rest) & trainable),
+        quality: quality_n,
+        rests,
+        violations,
+    }
+}
+
+/// Score `L` weeks side by side: MODEL.md sections 4 to 7. The one copy of the model's
+/// arithmetic; [`evaluate`] is its one-lane case.
+#[inline(always)] // Into the SIMD context of its caller (see `search::exhaustive`).
+#[must_use]
+#[allow(clippy::too_many_lines)] // One pass over the model, in the order of the spec.
+pub fn evaluate_lanes<const L: usize>(judge: &Judge, s: &Lanes<L>) -> CoreLanes<L> {
+    use std::array::from_fn;
+    let p = &judge.params;
+    let v = &s.v;
+    let minutes = v[MINUTES];
+    let load = v[LOAD];
+    // Divisions, not a shared reciprocal: shares are shown rounded to whole percents, and a
+    // share of exactly 4.5 % must not print as 4 % on one path and 5 % on another.
+    let share =
+        |x: &[f64; L]| -> [f64; L] { from_fn(|l| if minutes[l] == 0.0 { 0.0 } else { x[l] / minutes[l] }) };
+    let zones = [share(&v[ZONES]), share(&v[ZONES + 1]), share(&v[ZONES + 2])];
+    let monotony: [f64; L] = from_fn(|l| monotony_of(load[l], v[LOAD_SQ][l]));
+    let mut peak = v[FATIGUE];
+    for e in 1..7 {
+        for l in 0..L {
+            peak[l] = peak[l].max(v[FATIGUE + e][l]);
+        }
+    }
+    let c0: [f64; L] = from_fn(|l| judge.c0.unwrap_or(load[l] / 7.0));
+    let peak_fatigue_ratio: [f64; L] = from_fn(|l| if c0[l] == 0.0 { 0.0 } else { peak[l] / c0[l] });
+    let stress_ratio: [f64; L] = from_fn(|l| {
+        let target = judge.factor * c0[l];
+        if target == 0.0 {
+            0.0
+        } else {
+            (load[l] / 7.0) / target
+        }
+    });
+    let long_run_share = share(&v[LONG_MINUTES]);
+    let mut rec = [0.0; L];
+    let mut max_freshness = [0.0f64; L];
+    for d in 0..7 {
+        for l in 0..L {
+            // Zero on days that are not key days: inv_load is 0 there.
+            let rho = v[LEGS_BEFORE + d][l] * s.inv_load[d][l];
+            rec[l] += ramp(rho, 1.5, 1.0 / 0.7);
+            max_freshness[l] = max_freshness[l].max(rho);
+        }
+    }
+
+    let trainable = judge.rules.as_ref().map_or(WEEK, |r| {
+        (0..7).filter(|&d| r.available[d]).fold(0, |m, d| m | (1 << d))
+    });
+    let counted: [Counted; L] = from_fn(|l| count_masks(judge, trainable, Masks(s.masks[l])));
+    let dist = judge.goal.distribution();
+    let needs_long = judge.goal.needs_long_run();
+    let mut lost = [[0.0; L]; 8];
+    for l in 0..L {
+        let c = &counted[l];
+        lost[0][l] = ramp((stress_ratio[l] - 1.0).abs(), 0.05, 10.0);
+        if c.keys > 0 {
+            let keys = f64::from(c.keys);
+            lost[1][l] = rec[l] / keys;
+            lost[2][l] = fraction(0.5 * f64::from(c.short) / keys);
+        }
+        lost[3][l] = fraction(
+            ((dist.z1_min - zones[0][l]) * 10.0)
+                .max((zones[1][l] - dist.z2_max) * 10.0)
+                .max((zones[2][l] - dist.z3_max) * 20.0),
+        );
+        lost[4][l] = ramp(monotony[l], p.monotony_limit, 2.0);
+        lost[5][l] = ramp(peak_fatigue_ratio[l], p.fatigue_limit, 5.0);
+        lost[6][l] = if c.longs == 0 && needs_long {
+            1.0
+        } else {
+            let cap = if minutes[l] < 360.0 { 0.30 } else { 0.25 };
+            ramp(long_run_share[l], cap, 5.0)
+        };
+        lost[7][l] = fraction(0.5 * f64::from(c.stacked));
+    }
+    for (x, c) in lost.iter_mut().zip(Component::ALL) {
+        for y in x.iter_mut() {
+            *y *= c.points();
+        }
+    }
+
+    // Section 6: the mask-only constraints are counted; the easy floor reads the shares.
+    let violations: [Violations; L] = from_fn(|l| {
+        let mut v = counted[l].violations;
+        if minutes[l] > 0.0 && zones[0][l] < p.easy_floor {
+            v.insert(Constraint::EasyFloor);
+        }
+        v
+    });
+    let score = from_fn(|l| {
+        let lost_total = lost[0][l]
+            + lost[1][l]
+            + lost[2][l]
+            + lost[3][l]
+            + lost[4][l]
+            + lost[5][l]
+            + lost[6][l]
+            + lost[7][l];
+        (100.0 - lost_total - p.violation_penalty * f64::from(violations[l].len())).max(0.0)
+    });
+    CoreLanes {
+        minutes,
+        load,
+        quality_sessions: from_fn(|l| counted[l].quality),
+        rest_days: from_fn(|l| counted[l].rests),
+        zones,
+        monotony,
+        peak_fatigue_ratio,
+        stress_ratio,
+        long_run_share,
+        max_freshness,
+        lost,
+        violations,
+        score,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_rotate_around_the_week() {
+        assert_eq!(next(0b000_0001), 0b100_0000, "Monday is the day after Sunday");
+        assert_eq!(prev(0b100_0000), 0b000_0001, "Sunday is the day before Monday");
+        assert_eq!(next(0b000_0110), 0b000_0011);
+    }
+
+    #[test]
+    fn monotony_matches_the_textbook_formula() {
+        let w = [135.0, 375.0, 135.0, 0.0, 325.0, 135.0, 400.0];
+        let sum: f64 = w.iter().sum();
+        let mean = sum / 7.0;
+        let sd = (w.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / 7.0).sqrt();
+        let sq: f64 = w.iter().map(|x| x * x).sum();
+        assert!((monotony_of(sum, sq) - mean / sd).abs() < 1e-12);
+        assert!((monotony_of(700.0, 7.0 * 100.0 * 100.0) - 10.0).abs() < f64::EPSILON);
+        assert!(monotony_of(0.0, 0.0).abs() < f64::EPSILON);
+    }
+}
