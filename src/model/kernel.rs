@@ -22,8 +22,8 @@
 // inlined into it is compiled without the wider instructions, so inlining here is not a hint.
 #![allow(clippy::inline_always)]
 
-use super::{Component, Constraint, Judge, LongRunRule, Violations};
-use crate::catalog::Session;
+use super::{Component, Constraint, Judge, LongRunRule, ModelParams, Violations};
+use crate::catalog::{Distribution, Session};
 
 /// Slots of the summed vector.
 const MINUTES: usize = 0;
@@ -259,37 +259,9 @@ pub fn monotony_of(load: f64, load_sq: f64) -> f64 {
     if 10.0 * root <= load { 10.0 } else { load / root }
 }
 
-/// `L` weeks side by side, structure of arrays: slot `k` of lane `l` is `v[k][l]`. The
-/// kernel scores lanes together so that the compiler can use one SIMD instruction for the
-/// same step of `L` weeks.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Lanes<const L: usize> {
-    v: [[f64; L]; WIDTH],
-    inv_load: [[f64; L]; 7],
-    masks: [u64; L],
-}
-
-impl<const L: usize> Lanes<L> {
-    /// The weeks `prefix + terms[l]`, where `prefix` holds every day but `day` and each
-    /// lane adds one term on `day`. The sums are added in the same order as
-    /// [`Sums::push`] adds them when `day` is the last day.
-    #[inline(always)]
-    #[must_use]
-    pub fn prefix_plus(prefix: &Sums, day: usize, terms: &TermLanes<L>) -> Self {
-        let v = std::array::from_fn(|k| std::array::from_fn(|l| prefix.v[k] + terms.v[k][l]));
-        let inv_load = std::array::from_fn(|d| {
-            if d == day {
-                terms.inv_load
-            } else {
-                [prefix.inv_load[d]; L]
-            }
-        });
-        let masks = std::array::from_fn(|l| prefix.masks.0 | terms.masks[l]);
-        Lanes { v, inv_load, masks }
-    }
-}
-
-/// `L` terms of one weekday side by side (the last day's choices, scored together).
+/// `L` Sunday terms side by side: the weeks that share their first six days and differ on
+/// the last, scored together so that the compiler can use one SIMD instruction for the
+/// same step of `L` weeks (structure of arrays: slot `k` of lane `l` is `v[k][l]`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TermLanes<const L: usize> {
     v: [[f64; L]; WIDTH],
@@ -315,16 +287,16 @@ impl<const L: usize> TermLanes<L> {
     }
 }
 
-/// Score a week from its sums: MODEL.md sections 4 to 7.
-#[inline]
+/// Score a week from the sums of its first six days and its Sunday: MODEL.md sections 4
+/// to 7 (the one-lane case of [`evaluate_lanes`]).
 #[must_use]
-pub fn evaluate(judge: &Judge, s: &Sums) -> Core {
-    let lanes = Lanes::<1> {
-        v: s.v.map(|x| [x]),
-        inv_load: std::array::from_fn(|d| [s.inv_load[d]]),
-        masks: [s.masks.0],
-    };
-    evaluate_lanes(judge, &lanes).lane(0)
+pub fn evaluate(judge: &Judge, six_days: &Sums, sunday: &DayTerm) -> Core {
+    evaluate_lanes(
+        &Prepared::new(judge),
+        six_days,
+        &TermLanes::<1>::new(std::slice::from_ref(sunday)),
+    )
+    .lane(0)
 }
 
 /// [`Core`] for `L` weeks side by side.
@@ -368,132 +340,184 @@ impl<const L: usize> CoreLanes<L> {
     }
 }
 
-/// What the masks of a week say, as counts.
-#[derive(Debug, Clone, Copy)]
-struct Counted {
+/// What the kernel reads from a [`Judge`], prepared once per search rather than once per
+/// week: the goal's distribution targets, and the runner's rules as masks, so that every
+/// check is the same branch-free step for every week.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Prepared {
+    params: ModelParams,
+    c0: Option<f64>,
+    factor: f64,
+    dist: Distribution,
+    needs_long: bool,
+    /// Days the runner can train (rest on the others is not a stacked rest).
+    trainable: u8,
+    /// All ones when the runner's own rules apply, 0 when only structure is judged.
+    enforce: u8,
+    hard_sessions: u8,
+    /// The profile wants no long run.
+    no_long: bool,
+    /// Days the one long run may stand on.
+    long_days: u8,
+    min_rest_days: u8,
+    /// Days on which back-to-back quality counts (none when the profile allows it).
+    back_to_back: u8,
+}
+
+impl Prepared {
+    /// Prepare `judge` for the kernel.
+    #[must_use]
+    pub fn new(judge: &Judge) -> Self {
+        let r = judge.rules.as_ref();
+        let (no_long, long_days) = match r.map(|r| r.long_run) {
+            Some(LongRunRule::Never) => (true, 0),
+            Some(LongRunRule::On(day)) => (false, 1 << day.index()),
+            Some(LongRunRule::Any) | None => (false, WEEK),
+        };
+        Prepared {
+            params: judge.params,
+            c0: judge.c0,
+            factor: judge.factor,
+            dist: judge.goal.distribution(),
+            needs_long: judge.goal.needs_long_run(),
+            trainable: r.map_or(WEEK, |r| {
+                (0..7).filter(|&d| r.available[d]).fold(0, |m, d| m | (1 << d))
+            }),
+            enforce: if r.is_some() { u8::MAX } else { 0 },
+            hard_sessions: r.map_or(0, |r| r.hard_sessions),
+            no_long,
+            long_days,
+            min_rest_days: r.map_or(0, |r| r.min_rest_days),
+            back_to_back: if r.is_some_and(|r| r.allow_back_to_back) {
+                0
+            } else {
+                WEEK
+            },
+        }
+    }
+}
+
+/// The integer half of the kernel for one week: counts, and the bits of the constraints
+/// that read only which session stands where (everything but the easy floor).
+#[inline(always)]
+fn count_masks(prep: &Prepared, m: Masks) -> (Counts, u8) {
+    let (key, quality, long, rest) = (m.get(KEY), m.get(QUALITY), m.get(LONG), m.get(REST));
+    // Spacing: a key day needing `n` days before the next key day, with the next one `g`
+    // days on, is `n - g` short. Every key session needs at least 2.
+    let gap_one = key & next(key);
+    let gap_two = key & (next(key) | next(next(key)));
+    let (quality_n, rests, longs) = (count(quality), count(rest), count(long));
+    let long_ok = if prep.no_long {
+        longs == 0
+    } else {
+        longs == 1 && long & prep.long_days != 0
+    };
+    let own = (u8::from(m.get(BREAKS_RULES) != 0) << Constraint::Availability as u8)
+        | (u8::from(quality_n != prep.hard_sessions) << Constraint::HardSessions as u8)
+        | (u8::from(!long_ok) << Constraint::LongRun as u8)
+        | (u8::from(rests < prep.min_rest_days) << Constraint::RestDays as u8);
+    let structural = (u8::from(quality & next(quality) & prep.back_to_back != 0)
+        << Constraint::BackToBack as u8)
+        | (u8::from(m.get(OVER_LONG_CAP) != 0) << Constraint::LongRunCap as u8);
+    let counts = Counts {
+        keys: count(key),
+        short: count(gap_one) + count(gap_two & m.get(NEEDS_THREE)),
+        longs,
+        stacked: count(rest & prev(rest) & prep.trainable),
+        quality: quality_n,
+        rests,
+    };
+    (counts, (own & prep.enforce) | structural)
+}
+
+/// What the masks of a week count.
+#[derive(Debug, Clone, Copy, Default)]
+struct Counts {
     keys: u8,
     short: u8,
     longs: u8,
     stacked: u8,
     quality: u8,
     rests: u8,
-    violations: Violations,
 }
 
-/// The integer half of the kernel: counts and mask-only constraints of one week.
-#[inline(always)]
-fn count_masks(judge: &Judge, trainable: u8, masks: Masks) -> Counted {
-    let (key, quality, long, rest) = (
-        masks.get(KEY),
-        masks.get(QUALITY),
-        masks.get(LONG),
-        masks.get(REST),
-    );
-    // Spacing: a key day needing `n` days before the next key day, with the next one `g`
-    // days on, is `n - g` short. Every key session needs at least 2.
-    let gap_one = key & next(key);
-    let gap_two = key & (next(key) | next(next(key)));
-    let short = count(gap_one) + count(gap_two & masks.get(NEEDS_THREE));
-    let (quality_n, rests, longs) = (count(quality), count(rest), count(long));
-    let mut violations = Violations::default();
-    let mut allow_b2b = false;
-    if let Some(r) = &judge.rules {
-        allow_b2b = r.allow_back_to_back;
-        if masks.get(BREAKS_RULES) != 0 {
-            violations.insert(Constraint::Availability);
-        }
-        if quality_n != r.hard_sessions {
-            violations.insert(Constraint::HardSessions);
-        }
-        let long_ok = match r.long_run {
-            LongRunRule::Any => longs == 1,
-            LongRunRule::On(day) => longs == 1 && long & (1 << day.index()) != 0,
-            LongRunRule::Never => longs == 0,
-        };
-        if !long_ok {
-            violations.insert(Constraint::LongRun);
-        }
-        if rests < r.min_rest_days {
-            violations.insert(Constraint::RestDays);
-        }
-    }
-    if !allow_b2b && quality & next(quality) != 0 {
-        violations.insert(Constraint::BackToBack);
-    }
-    if masks.get(OVER_LONG_CAP) != 0 {
-        violations.insert(Constraint::LongRunCap);
-    }
-    Counted {
-        keys: count(key),
-        short,
-        longs,
-        stacked: count(rest & prev(rest) & trainable),
-        quality: quality_n,
-        rests,
-        violations,
-    }
-}
-
-/// Score `L` weeks side by side: MODEL.md sections 4 to 7. The one copy of the model's
-/// arithmetic; [`evaluate`] is its one-lane case.
+/// Score `L` weeks side by side: MODEL.md sections 4 to 7. Week `l` is `six_days` (Monday
+/// to Saturday) with Sunday's term `sundays[l]`; the sums are added in the order of
+/// [`Sums::push`]. The one copy of the model's arithmetic; [`evaluate`] is its one-lane
+/// case. Every step is the same for every lane, without branches, so the compiler can
+/// turn each into one SIMD instruction for `L` weeks.
 #[inline(always)] // Into the SIMD context of its caller (see `search::exhaustive`).
 #[must_use]
 #[allow(clippy::too_many_lines)] // One pass over the model, in the order of the spec.
-pub fn evaluate_lanes<const L: usize>(judge: &Judge, s: &Lanes<L>) -> CoreLanes<L> {
+pub fn evaluate_lanes<const L: usize>(
+    prep: &Prepared,
+    six_days: &Sums,
+    sundays: &TermLanes<L>,
+) -> CoreLanes<L> {
     use std::array::from_fn;
-    let p = &judge.params;
-    let v = &s.v;
-    let minutes = v[MINUTES];
-    let load = v[LOAD];
-    // Divisions, not a shared reciprocal: shares are shown rounded to whole percents, and a
-    // share of exactly 4.5 % must not print as 4 % on one path and 5 % on another.
+    let p = &prep.params;
+    let slot = |k: usize| -> [f64; L] { from_fn(|l| six_days.v[k] + sundays.v[k][l]) };
+    let minutes = slot(MINUTES);
+    let load = slot(LOAD);
+    let load_sq = slot(LOAD_SQ);
+
+    // Section 4. Shares are true divisions, not a shared reciprocal: they are shown rounded
+    // to whole percents, and a share of exactly 4.5 % must not print as 4 % on one path and
+    // 5 % on another.
     let share =
-        |x: &[f64; L]| -> [f64; L] { from_fn(|l| if minutes[l] == 0.0 { 0.0 } else { x[l] / minutes[l] }) };
-    let zones = [share(&v[ZONES]), share(&v[ZONES + 1]), share(&v[ZONES + 2])];
-    let monotony: [f64; L] = from_fn(|l| monotony_of(load[l], v[LOAD_SQ][l]));
-    let mut peak = v[FATIGUE];
+        |x: [f64; L]| -> [f64; L] { from_fn(|l| if minutes[l] == 0.0 { 0.0 } else { x[l] / minutes[l] }) };
+    let zones = [share(slot(ZONES)), share(slot(ZONES + 1)), share(slot(ZONES + 2))];
+    let long_run_share = share(slot(LONG_MINUTES));
+    let monotony: [f64; L] = from_fn(|l| monotony_of(load[l], load_sq[l]));
+    let mut peak = slot(FATIGUE);
     for e in 1..7 {
+        let fatigue = slot(FATIGUE + e);
         for l in 0..L {
-            peak[l] = peak[l].max(v[FATIGUE + e][l]);
+            peak[l] = peak[l].max(fatigue[l]);
         }
     }
-    let c0: [f64; L] = from_fn(|l| judge.c0.unwrap_or(load[l] / 7.0));
+    let c0: [f64; L] = from_fn(|l| prep.c0.unwrap_or(load[l] / 7.0));
     let peak_fatigue_ratio: [f64; L] = from_fn(|l| if c0[l] == 0.0 { 0.0 } else { peak[l] / c0[l] });
     let stress_ratio: [f64; L] = from_fn(|l| {
-        let target = judge.factor * c0[l];
+        let target = prep.factor * c0[l];
         if target == 0.0 {
             0.0
         } else {
             (load[l] / 7.0) / target
         }
     });
-    let long_run_share = share(&v[LONG_MINUTES]);
+    // Freshness of each key day; 0 elsewhere, where the day's inverse load is 0.
     let mut rec = [0.0; L];
     let mut max_freshness = [0.0f64; L];
     for d in 0..7 {
+        let legs = slot(LEGS_BEFORE + d);
         for l in 0..L {
-            // Zero on days that are not key days: inv_load is 0 there.
-            let rho = v[LEGS_BEFORE + d][l] * s.inv_load[d][l];
+            let inv_load = if d == 6 {
+                sundays.inv_load[l]
+            } else {
+                six_days.inv_load[d]
+            };
+            let rho = legs[l] * inv_load;
             rec[l] += ramp(rho, 1.5, 1.0 / 0.7);
             max_freshness[l] = max_freshness[l].max(rho);
         }
     }
 
-    let trainable = judge.rules.as_ref().map_or(WEEK, |r| {
-        (0..7).filter(|&d| r.available[d]).fold(0, |m, d| m | (1 << d))
-    });
-    let counted: [Counted; L] = from_fn(|l| count_masks(judge, trainable, Masks(s.masks[l])));
-    let dist = judge.goal.distribution();
-    let needs_long = judge.goal.needs_long_run();
+    let mut counts = [Counts::default(); L];
+    let mut bits = [0u8; L];
+    for l in 0..L {
+        (counts[l], bits[l]) = count_masks(prep, Masks(six_days.masks.0 | sundays.masks[l]));
+    }
+
+    // Section 5. Without key days `rec` and `short` are 0, so dividing by at least 1 gives
+    // the spec's 0.
+    let dist = &prep.dist;
     let mut lost = [[0.0; L]; 8];
     for l in 0..L {
-        let c = &counted[l];
+        let keys = f64::from(counts[l].keys).max(1.0);
         lost[0][l] = ramp((stress_ratio[l] - 1.0).abs(), 0.05, 10.0);
-        if c.keys > 0 {
-            let keys = f64::from(c.keys);
-            lost[1][l] = rec[l] / keys;
-            lost[2][l] = fraction(0.5 * f64::from(c.short) / keys);
-        }
+        lost[1][l] = rec[l] / keys;
+        lost[2][l] = fraction(0.5 * f64::from(counts[l].short) / keys);
         lost[3][l] = fraction(
             ((dist.z1_min - zones[0][l]) * 10.0)
                 .max((zones[1][l] - dist.z2_max) * 10.0)
@@ -501,13 +525,14 @@ pub fn evaluate_lanes<const L: usize>(judge: &Judge, s: &Lanes<L>) -> CoreLanes<
         );
         lost[4][l] = ramp(monotony[l], p.monotony_limit, 2.0);
         lost[5][l] = ramp(peak_fatigue_ratio[l], p.fatigue_limit, 5.0);
-        lost[6][l] = if c.longs == 0 && needs_long {
+        let cap = if minutes[l] < 360.0 { 0.30 } else { 0.25 };
+        let missing = counts[l].longs == 0 && prep.needs_long;
+        lost[6][l] = if missing {
             1.0
         } else {
-            let cap = if minutes[l] < 360.0 { 0.30 } else { 0.25 };
             ramp(long_run_share[l], cap, 5.0)
         };
-        lost[7][l] = fraction(0.5 * f64::from(c.stacked));
+        lost[7][l] = fraction(0.5 * f64::from(counts[l].stacked));
     }
     for (x, c) in lost.iter_mut().zip(Component::ALL) {
         for y in x.iter_mut() {
@@ -515,14 +540,12 @@ pub fn evaluate_lanes<const L: usize>(judge: &Judge, s: &Lanes<L>) -> CoreLanes<
         }
     }
 
-    // Section 6: the mask-only constraints are counted; the easy floor reads the shares.
-    let violations: [Violations; L] = from_fn(|l| {
-        let mut v = counted[l].violations;
-        if minutes[l] > 0.0 && zones[0][l] < p.easy_floor {
-            v.insert(Constraint::EasyFloor);
-        }
-        v
-    });
+    // Section 6: the easy floor reads the shares; the rest were counted from the masks.
+    for l in 0..L {
+        let below = minutes[l] > 0.0 && zones[0][l] < p.easy_floor;
+        bits[l] |= u8::from(below) << Constraint::EasyFloor as u8;
+    }
+    let violations: [Violations; L] = from_fn(|l| Violations(bits[l]));
     let score = from_fn(|l| {
         let lost_total = lost[0][l]
             + lost[1][l]
@@ -532,13 +555,13 @@ pub fn evaluate_lanes<const L: usize>(judge: &Judge, s: &Lanes<L>) -> CoreLanes<
             + lost[5][l]
             + lost[6][l]
             + lost[7][l];
-        (100.0 - lost_total - p.violation_penalty * f64::from(violations[l].len())).max(0.0)
+        (100.0 - lost_total - p.violation_penalty * f64::from(bits[l].count_ones())).max(0.0)
     });
     CoreLanes {
         minutes,
         load,
-        quality_sessions: from_fn(|l| counted[l].quality),
-        rest_days: from_fn(|l| counted[l].rests),
+        quality_sessions: from_fn(|l| counts[l].quality),
+        rest_days: from_fn(|l| counts[l].rests),
         zones,
         monotony,
         peak_fatigue_ratio,

@@ -496,11 +496,13 @@ pub fn day_terms(judge: &Judge, week: &WeekLoads) -> [DayTerm; 7] {
 /// freshness of each key day, the verdict and repeatability.
 #[must_use]
 pub fn assess(judge: &Judge, week: &WeekLoads) -> Assessment {
-    let mut sums = Sums::EMPTY;
-    for (d, term) in day_terms(judge, week).iter().enumerate() {
-        sums.push(d, term);
+    let terms = day_terms(judge, week);
+    let mut six_days = Sums::EMPTY;
+    for (d, term) in terms.iter().enumerate().take(6) {
+        six_days.push(d, term);
     }
-    let core = kernel::evaluate(judge, &sums);
+    let core = kernel::evaluate(judge, &six_days, &terms[6]);
+    let sums = six_days.with(6, &terms[6]);
     let mut leg_input = [0.0; 7];
     for d in 0..7 {
         leg_input[d] = week.sessions[d].impact() * week.load[d];

@@ -4,7 +4,7 @@
 use rayon::prelude::*;
 
 use crate::catalog::{Catalog, Goal, Level, Session};
-use crate::model::kernel::{Lanes, TermLanes, evaluate_lanes};
+use crate::model::kernel::{Prepared, TermLanes, evaluate_lanes};
 use crate::model::{DayTerm, Judge, Sums};
 
 /// The result of scoring every week of a space once.
@@ -44,12 +44,13 @@ pub fn score_space(ids: &[Session], level: Level, goal: Goal) -> SpaceScore {
     });
     let last: Vec<TermLanes<LANES>> = terms[6].chunks(LANES).map(TermLanes::new).collect();
     let arch = pulp::Arch::new();
+    let prep = Prepared::new(&judge);
     let prefixes: Vec<(usize, usize)> = (0..n).flat_map(|a| (0..n).map(move |b| (a, b))).collect();
     let parts: Vec<Part> = prefixes
         .par_iter()
         .map(|&(a, b)| {
             arch.dispatch(Prefix {
-                judge: &judge,
+                prep: &prep,
                 terms: &terms,
                 last: &last,
                 first: [a, b],
@@ -87,7 +88,7 @@ const LANES: usize = 4;
 /// The weeks below a prefix of two days, scored on the widest SIMD the CPU offers
 /// (`pulp` detects it at run time and compiles [`Prefix::with_simd`] once per level).
 struct Prefix<'a> {
-    judge: &'a Judge,
+    prep: &'a Prepared,
     terms: &'a [Vec<DayTerm>; 7],
     last: &'a [TermLanes<LANES>],
     first: [usize; 2],
@@ -100,7 +101,7 @@ impl pulp::WithSimd for Prefix<'_> {
     #[inline(always)]
     fn with_simd<S: pulp::Simd>(self, _simd: S) -> Part {
         let Prefix {
-            judge,
+            prep,
             terms,
             last,
             first: [a, b],
@@ -123,7 +124,7 @@ impl pulp::WithSimd for Prefix<'_> {
                     for (i5, t5) in terms[5].iter().enumerate() {
                         let s5 = s4.with(5, t5);
                         for (c, chunk) in last.iter().enumerate() {
-                            let scores = evaluate_lanes(judge, &Lanes::prefix_plus(&s5, 6, chunk)).score;
+                            let scores = evaluate_lanes(prep, &s5, chunk).score;
                             let valid = (n6 - c * LANES).min(LANES);
                             for (l, &score) in scores.iter().enumerate().take(valid) {
                                 part.sum += score;
