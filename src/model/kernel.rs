@@ -252,11 +252,10 @@ fn ramp(x: f64, start: f64, slope: f64) -> f64 {
 #[inline(always)]
 #[must_use]
 pub fn monotony_of(load: f64, load_sq: f64) -> f64 {
-    if load == 0.0 {
-        return 0.0;
-    }
+    // Selects, not early returns, so that lanes of weeks vectorise.
     let root = (7.0 * load_sq - load * load).max(0.0).sqrt();
-    if 10.0 * root <= load { 10.0 } else { load / root }
+    let m = if 10.0 * root <= load { 10.0 } else { load / root };
+    if load == 0.0 { 0.0 } else { m }
 }
 
 /// `L` Sunday terms side by side: the weeks that share their first six days and differ on
@@ -266,24 +265,83 @@ pub fn monotony_of(load: f64, load_sq: f64) -> f64 {
 pub struct TermLanes<const L: usize> {
     v: [[f64; L]; WIDTH],
     inv_load: [f64; L],
-    masks: [u64; L],
+    /// Which of the distinct Sunday masks of its [`LastDay`] each lane carries.
+    class: [u8; L],
+    /// Lanes that hold a term (the others repeat the first and are to be ignored).
+    keep: [bool; L],
+}
+
+/// The choices of the last day of a week, in chunks of `L` lanes, with their distinct masks.
+///
+/// Which session stands where (the masks) decides the integer half of the score: counts,
+/// spacing, stacked rest, violations. Many sessions share their masks (easy, recovery and
+/// moderate are all non-key, non-rest days), so for each six-day prefix the integer half
+/// is worked out once per distinct Sunday mask ([`LastDay::judge`]) and each lane reads
+/// its class's verdict, rather than once per week.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LastDay<const L: usize> {
+    /// The terms, `L` to a chunk; the last chunk is padded.
+    pub chunks: Vec<TermLanes<L>>,
+    masks: Vec<Masks>,
+}
+
+impl<const L: usize> LastDay<L> {
+    /// The terms of the last day side by side.
+    ///
+    /// # Panics
+    /// When `terms` is empty or has more than 256 distinct masks (it has at most 7 x 13).
+    #[must_use]
+    pub fn new(terms: &[DayTerm]) -> Self {
+        assert!(!terms.is_empty(), "at least one term");
+        let mut masks: Vec<Masks> = Vec::new();
+        let class: Vec<u8> = terms
+            .iter()
+            .map(|t| {
+                let at = masks.iter().position(|&m| m == t.masks).unwrap_or_else(|| {
+                    masks.push(t.masks);
+                    masks.len() - 1
+                });
+                u8::try_from(at).expect("at most 256 distinct masks")
+            })
+            .collect();
+        let chunks = terms
+            .chunks(L)
+            .zip(class.chunks(L))
+            .map(|(chunk, class)| {
+                let at = |l: usize| if l < chunk.len() { l } else { 0 };
+                TermLanes {
+                    v: std::array::from_fn(|k| std::array::from_fn(|l| chunk[at(l)].v[k])),
+                    inv_load: std::array::from_fn(|l| chunk[at(l)].inv_load),
+                    class: std::array::from_fn(|l| class[at(l)]),
+                    keep: std::array::from_fn(|l| l < chunk.len()),
+                }
+            })
+            .collect();
+        LastDay { chunks, masks }
+    }
+
+    /// Number of distinct masks of the last day.
+    #[must_use]
+    pub fn classes(&self) -> usize {
+        self.masks.len()
+    }
+
+    /// The integer verdict of `six_days` completed by each distinct last-day mask, into
+    /// `out` (at least [`LastDay::classes`] long).
+    #[inline(always)]
+    pub fn judge(&self, prep: &Prepared, six_days: &Sums, out: &mut [Judged]) {
+        for (j, m) in out.iter_mut().zip(&self.masks) {
+            *j = judge_masks(prep, Masks(six_days.masks.0 | m.0));
+        }
+    }
 }
 
 impl<const L: usize> TermLanes<L> {
-    /// Terms side by side; lanes past `terms.len()` repeat the first term (their scores
-    /// are to be ignored).
-    ///
-    /// # Panics
-    /// When `terms` is empty or longer than `L`.
+    /// Whether lane `l` holds a term.
     #[must_use]
-    pub fn new(terms: &[DayTerm]) -> Self {
-        assert!(!terms.is_empty() && terms.len() <= L, "1 to {L} terms");
-        let at = |l: usize| &terms[if l < terms.len() { l } else { 0 }];
-        TermLanes {
-            v: std::array::from_fn(|k| std::array::from_fn(|l| at(l).v[k])),
-            inv_load: std::array::from_fn(|l| at(l).inv_load),
-            masks: std::array::from_fn(|l| at(l).masks.0),
-        }
+    #[inline(always)]
+    pub fn keeps(&self, l: usize) -> bool {
+        self.keep[l]
     }
 }
 
@@ -291,12 +349,11 @@ impl<const L: usize> TermLanes<L> {
 /// to 7 (the one-lane case of [`evaluate_lanes`]).
 #[must_use]
 pub fn evaluate(judge: &Judge, six_days: &Sums, sunday: &DayTerm) -> Core {
-    evaluate_lanes(
-        &Prepared::new(judge),
-        six_days,
-        &TermLanes::<1>::new(std::slice::from_ref(sunday)),
-    )
-    .lane(0)
+    let prep = Prepared::new(judge);
+    let last = LastDay::<1>::new(std::slice::from_ref(sunday));
+    let mut judged = [Judged::default()];
+    last.judge(&prep, six_days, &mut judged);
+    evaluate_lanes(&prep, six_days, &last.chunks[0], &judged).lane(0)
 }
 
 /// [`Core`] for `L` weeks side by side.
@@ -397,10 +454,30 @@ impl Prepared {
     }
 }
 
-/// The integer half of the kernel for one week: counts, and the bits of the constraints
-/// that read only which session stands where (everything but the easy floor).
+/// The integer half of the kernel for one week: what its masks decide, with the
+/// components that read only counts already turned into fractions.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Judged {
+    counts: Counts,
+    /// Broken constraints but the easy floor (which reads the zone shares).
+    bits: u8,
+    /// Key sessions, at least 1 (so that dividing by it gives the spec's 0 without any).
+    keys: f64,
+    /// Spacing's fraction of its points.
+    spacing: f64,
+    /// Stacked rest's fraction of its points.
+    stacked: f64,
+    /// 1 when the goal wants a long run and there is none, else 0.
+    missing_long: f64,
+    /// Number of broken constraints in `bits`.
+    broken: f64,
+}
+
+/// The integer half of the kernel for one week: counts, the bits of the constraints that
+/// read only which session stands where (everything but the easy floor), and the
+/// components that read only counts.
 #[inline(always)]
-fn count_masks(prep: &Prepared, m: Masks) -> (Counts, u8) {
+fn judge_masks(prep: &Prepared, m: Masks) -> Judged {
     let (key, quality, long, rest) = (m.get(KEY), m.get(QUALITY), m.get(LONG), m.get(REST));
     // Spacing: a key day needing `n` days before the next key day, with the next one `g`
     // days on, is `n - g` short. Every key session needs at least 2.
@@ -427,7 +504,21 @@ fn count_masks(prep: &Prepared, m: Masks) -> (Counts, u8) {
         quality: quality_n,
         rests,
     };
-    (counts, (own & prep.enforce) | structural)
+    let bits = (own & prep.enforce) | structural;
+    let keys = f64::from(counts.keys).max(1.0);
+    Judged {
+        counts,
+        bits,
+        keys,
+        spacing: fraction(0.5 * f64::from(counts.short) / keys),
+        stacked: fraction(0.5 * f64::from(counts.stacked)),
+        missing_long: if counts.longs == 0 && prep.needs_long {
+            1.0
+        } else {
+            0.0
+        },
+        broken: f64::from(bits.count_ones()),
+    }
 }
 
 /// What the masks of a week count.
@@ -443,7 +534,8 @@ struct Counts {
 
 /// Score `L` weeks side by side: MODEL.md sections 4 to 7. Week `l` is `six_days` (Monday
 /// to Saturday) with Sunday's term `sundays[l]`; the sums are added in the order of
-/// [`Sums::push`]. The one copy of the model's arithmetic; [`evaluate`] is its one-lane
+/// [`Sums::push`]. `judged` is [`LastDay::judge`] of `six_days` for the [`LastDay`] that
+/// `sundays` belongs to. The one copy of the model's arithmetic; [`evaluate`] is its one-lane
 /// case. Every step is the same for every lane, without branches, so the compiler can
 /// turn each into one SIMD instruction for `L` weeks.
 #[inline(always)] // Into the SIMD context of its caller (see `search::exhaustive`).
@@ -453,6 +545,7 @@ pub fn evaluate_lanes<const L: usize>(
     prep: &Prepared,
     six_days: &Sums,
     sundays: &TermLanes<L>,
+    judged: &[Judged],
 ) -> CoreLanes<L> {
     use std::array::from_fn;
     let p = &prep.params;
@@ -503,21 +596,21 @@ pub fn evaluate_lanes<const L: usize>(
         }
     }
 
-    let mut counts = [Counts::default(); L];
-    let mut bits = [0u8; L];
-    for l in 0..L {
-        (counts[l], bits[l]) = count_masks(prep, Masks(six_days.masks.0 | sundays.masks[l]));
-    }
+    // The integer half, read per lane from its class's verdict.
+    let judged: [&Judged; L] = from_fn(|l| &judged[usize::from(sundays.class[l])]);
+    let keys: [f64; L] = from_fn(|l| judged[l].keys);
+    let spacing: [f64; L] = from_fn(|l| judged[l].spacing);
+    let stacked: [f64; L] = from_fn(|l| judged[l].stacked);
+    let missing_long: [f64; L] = from_fn(|l| judged[l].missing_long);
+    let broken: [f64; L] = from_fn(|l| judged[l].broken);
 
-    // Section 5. Without key days `rec` and `short` are 0, so dividing by at least 1 gives
-    // the spec's 0.
+    // Section 5.
     let dist = &prep.dist;
     let mut lost = [[0.0; L]; 8];
     for l in 0..L {
-        let keys = f64::from(counts[l].keys).max(1.0);
         lost[0][l] = ramp((stress_ratio[l] - 1.0).abs(), 0.05, 10.0);
-        lost[1][l] = rec[l] / keys;
-        lost[2][l] = fraction(0.5 * f64::from(counts[l].short) / keys);
+        lost[1][l] = rec[l] / keys[l];
+        lost[2][l] = spacing[l];
         lost[3][l] = fraction(
             ((dist.z1_min - zones[0][l]) * 10.0)
                 .max((zones[1][l] - dist.z2_max) * 10.0)
@@ -526,13 +619,10 @@ pub fn evaluate_lanes<const L: usize>(
         lost[4][l] = ramp(monotony[l], p.monotony_limit, 2.0);
         lost[5][l] = ramp(peak_fatigue_ratio[l], p.fatigue_limit, 5.0);
         let cap = if minutes[l] < 360.0 { 0.30 } else { 0.25 };
-        let missing = counts[l].longs == 0 && prep.needs_long;
-        lost[6][l] = if missing {
-            1.0
-        } else {
-            ramp(long_run_share[l], cap, 5.0)
-        };
-        lost[7][l] = fraction(0.5 * f64::from(counts[l].stacked));
+        // A missing long run loses it all (1); otherwise `missing_long` is 0 and the
+        // ramp, within [0, 1], stands.
+        lost[6][l] = ramp(long_run_share[l], cap, 5.0).max(missing_long[l]);
+        lost[7][l] = stacked[l];
     }
     for (x, c) in lost.iter_mut().zip(Component::ALL) {
         for y in x.iter_mut() {
@@ -541,11 +631,15 @@ pub fn evaluate_lanes<const L: usize>(
     }
 
     // Section 6: the easy floor reads the shares; the rest were counted from the masks.
-    for l in 0..L {
-        let below = minutes[l] > 0.0 && zones[0][l] < p.easy_floor;
-        bits[l] |= u8::from(below) << Constraint::EasyFloor as u8;
-    }
-    let violations: [Violations; L] = from_fn(|l| Violations(bits[l]));
+    let below: [f64; L] = from_fn(|l| {
+        if minutes[l] > 0.0 && zones[0][l] < p.easy_floor {
+            1.0
+        } else {
+            0.0
+        }
+    });
+    let violations: [Violations; L] =
+        from_fn(|l| Violations(judged[l].bits | (u8::from(below[l] != 0.0) << Constraint::EasyFloor as u8)));
     let score = from_fn(|l| {
         let lost_total = lost[0][l]
             + lost[1][l]
@@ -555,13 +649,13 @@ pub fn evaluate_lanes<const L: usize>(
             + lost[5][l]
             + lost[6][l]
             + lost[7][l];
-        (100.0 - lost_total - p.violation_penalty * f64::from(bits[l].count_ones())).max(0.0)
+        (100.0 - lost_total - p.violation_penalty * (broken[l] + below[l])).max(0.0)
     });
     CoreLanes {
         minutes,
         load,
-        quality_sessions: from_fn(|l| counts[l].quality),
-        rest_days: from_fn(|l| counts[l].rests),
+        quality_sessions: from_fn(|l| judged[l].counts.quality),
+        rest_days: from_fn(|l| judged[l].counts.rests),
         zones,
         monotony,
         peak_fatigue_ratio,

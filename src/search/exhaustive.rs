@@ -4,7 +4,7 @@
 use rayon::prelude::*;
 
 use crate::catalog::{Catalog, Goal, Level, Session};
-use crate::model::kernel::{Prepared, TermLanes, evaluate_lanes};
+use crate::model::kernel::{Judged, LastDay, Prepared, evaluate_lanes};
 use crate::model::{DayTerm, Judge, Sums};
 
 /// The result of scoring every week of a space once.
@@ -42,7 +42,7 @@ pub fn score_space(ids: &[Session], level: Level, goal: Goal) -> SpaceScore {
             })
             .collect()
     });
-    let last: Vec<TermLanes<LANES>> = terms[6].chunks(LANES).map(TermLanes::new).collect();
+    let last = LastDay::<LANES>::new(&terms[6]);
     let arch = pulp::Arch::new();
     let prep = Prepared::new(&judge);
     let prefixes: Vec<(usize, usize)> = (0..n).flat_map(|a| (0..n).map(move |b| (a, b))).collect();
@@ -90,7 +90,7 @@ const LANES: usize = 4;
 struct Prefix<'a> {
     prep: &'a Prepared,
     terms: &'a [Vec<DayTerm>; 7],
-    last: &'a [TermLanes<LANES>],
+    last: &'a LastDay<LANES>,
     first: [usize; 2],
 }
 
@@ -113,6 +113,9 @@ impl pulp::WithSimd for Prefix<'_> {
             best: [a, b, 0, 0, 0, 0, 0],
             best_score: f64::NEG_INFINITY,
         };
+        // Sums lane by lane, added up at the end: a fixed order, whatever the threads.
+        let mut sums = [0.0; LANES];
+        let mut judged = vec![Judged::default(); last.classes()];
         let s1 = Sums::EMPTY.with(0, &terms[0][a]).with(1, &terms[1][b]);
         // Days 2 to 5 one by one, each added once to the prefix; day 6 in lanes.
         for (i2, t2) in terms[2].iter().enumerate() {
@@ -123,21 +126,27 @@ impl pulp::WithSimd for Prefix<'_> {
                     let s4 = s3.with(4, t4);
                     for (i5, t5) in terms[5].iter().enumerate() {
                         let s5 = s4.with(5, t5);
-                        for (c, chunk) in last.iter().enumerate() {
-                            let scores = evaluate_lanes(prep, &s5, chunk).score;
-                            let valid = (n6 - c * LANES).min(LANES);
-                            for (l, &score) in scores.iter().enumerate().take(valid) {
-                                part.sum += score;
-                                if score > part.best_score {
-                                    part.best = [a, b, i2, i3, i4, i5, c * LANES + l];
-                                    part.best_score = score;
-                                }
+                        last.judge(prep, &s5, &mut judged);
+                        for (c, chunk) in last.chunks.iter().enumerate() {
+                            let scores = evaluate_lanes(prep, &s5, chunk, &judged).score;
+                            let mut top = f64::NEG_INFINITY;
+                            for l in 0..LANES {
+                                let keep = chunk.keeps(l);
+                                sums[l] += if keep { scores[l] } else { 0.0 };
+                                top = top.max(if keep { scores[l] } else { f64::NEG_INFINITY });
+                            }
+                            // Ties go to the first week in enumeration order.
+                            if top > part.best_score {
+                                let l = scores.iter().position(|&x| x == top).unwrap_or(0);
+                                part.best = [a, b, i2, i3, i4, i5, c * LANES + l];
+                                part.best_score = top;
                             }
                         }
                     }
                 }
             }
         }
+        part.sum = sums.iter().sum();
         part.count = (terms[2].len() * terms[3].len() * terms[4].len() * terms[5].len() * n6) as u64;
         part
     }
