@@ -185,6 +185,7 @@ fn for_editors(schema: &mut Value) {
     if let Some(props) = schema.get_mut("properties").and_then(Value::as_object_mut) {
         if let Some(caps) = props.get_mut("max_minutes") {
             for_each_map_value(caps, |v| {
+                v["description"] = json!("Most minutes on this day (20 to 600).");
                 v["minimum"] = json!(CAP_MINUTES.start());
                 v["maximum"] = json!(CAP_MINUTES.end());
             });
@@ -193,7 +194,10 @@ fn for_editors(schema: &mut Value) {
             for_each_map_value(fixed, |v| *v = json!({ "$ref": SESSION_REF }));
         }
         if let Some(avoid) = props.get_mut("avoid") {
-            for_each_map_value(avoid, |v| v["items"] = json!({ "$ref": SESSION_REF }));
+            for_each_map_value(avoid, |v| {
+                v["description"] = json!("Sessions not wanted on this day.");
+                v["items"] = json!({ "$ref": SESSION_REF });
+            });
         }
         if let Some(sessions) = props.get_mut("sessions").and_then(Value::as_object_mut) {
             sessions.insert("propertyNames".into(), json!({ "$ref": SESSION_REF }));

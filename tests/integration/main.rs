@@ -3,6 +3,7 @@
 
 mod bench;
 mod cli;
+mod schema;
 mod search;
 mod seed;
 mod snapshots;
