@@ -6,6 +6,7 @@ mod cli;
 mod schema;
 mod search;
 mod seed;
+mod shell;
 mod snapshots;
 mod support;
 mod vectors;

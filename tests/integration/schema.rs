@@ -168,7 +168,9 @@ fn every_object_in_the_schema_closes_its_fields_and_every_field_is_described() {
     fn walk(at: &str, s: &Value, objects: &mut usize) {
         let Value::Object(map) = s else {
             if let Value::Array(items) = s {
-                items.iter().for_each(|i| walk(at, i, objects));
+                for item in items {
+                    walk(at, item, objects);
+                }
             }
             return;
         };
