@@ -29,7 +29,8 @@ pub struct Context {
 
 impl Context {
     /// The context of a command line: colour only when stdout is a terminal and NO_COLOR
-    /// is unset (anstream's rule).
+    /// is unset or empty (no-color.org). Data formats never carry colour, and neither does
+    /// `--output FILE` ([`Context::emit`]).
     #[must_use]
     pub fn new(cli: &Cli) -> Self {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());

@@ -1,6 +1,6 @@
-//! `weekwright schema`: the JSON Schema of the profile file, shaped for an editor's YAML
-//! language server: completion of days, session ids, levels and goals, the ranges of
-//! CLI.md, descriptions from the doc comments, and unknown fields rejected.
+//! `weekwright schema`: the JSON Schema (draft 7) of the profile file, shaped for an
+//! editor's YAML language server: completion of days, session ids, levels and goals, the
+//! ranges of CLI.md, descriptions from the doc comments, and unknown fields rejected.
 //!
 //! schemars derives most of it from [`ProfileFile`]. What the derive cannot say is added
 //! here, in one pass over the derived schema:
@@ -74,13 +74,25 @@ const SESSION_NAMES: [&str; 48] = [
     "tt",
 ];
 
-/// The JSON Schema (draft 2020-12) of the profile file, as `weekwright schema` prints it.
+/// The JSON Schema of the profile file, as `weekwright schema` prints it. Draft 7: the
+/// newest draft the YAML language server supports in full.
 #[must_use]
 pub fn profile_schema() -> Value {
-    let generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
+    let generator = schemars::generate::SchemaSettings::draft07().into_generator();
     let mut schema = generator.into_root_schema_for::<ProfileFile>().to_value();
     for_editors(&mut schema);
-    schema
+    // What a reader looks for first: the draft, the title, the description.
+    let Value::Object(mut rest) = schema else {
+        return schema;
+    };
+    let mut ordered = Map::new();
+    for key in ["$schema", "title", "description"] {
+        if let Some(v) = rest.remove(key) {
+            ordered.insert(key.to_string(), v);
+        }
+    }
+    ordered.append(&mut rest);
+    Value::Object(ordered)
 }
 
 /// `weekwright schema`: the schema as pretty JSON with a final newline.
@@ -154,7 +166,7 @@ fn session_schema() -> Value {
 fn long_run_day_schema(description: Option<Value>) -> Value {
     let mut s = json!({
         "anyOf": [
-            { "$ref": "#/$defs/Day" },
+            { "$ref": "#/definitions/Day" },
             { "enum": ["none"] },
             { "type": "string", "pattern": format!(r"^\s*{}\s*$", any_case("none")) }
         ]
@@ -165,7 +177,7 @@ fn long_run_day_schema(description: Option<Value>) -> Value {
     s
 }
 
-const SESSION_REF: &str = "#/$defs/Session";
+const SESSION_REF: &str = "#/definitions/Session";
 
 /// The pass described in the module's docs.
 fn for_editors(schema: &mut Value) {
@@ -174,7 +186,7 @@ fn for_editors(schema: &mut Value) {
         .and_then(Value::as_str)
         .map(str::to_string);
 
-    if let Some(defs) = schema.get_mut("$defs").and_then(Value::as_object_mut) {
+    if let Some(defs) = schema.get_mut("definitions").and_then(Value::as_object_mut) {
         let description = defs.get("Day").and_then(|d| d.get("description")).cloned();
         defs.insert("Day".into(), day_schema(description));
         let description = defs.get("LongRunDay").and_then(|d| d.get("description")).cloned();

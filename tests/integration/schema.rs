@@ -34,7 +34,7 @@ fn the_printed_schema_is_the_library_schema_and_a_valid_json_schema() {
     let printed: Value = serde_json::from_str(&weekwright(&["schema"]).code(0).stdout).unwrap();
     assert_eq!(printed, profile_schema());
     jsonschema::meta::validate(&printed).expect("valid against its metaschema");
-    assert_eq!(printed["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_eq!(printed["$schema"], "http://json-schema.org/draft-07/schema#");
     assert_eq!(printed["title"], "weekwright profile");
     assert_eq!(printed["required"], serde_json::json!(["weekly_minutes"]));
 }
@@ -199,7 +199,7 @@ fn every_object_in_the_schema_closes_its_fields_and_every_field_is_described() {
 fn the_schema_offers_the_names_an_editor_completes() {
     let s = profile_schema();
     let enums = |def: &str| -> Vec<String> {
-        let schema = &s["$defs"][def];
+        let schema = &s["definitions"][def];
         let list = schema["enum"]
             .as_array()
             .or_else(|| schema["anyOf"][0]["enum"].as_array())
