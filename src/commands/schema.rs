@@ -5,9 +5,9 @@
 //! schemars derives most of it from [`ProfileFile`]. What the derive cannot say is added
 //! here, in one pass over the derived schema:
 //!
-//! - Day names: the derived pattern uses an inline `(?i)` flag, which JavaScript regular
-//!   expressions (the editors') do not know; here each letter is a `[xX]` class instead,
-//!   and the seven ids are offered as an enum for completion.
+//! - Day names: the derived pattern uses an inline `(?i)` flag, which is not in the
+//!   ECMA-262 dialect JSON Schema specifies (some validators reject it); here each letter
+//!   is a `[xX]` class instead, and the seven ids are offered as an enum for completion.
 //! - Maps keyed by day (`max_minutes`, `fixed`, `avoid`) list the seven days as properties,
 //!   so an editor completes the keys.
 //! - Session names (`fixed`, `avoid`, the keys of `sessions`): the ids as an enum, and a
