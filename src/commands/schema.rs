@@ -12,7 +12,8 @@
 //!   so an editor completes the keys.
 //! - Session names (`fixed`, `avoid`, the keys of `sessions`): the ids as an enum, and a
 //!   pattern for the forgiving spellings the parser accepts (`Easy Run`, `threshold`, `xt`).
-//! - `long_run_day`: a day or `none`; the per-day caps of `max_minutes`: 20 to 600.
+//! - `long_run_day`: a day or `none`; the per-day caps of `max_minutes`: 20 to 600; the
+//!   ranges of the `model:` overrides.
 
 use serde_json::{Map, Value, json};
 
@@ -72,6 +73,21 @@ const SESSION_NAMES: [&str; 48] = [
     "race",
     "time_trial",
     "tt",
+];
+
+/// The ranges the profile's validation allows for `model:` overrides (its `check_params`).
+/// The schema test that compares schema and parser on boundaries catches a drift.
+const MODEL_RANGES: [(&str, f64, f64); 10] = [
+    ("tau_fitness", 1.0, 365.0),
+    ("tau_fatigue", 1.0, 90.0),
+    ("tau_legs", 0.25, 14.0),
+    ("reference_intensity", 0.5, 10.0),
+    ("easy_floor", 0.0, 1.0),
+    ("monotony_limit", 0.5, 10.0),
+    ("fatigue_limit", 0.5, 5.0),
+    ("freshness_limit", 0.5, 10.0),
+    ("violation_penalty", 0.0, 100.0),
+    ("min_distance", 0.0, 7.0),
 ];
 
 /// The JSON Schema of the profile file, as `weekwright schema` prints it. Draft 7: the
@@ -192,6 +208,18 @@ fn for_editors(schema: &mut Value) {
         let description = defs.get("LongRunDay").and_then(|d| d.get("description")).cloned();
         defs.insert("LongRunDay".into(), long_run_day_schema(description));
         defs.insert("Session".into(), session_schema());
+        if let Some(props) = defs
+            .get_mut("ModelParams")
+            .and_then(|m| m.get_mut("properties"))
+            .and_then(Value::as_object_mut)
+        {
+            for (field, min, max) in MODEL_RANGES {
+                if let Some(p) = props.get_mut(field) {
+                    p["minimum"] = json!(min);
+                    p["maximum"] = json!(max);
+                }
+            }
+        }
     }
 
     if let Some(props) = schema.get_mut("properties").and_then(Value::as_object_mut) {

@@ -136,6 +136,16 @@ fn the_schema_and_the_parser_agree_on_ranges_and_spellings() {
         "weekly_minutes: 300\navoid: {fri: [hill sprints]}",
         "weekly_minutes: 300\nsessions: {Easy Run: {minutes: 40}}",
         "weekly_minutes: 300\nlevel: advanced\ngoal: 5k",
+        "weekly_minutes: 300\nmodel: {tau_fitness: 365, tau_fatigue: 1, tau_legs: 0.25}",
+        "weekly_minutes: 300\nmodel: {tau_fitness: 366}",
+        "weekly_minutes: 300\nmodel: {tau_fatigue: 0}",
+        "weekly_minutes: 300\nmodel: {tau_legs: 0.2}",
+        "weekly_minutes: 300\nmodel: {easy_floor: 0, violation_penalty: 100, min_distance: 7}",
+        "weekly_minutes: 300\nmodel: {easy_floor: 1.5}",
+        "weekly_minutes: 300\nmodel: {min_distance: 8}",
+        "weekly_minutes: 300\nmodel: {reference_intensity: 10, monotony_limit: 10, fatigue_limit: 5}",
+        "weekly_minutes: 300\nmodel: {fatigue_limit: 5.5}",
+        "weekly_minutes: 300\nmodel: {freshness_limit: 0.4}",
         "weekly_minutes: 300\ngoal: ultra",
     ]
     .iter()
