@@ -235,6 +235,15 @@ fn a_table_on_a_terminal_is_coloured_unless_no_color_is_set() {
     assert!(!on_terminal(args, Some("1")).contains(ESC));
     // An empty NO_COLOR is unset (no-color.org).
     assert!(on_terminal(args, Some("")).contains(ESC));
+    // A file written from a terminal session is plain too.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("week.txt");
+    on_terminal(&format!("{args} --output '{}'", file.display()), None);
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        written.contains("unbalanced") && !written.contains(ESC),
+        "{written}"
+    );
     // Data formats stay plain even on a terminal.
     assert!(
         !on_terminal(
