@@ -66,7 +66,25 @@ pub fn man_page() -> Result<Vec<u8>> {
         );
     }
     top.render_version_section(&mut out).map_err(io)?;
-    Ok(out)
+    Ok(once_preamble(&String::from_utf8_lossy(&out)).into_bytes())
+}
+
+/// Each rendered section starts with clap_mangen's two-line preamble (the `Aq` string for
+/// an apostrophe); the page needs it once, at the top.
+fn once_preamble(roff: &str) -> String {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut out = String::with_capacity(roff.len());
+    for line in roff.lines() {
+        if line.starts_with(".ie \\n(.g .ds Aq") || line.starts_with(".el .ds Aq") {
+            if seen.contains(&line) {
+                continue;
+            }
+            seen.push(line);
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }
 
 /// A subcommand's sections inside its `.SS` entry: DESCRIPTION, SYNOPSIS and EXTRA (the

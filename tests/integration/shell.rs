@@ -87,6 +87,9 @@ fn the_man_page_is_roff_with_a_section_for_every_subcommand() {
             "no section for {sub}"
         );
     }
+    // One preamble, one title: sections rendered one by one are joined into one page.
+    assert_eq!(page.matches(".el .ds Aq").count(), 1, "{page}");
+    assert_eq!(page.matches("\n.TH ").count(), 1, "{page}");
     // Flags of a subcommand are told in its section.
     assert!(page.contains("\\-\\-top"), "{page}");
 }
