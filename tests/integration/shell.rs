@@ -207,6 +207,15 @@ fn every_output(no_color: Option<&str>) -> usize {
 #[test]
 fn piped_output_has_no_colour_in_any_format() {
     every_output(None);
+    for args in [&["--help"][..], &["generate", "--bogus"]] {
+        let out = Command::new(BIN)
+            .args(args)
+            .env_remove("NO_COLOR")
+            .output()
+            .unwrap();
+        let all = [out.stdout, out.stderr].concat();
+        assert!(!all.is_empty() && !all.contains(&0x1b), "{args:?}");
+    }
 }
 
 #[test]
@@ -238,6 +247,9 @@ fn a_table_on_a_terminal_is_coloured_unless_no_color_is_set() {
     assert!(!on_terminal(args, Some("1")).contains(ESC));
     // An empty NO_COLOR is unset (no-color.org).
     assert!(on_terminal(args, Some("")).contains(ESC));
+    // clap's help follows the same rule.
+    assert!(on_terminal("--help", None).contains(ESC));
+    assert!(!on_terminal("--help", Some("1")).contains(ESC));
     // A file written from a terminal session is plain too.
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("week.txt");
