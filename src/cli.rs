@@ -84,6 +84,9 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
+    /// Print the man page (roff) of weekwright and all its commands.
+    #[command(after_help = "Example:\n  weekwright man > ~/.local/share/man/man1/weekwright.1")]
+    Man,
 }
 
 /// `generate`.

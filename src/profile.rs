@@ -66,8 +66,10 @@ impl schemars::JsonSchema for LongRunDay {
 #[serde(deny_unknown_fields)]
 pub struct SessionOverride {
     /// Minutes of the session at every level (1 to 600).
+    #[schemars(range(min = *SESSION_MINUTES.start(), max = *SESSION_MINUTES.end()))]
     pub minutes: Option<f64>,
     /// Session RPE, load per minute (1 to 10).
+    #[schemars(range(min = *RPE.start(), max = *RPE.end()))]
     pub rpe: Option<f64>,
 }
 
@@ -76,12 +78,15 @@ pub struct SessionOverride {
 #[serde(deny_unknown_fields)]
 pub struct BlockSection {
     /// Number of weeks (1 to 104).
+    #[schemars(range(min = 1, max = 104))]
     pub weeks: Option<u32>,
     /// Build:deload pattern, such as "3:1" or "2:1".
     pub pattern: Option<String>,
     /// First Monday of the block, YYYY-MM-DD.
+    #[schemars(extend("format" = "date"))]
     pub start: Option<String>,
-    /// Race day, YYYY-MM-DD.
+    /// Race day, YYYY-MM-DD, after the start.
+    #[schemars(extend("format" = "date"))]
     pub race_date: Option<String>,
 }
 
@@ -94,36 +99,41 @@ pub struct BlockSection {
 )]
 pub struct ProfileFile {
     /// Shown in the output (at most 200 characters).
+    #[schemars(length(max = MAX_NAME_CHARS))]
     pub name: Option<String>,
     /// beginner | intermediate | advanced (default intermediate).
     pub level: Option<Level>,
     /// 5k | 10k | half | marathon | general (default half).
     pub goal: Option<Goal>,
     /// Target volume for the week in minutes (30 to 2400). Required.
+    #[schemars(range(min = *WEEKLY_MINUTES.start(), max = *WEEKLY_MINUTES.end()))]
     pub weekly_minutes: f64,
-    /// Recent average weekly minutes (default: weekly_minutes).
+    /// Recent average weekly minutes (30 to 2400; default: weekly_minutes).
+    #[schemars(range(min = *WEEKLY_MINUTES.start(), max = *WEEKLY_MINUTES.end()))]
     pub current_weekly_minutes: Option<f64>,
     /// Days the runner can train (default: every day).
     pub available_days: Option<Vec<Day>>,
     /// Quality sessions a week, long run not counted (0 to 4; default by level: 1, 2, 2).
+    #[schemars(range(max = MAX_HARD_SESSIONS))]
     pub hard_sessions: Option<u8>,
     /// The long run's day; omitted: the search picks; none: no long run.
     pub long_run_day: Option<LongRunDay>,
-    /// Least number of rest days (default by level: 2, 1, 0).
+    /// Least number of rest days (0 to 7; default by level: 2, 1, 0).
+    #[schemars(range(max = 7))]
     pub min_rest_days: Option<u8>,
     /// Days that must be rest.
     pub rest_days: Option<Vec<Day>>,
     /// Per-day time caps in minutes (20 to 600).
     pub max_minutes: Option<BTreeMap<Day, f64>>,
-    /// Sessions that must stay, such as a club night.
+    /// Sessions that must stay, such as a club night: `{tue: intervals}`.
     pub fixed: Option<BTreeMap<Day, String>>,
-    /// Sessions not wanted on a day.
+    /// Sessions not wanted on a day: `{fri: [intervals, hills]}`.
     pub avoid: Option<BTreeMap<Day, Vec<String>>>,
     /// Allow quality sessions on adjacent days (default false).
     pub allow_back_to_back: Option<bool>,
     /// Easy days may be cross-training (default false).
     pub cross_training: Option<bool>,
-    /// Catalog overrides by session id.
+    /// Catalog overrides by session id: `{intervals: {minutes: 55, rpe: 8}}`.
     pub sessions: Option<BTreeMap<String, SessionOverride>>,
     /// Model constant overrides (MODEL.md).
     pub model: Option<ModelParams>,

@@ -4,7 +4,9 @@
 pub mod bench;
 pub mod catalog;
 pub mod generate;
+pub mod schema;
 pub mod score;
+pub mod shell;
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -27,7 +29,8 @@ pub struct Context {
 
 impl Context {
     /// The context of a command line: colour only when stdout is a terminal and NO_COLOR
-    /// is unset (anstream's rule).
+    /// is unset or empty (no-color.org). Data formats never carry colour, and neither does
+    /// `--output FILE` ([`Context::emit`]).
     #[must_use]
     pub fn new(cli: &Cli) -> Self {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -134,18 +137,8 @@ pub fn run(cli: &Cli) -> Result<()> {
         Command::Score(args) => with_threads(args.out.threads, || score::run(args, &ctx)),
         Command::Bench(args) => bench::run(args, &ctx),
         Command::Catalog(args) => catalog::run(args, &ctx),
-        Command::Schema => {
-            let schema = schemars::schema_for!(crate::profile::ProfileFile);
-            let mut text =
-                serde_json::to_string_pretty(&schema).map_err(|e| Error::Internal(e.to_string()))?;
-            text.push('\n');
-            ctx.emit_bytes(text.as_bytes(), None)
-        }
-        Command::Completions { shell } => {
-            let mut cmd = <Cli as clap::CommandFactory>::command();
-            let mut buf = Vec::new();
-            clap_complete::generate(*shell, &mut cmd, "weekwright", &mut buf);
-            ctx.emit_bytes(&buf, None)
-        }
+        Command::Schema => ctx.emit_bytes(schema::text().as_bytes(), None),
+        Command::Completions { shell } => ctx.emit_bytes(&shell::completions(*shell), None),
+        Command::Man => ctx.emit_bytes(&shell::man_page()?, None),
     }
 }

@@ -3,8 +3,10 @@
 
 mod bench;
 mod cli;
+mod schema;
 mod search;
 mod seed;
+mod shell;
 mod snapshots;
 mod support;
 mod vectors;

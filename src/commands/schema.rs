@@ -1,0 +1,325 @@
+//! `weekwright schema`: the JSON Schema (draft 7) of the profile file, shaped for an
+//! editor's YAML language server: completion of days, session ids, levels and goals, the
+//! ranges of CLI.md, descriptions from the doc comments, and unknown fields rejected.
+//!
+//! schemars derives most of it from [`ProfileFile`]. What the derive cannot say is added
+//! here, in one pass over the derived schema:
+//!
+//! - Day names: the derived pattern uses an inline `(?i)` flag, which is not in the
+//!   ECMA-262 dialect JSON Schema specifies (some validators reject it); here each letter
+//!   is a `[xX]` class instead, and the seven ids are offered as an enum for completion.
+//! - Maps keyed by day (`max_minutes`, `fixed`, `avoid`) list the seven days as properties,
+//!   so an editor completes the keys.
+//! - Session names (`fixed`, `avoid`, the keys of `sessions`): the ids as an enum, and a
+//!   pattern for the forgiving spellings the parser accepts (`Easy Run`, `threshold`, `xt`).
+//! - `long_run_day`: a day or `none`; the per-day caps of `max_minutes`: 20 to 600; the
+//!   ranges of the `model:` overrides.
+
+use serde_json::{Map, Value, json};
+
+use crate::catalog::Session;
+use crate::profile::{CAP_MINUTES, ProfileFile};
+use crate::week::Day;
+
+/// Every name [`Session`]'s parser maps to a session, in its normalized form (lower case,
+/// `_` for a space or a dash, no trailing `_run` or `_day`). A unit test checks that each
+/// one parses; a new alias in the catalog must be added here, or editors flag it.
+const SESSION_NAMES: [&str; 48] = [
+    "rest",
+    "off",
+    "day_off",
+    "none",
+    "recovery",
+    "recovery_jog",
+    "jog",
+    "easy",
+    "strides",
+    "easy_strides",
+    "easy_with_strides",
+    "cross",
+    "xt",
+    "cross_training",
+    "crosstraining",
+    "bike",
+    "swim",
+    "elliptical",
+    "moderate",
+    "steady",
+    "grey",
+    "gray",
+    "grey_zone",
+    "gray_zone",
+    "long",
+    "long_fast",
+    "longfast",
+    "fast_finish",
+    "long_fast_finish",
+    "progression",
+    "marathon",
+    "mp",
+    "marathon_pace",
+    "tempo",
+    "threshold",
+    "lt",
+    "intervals",
+    "interval",
+    "vo2",
+    "vo2max",
+    "vo2_max",
+    "track",
+    "hills",
+    "hill",
+    "hill_repeats",
+    "race",
+    "time_trial",
+    "tt",
+];
+
+/// The ranges the profile's validation allows for `model:` overrides (its `check_params`).
+/// The schema test that compares schema and parser on boundaries catches a drift.
+const MODEL_RANGES: [(&str, f64, f64); 10] = [
+    ("tau_fitness", 1.0, 365.0),
+    ("tau_fatigue", 1.0, 90.0),
+    ("tau_legs", 0.25, 14.0),
+    ("reference_intensity", 0.5, 10.0),
+    ("easy_floor", 0.0, 1.0),
+    ("monotony_limit", 0.5, 10.0),
+    ("fatigue_limit", 0.5, 5.0),
+    ("freshness_limit", 0.5, 10.0),
+    ("violation_penalty", 0.0, 100.0),
+    ("min_distance", 0.0, 7.0),
+];
+
+/// The JSON Schema of the profile file, as `weekwright schema` prints it. Draft 7: the
+/// newest draft the YAML language server supports in full.
+#[must_use]
+pub fn profile_schema() -> Value {
+    let generator = schemars::generate::SchemaSettings::draft07().into_generator();
+    let mut schema = generator.into_root_schema_for::<ProfileFile>().to_value();
+    for_editors(&mut schema);
+    // What a reader looks for first: the draft, the title, the description.
+    let Value::Object(mut rest) = schema else {
+        return schema;
+    };
+    let mut ordered = Map::new();
+    for key in ["$schema", "title", "description"] {
+        if let Some(v) = rest.remove(key) {
+            ordered.insert(key.to_string(), v);
+        }
+    }
+    ordered.append(&mut rest);
+    Value::Object(ordered)
+}
+
+/// `weekwright schema`: the schema as pretty JSON with a final newline.
+#[must_use]
+pub fn text() -> String {
+    let mut text = serde_json::to_string_pretty(&profile_schema()).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// `word` matched without regard to ASCII case, `_` standing for a space, `_` or `-`, in
+/// the regular-expression syntax shared by JavaScript and Rust.
+fn any_case(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            '_' => "[ _-]".to_string(),
+            c if c.is_ascii_alphabetic() => {
+                format!("[{}{}]", c.to_ascii_lowercase(), c.to_ascii_uppercase())
+            }
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+/// A day as `Day`'s parser reads it: `mon` or `monday` in any case, spaces around.
+fn day_pattern() -> String {
+    let names: Vec<String> = Day::ALL
+        .iter()
+        .flat_map(|d| [any_case(d.id()), any_case(&d.name().to_lowercase())])
+        .collect();
+    format!(r"^\s*(?:{})\s*$", names.join("|"))
+}
+
+/// A session name as `Session`'s parser reads it: case, one space, `_` or `-` between
+/// words, a trailing `run` or `day`, and separators at the ends do not matter.
+fn session_pattern() -> String {
+    let names: Vec<String> = SESSION_NAMES.iter().map(|n| any_case(n)).collect();
+    format!(
+        r"^\s*[ _-]*(?:{})(?:[ _-](?:{}|{}))?[ _-]*\s*$",
+        names.join("|"),
+        any_case("run"),
+        any_case("day")
+    )
+}
+
+fn day_schema(description: Option<Value>) -> Value {
+    let ids: Vec<&str> = Day::ALL.iter().map(|d| d.id()).collect();
+    let mut s = json!({
+        "anyOf": [
+            { "enum": ids },
+            { "type": "string", "pattern": day_pattern() }
+        ]
+    });
+    if let Some(d) = description {
+        s["description"] = d;
+    }
+    s
+}
+
+fn session_schema() -> Value {
+    let ids: Vec<&str> = Session::ALL.iter().map(|s| s.id()).collect();
+    json!({
+        "description": "A session id (see `weekwright catalog`), or a name runners use: case, spaces, dashes and a trailing \"run\" do not matter; off, xt, threshold, vo2, steady and long run are aliases.",
+        "anyOf": [
+            { "enum": ids },
+            { "type": "string", "pattern": session_pattern() }
+        ]
+    })
+}
+
+fn long_run_day_schema(description: Option<Value>) -> Value {
+    let mut s = json!({
+        "anyOf": [
+            { "$ref": "#/definitions/Day" },
+            { "enum": ["none"] },
+            { "type": "string", "pattern": format!(r"^\s*{}\s*$", any_case("none")) }
+        ]
+    });
+    if let Some(d) = description {
+        s["description"] = d;
+    }
+    s
+}
+
+const SESSION_REF: &str = "#/definitions/Session";
+
+/// The pass described in the module's docs.
+fn for_editors(schema: &mut Value) {
+    let derived_day_pattern = schemars::schema_for!(Day)
+        .get("pattern")
+        .and_then(Value::as_str)
+        .map(str::to_string);
+
+    if let Some(defs) = schema.get_mut("definitions").and_then(Value::as_object_mut) {
+        let description = defs.get("Day").and_then(|d| d.get("description")).cloned();
+        defs.insert("Day".into(), day_schema(description));
+        let description = defs.get("LongRunDay").and_then(|d| d.get("description")).cloned();
+        defs.insert("LongRunDay".into(), long_run_day_schema(description));
+        defs.insert("Session".into(), session_schema());
+        if let Some(props) = defs
+            .get_mut("ModelParams")
+            .and_then(|m| m.get_mut("properties"))
+            .and_then(Value::as_object_mut)
+        {
+            for (field, min, max) in MODEL_RANGES {
+                if let Some(p) = props.get_mut(field) {
+                    p["minimum"] = json!(min);
+                    p["maximum"] = json!(max);
+                }
+            }
+        }
+    }
+
+    if let Some(props) = schema.get_mut("properties").and_then(Value::as_object_mut) {
+        if let Some(caps) = props.get_mut("max_minutes") {
+            for_each_map_value(caps, |v| {
+                v["description"] = json!("Most minutes on this day (20 to 600).");
+                v["minimum"] = json!(CAP_MINUTES.start());
+                v["maximum"] = json!(CAP_MINUTES.end());
+            });
+        }
+        if let Some(fixed) = props.get_mut("fixed") {
+            for_each_map_value(fixed, |v| *v = json!({ "$ref": SESSION_REF }));
+        }
+        if let Some(avoid) = props.get_mut("avoid") {
+            for_each_map_value(avoid, |v| {
+                v["description"] = json!("Sessions not wanted on this day.");
+                v["items"] = json!({ "$ref": SESSION_REF });
+            });
+        }
+        if let Some(sessions) = props.get_mut("sessions").and_then(Value::as_object_mut) {
+            sessions.insert("propertyNames".into(), json!({ "$ref": SESSION_REF }));
+            if let Some(value) = sessions.get("additionalProperties").cloned() {
+                let named: Map<String, Value> = Session::ALL
+                    .iter()
+                    .filter(|&&s| s != Session::Rest)
+                    .map(|s| (s.id().to_string(), value.clone()))
+                    .collect();
+                sessions.insert("properties".into(), Value::Object(named));
+            }
+        }
+    }
+
+    if let Some(pattern) = derived_day_pattern {
+        day_keyed_maps(schema, &pattern);
+    }
+}
+
+/// Apply `f` to the value schema of a map (its `patternProperties` or
+/// `additionalProperties`).
+fn for_each_map_value(map: &mut Value, f: impl Fn(&mut Value)) {
+    if let Some(pp) = map.get_mut("patternProperties").and_then(Value::as_object_mut) {
+        pp.values_mut().for_each(&f);
+    }
+    if let Some(ap) = map.get_mut("additionalProperties")
+        && ap.is_object()
+    {
+        f(ap);
+    }
+}
+
+/// Every object schema keyed by the derived day pattern: the seven ids as properties (for
+/// completion), the portable pattern for the other spellings.
+fn day_keyed_maps(schema: &mut Value, derived: &str) {
+    match schema {
+        Value::Object(obj) => {
+            let value = obj
+                .get("patternProperties")
+                .and_then(|pp| pp.get(derived))
+                .cloned();
+            if let Some(value) = value {
+                let named: Map<String, Value> = Day::ALL
+                    .iter()
+                    .map(|d| (d.id().to_string(), value.clone()))
+                    .collect();
+                obj.insert("properties".into(), Value::Object(named));
+                obj.insert("patternProperties".into(), json!({ day_pattern(): value }));
+            }
+            obj.values_mut().for_each(|v| day_keyed_maps(v, derived));
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| day_keyed_maps(v, derived)),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_session_name_of_the_schema_parses() {
+        for name in SESSION_NAMES {
+            assert!(name.parse::<Session>().is_ok(), "{name}");
+        }
+    }
+
+    #[test]
+    fn every_session_id_is_a_session_name() {
+        for s in Session::ALL {
+            assert!(SESSION_NAMES.contains(&s.id()), "{s}");
+        }
+    }
+
+    #[test]
+    fn any_case_turns_letters_into_classes() {
+        assert_eq!(any_case("vo2_max"), "[vV][oO]2[ _-][mM][aA][xX]");
+    }
+
+    #[test]
+    fn no_pattern_uses_an_inline_flag() {
+        let text = text();
+        assert!(!text.contains("(?i)"), "{text}");
+    }
+}
