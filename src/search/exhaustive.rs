@@ -86,7 +86,7 @@ struct Part {
 const LANES: usize = 4;
 
 /// The weeks below a prefix of two days, scored on the widest SIMD the CPU offers
-/// (`pulp` detects it at run time and compiles [`Prefix::with_simd`] once per level).
+/// (`pulp` detects it at run time and compiles `Prefix::with_simd` once per level).
 struct Prefix<'a> {
     prep: &'a Prepared,
     terms: &'a [Vec<DayTerm>; 7],

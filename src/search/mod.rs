@@ -300,11 +300,56 @@ pub struct Outcome {
     pub plans: Vec<Candidate>,
 }
 
-#[derive(Default)]
+/// What a part of the space adds up to: the feasible and repeatable counts and the best
+/// `keep` repeatable weeks (bounded, so memory does not grow with the space).
 struct Tally {
     feasible: u64,
-    repeatable: Vec<Candidate>,
+    repeatable: u64,
+    best: Vec<Candidate>,
+    keep: usize,
 }
+
+impl Tally {
+    fn new(keep: usize) -> Self {
+        Tally {
+            feasible: 0,
+            repeatable: 0,
+            best: Vec::new(),
+            keep,
+        }
+    }
+
+    fn push(&mut self, c: Candidate) {
+        self.best.push(c);
+        if self.best.len() >= 2 * self.keep {
+            self.trim();
+        }
+    }
+
+    /// Keep the best `keep` in the total order of [`Candidate::rank_cmp`]: which ones
+    /// stay never depends on how the space was split.
+    fn trim(&mut self) {
+        if self.best.len() > self.keep {
+            self.best
+                .select_nth_unstable_by(self.keep - 1, Candidate::rank_cmp);
+            self.best.truncate(self.keep);
+        }
+    }
+
+    fn merge(mut self, other: Tally) -> Tally {
+        self.feasible += other.feasible;
+        self.repeatable += other.repeatable;
+        self.best.extend(other.best);
+        if self.best.len() >= 2 * self.keep {
+            self.trim();
+        }
+        self
+    }
+}
+
+/// The best repeatable weeks a search keeps at first; a search that needs more (a strict
+/// `min_distance` skipping most of them) runs again keeping more.
+const KEEP: usize = 2048;
 
 /// The builder in front of the search.
 #[derive(Debug, Clone)]
@@ -312,6 +357,8 @@ pub struct Search<'a> {
     profile: &'a Profile,
     top: usize,
     factor: f64,
+    /// Repeatable weeks kept at first ([`KEEP`]; tests set it small to run the retry).
+    keep: usize,
 }
 
 impl<'a> Search<'a> {
@@ -322,6 +369,7 @@ impl<'a> Search<'a> {
             profile,
             top: 5,
             factor: 1.0,
+            keep: KEEP,
         }
     }
 
@@ -339,51 +387,63 @@ impl<'a> Search<'a> {
         self
     }
 
-    /// Every feasible week's candidate, with the feasible count.
-    fn tally(&self) -> (u64, Vec<Candidate>, u64) {
+    /// The feasible and repeatable counts and the best `keep` repeatable weeks, ranked.
+    fn tally(&self, keep: usize) -> Tally {
         let scorer = Scorer::new(self.profile, self.factor);
-        let tally = par_visit(
+        let mut tally = par_visit(
             self.profile,
-            Tally::default,
+            || Tally::new(keep),
             |t, sessions| {
                 let (_, a) = scorer.assess(&WeekSpec::from_sessions(*sessions));
                 if a.violations.is_empty() {
                     t.feasible += 1;
                     if a.repeatable {
-                        t.repeatable.push(candidate(sessions, &a));
+                        t.repeatable += 1;
+                        t.push(candidate(sessions, &a));
                     }
                 }
             },
-            |mut a, b| {
-                a.feasible += b.feasible;
-                a.repeatable.extend(b.repeatable);
-                a
-            },
+            Tally::merge,
         );
-        let repeatable = tally.repeatable.len() as u64;
-        (tally.feasible, tally.repeatable, repeatable)
+        tally.trim();
+        tally.best.sort_unstable_by(Candidate::rank_cmp);
+        tally
     }
 
     /// Run the search. It is exhaustive: every week of the space is either cut by a
     /// counting constraint or scored.
+    ///
+    /// Only the best repeatable weeks are kept, not all of them: the diverse top reads the
+    /// ranked list from the top and stops when it has its plans, so when it stops inside
+    /// the kept part the answer is the one the whole list gives. When it would read past
+    /// the kept part, the search runs again keeping more.
     ///
     /// # Errors
     /// [`NoWeekFits`] when no week meets every constraint or none of those is repeatable,
     /// with the constraints that collide and what to relax.
     pub fn run(&self) -> Result<Outcome, NoWeekFits> {
         let searched = Space::of(self.profile).size();
-        let (feasible, mut all, repeatable) = self.tally();
-        if all.is_empty() {
-            return Err(diagnose::explain(self.profile, feasible));
+        let min_distance = usize::from(self.profile.params.min_distance);
+        let mut keep = self.keep.max(8 * self.top).max(1);
+        loop {
+            let tally = self.tally(keep);
+            if tally.best.is_empty() {
+                return Err(diagnose::explain(self.profile, tally.feasible));
+            }
+            let plans = diverse_top(&tally.best, self.top, min_distance);
+            let complete = tally.repeatable <= keep as u64;
+            if plans.len() == self.top || complete {
+                return Ok(Outcome {
+                    searched,
+                    feasible: tally.feasible,
+                    repeatable: tally.repeatable,
+                    plans,
+                });
+            }
+            keep = keep
+                .saturating_mul(16)
+                .min(usize::try_from(tally.repeatable).unwrap_or(usize::MAX));
         }
-        all.sort_unstable_by(Candidate::rank_cmp);
-        let plans = diverse_top(&all, self.top, usize::from(self.profile.params.min_distance));
-        Ok(Outcome {
-            searched,
-            feasible,
-            repeatable,
-            plans,
-        })
     }
 
     /// Count the feasible weeks and those scoring below `score` (for a percentile).
@@ -494,5 +554,43 @@ impl fmt::Display for NoWeekFits {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bounded search keeps only the best weeks; with a strict `min_distance` the diverse
+    /// top reads past them and the search runs again. Either way it must give the plans of
+    /// the whole ranked list.
+    #[test]
+    fn keeping_few_weeks_gives_the_plans_of_the_whole_list() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles/intermediate-10k.yaml");
+        let mut profile = Profile::load(&path).expect("an example profile");
+        let top = 12;
+        let mut retried = 0;
+        for min_distance in [2, 4, 5, 6] {
+            profile.params.min_distance = min_distance;
+            let whole = Search {
+                keep: usize::MAX / 16,
+                ..Search::new(&profile).top(top)
+            };
+            let few = Search {
+                keep: 1,
+                ..Search::new(&profile).top(top)
+            };
+            let expected = whole.run().expect("weeks fit");
+            // The first pass keeps 8 x top weeks; count the cases where those alone would
+            // give other plans, so that the retry is what makes them right.
+            let first = diverse_top(&few.tally(8 * top).best, top, usize::from(min_distance));
+            retried += usize::from(first != expected.plans);
+            assert_eq!(
+                few.run().expect("weeks fit"),
+                expected,
+                "min_distance {min_distance}"
+            );
+        }
+        assert!(retried > 0, "no case needed the retry");
     }
 }
