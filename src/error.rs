@@ -101,5 +101,47 @@ impl Error {
     }
 }
 
+/// A user's text in a message: at most `limit` characters, control characters escaped, so
+/// a long or binary value cannot flood or garble the terminal.
+#[must_use]
+pub fn shown(text: &str, limit: usize) -> String {
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == limit {
+            out.push_str("...");
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `--top` and `--threads` style flags: a whole number within `range`, or a message that
+/// gives the range whatever was typed (`0`, `-3`, `1e20`, `many`).
+///
+/// # Errors
+/// The message for clap to show after the flag's name.
+pub fn count_flag(text: &str, range: std::ops::RangeInclusive<u16>) -> Result<u16, String> {
+    let allowed = || format!("use a whole number from {} to {}", range.start(), range.end());
+    let trimmed = text.trim();
+    let digits = trimmed.trim_start_matches(['-', '+']);
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return Err(format!(
+            "'{}' is not a whole number in digits: {}",
+            shown(text, 40),
+            allowed()
+        ));
+    }
+    trimmed
+        .parse::<u16>()
+        .ok()
+        .filter(|n| range.contains(n))
+        .ok_or_else(|| format!("{} is out of range: {}", shown(trimmed, 40), allowed()))
+}
+
 /// Shorthand for results of this crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, Goal, Level, Session};
-use crate::error::InputError;
+use crate::error::{InputError, shown};
 use crate::model::{Filters, Judge, LongRunRule, ModelParams, Rules};
 use crate::week::{Day, MinutesRule};
 
@@ -556,25 +556,6 @@ fn breach_words(breach: &serde_saphyr::budget::BudgetBreach) -> String {
         B::Documents { .. } => "too many documents".to_string(),
         other => format!("{other:?}"),
     }
-}
-
-/// A user's text in a message: at most `limit` characters, control characters escaped, so
-/// a long or binary value cannot flood or garble the terminal.
-#[must_use]
-pub fn shown(text: &str, limit: usize) -> String {
-    let mut out = String::new();
-    for (i, c) in text.chars().enumerate() {
-        if i == limit {
-            out.push_str("...");
-            break;
-        }
-        if c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// The line of an error with a caret under its column, cropped around the column on long

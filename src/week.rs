@@ -7,7 +7,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::catalog::{Catalog, Goal, Level, Session};
-use crate::error::InputError;
+use crate::error::{InputError, shown};
 
 /// A day of the week, Monday first (index 0).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -80,7 +80,7 @@ impl FromStr for Day {
             .ok_or_else(|| {
                 format!(
                     "unknown day '{}': use mon, tue, wed, thu, fri, sat or sun",
-                    s.trim()
+                    shown(s.trim(), 40)
                 )
             })
     }
@@ -172,12 +172,8 @@ impl fmt::Display for WeekSpec {
 const ECHO_LIMIT: usize = 80;
 
 fn week_error(week: &str, reason: impl Into<String>) -> InputError {
-    let mut shown: String = week.chars().take(ECHO_LIMIT).collect();
-    if week.chars().count() > ECHO_LIMIT {
-        shown.push_str("...");
-    }
     InputError::Week {
-        week: shown,
+        week: shown(week, ECHO_LIMIT),
         reason: reason.into(),
     }
 }
@@ -218,7 +214,8 @@ fn parse_day_spec(week: &str, item: &str, position: &str) -> Result<DaySpec, Inp
                     week_error(
                         week,
                         format!(
-                            "{position}: minutes '{m}' must be a whole number from {} to {}",
+                            "{position}: minutes '{}' must be a whole number from {} to {}",
+                            shown(m, 20),
                             MINUTES_RANGE.start(),
                             MINUTES_RANGE.end()
                         ),

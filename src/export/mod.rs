@@ -118,17 +118,41 @@ pub fn write_output(bytes: &[u8], path: Option<&Path>) -> Result<(), Error> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    if dir.exists() && !dir.is_dir() {
+        return Err(write_err(format!(
+            "{} is a file, not a directory; give a path inside a directory",
+            dir.display()
+        )));
+    }
     if !dir.is_dir() {
         return Err(write_err(format!(
             "the directory {} does not exist; create it first",
             dir.display()
         )));
     }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".weekwright-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| write_err(e.to_string()))?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".weekwright-").suffix(".tmp");
+    // A temporary file is private (0600); the output is not: ask for what a plain create
+    // gives (0666 less the umask), and keep the mode of a file that is replaced.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(|e| {
+        write_err(match e.kind() {
+            std::io::ErrorKind::PermissionDenied => format!(
+                "permission denied in {}; choose a directory you can write to",
+                dir.display()
+            ),
+            _ => e.to_string(),
+        })
+    })?;
+    if let Ok(existing) = std::fs::metadata(path) {
+        tmp.as_file()
+            .set_permissions(existing.permissions())
+            .map_err(|e| write_err(e.to_string()))?;
+    }
     tmp.write_all(bytes).map_err(|e| write_err(e.to_string()))?;
     tmp.as_file().sync_all().map_err(|e| write_err(e.to_string()))?;
     tmp.persist(path).map_err(|e| write_err(e.error.to_string()))?;
