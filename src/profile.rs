@@ -762,6 +762,16 @@ fn validate(f: ProfileFile, source: &str) -> Result<Profile, InputError> {
             ),
         ));
     }
+    if let Some(c) = name.chars().find(|c| c.is_control()) {
+        return Err(field_err(
+            source,
+            "name",
+            format!(
+                "it holds the control character {}; the name is printed on terminals: use plain text on one line",
+                c.escape_default()
+            ),
+        ));
+    }
     let level = f.level.unwrap_or_default();
     let goal = f.goal.unwrap_or_default();
     let weekly = check_range(
@@ -804,7 +814,7 @@ fn validate(f: ProfileFile, source: &str) -> Result<Profile, InputError> {
 
     let mut catalog = Catalog::default();
     for (id, o) in f.sessions.iter().flatten() {
-        let field = format!("sessions.{id}");
+        let field = format!("sessions.{}", shown(id, 40));
         let session = parse_session(source, &field, id)?;
         if session == Session::Rest {
             return Err(field_err(source, field, "rest has no minutes or RPE to override"));

@@ -114,6 +114,24 @@ pub fn write_output(bytes: &[u8], path: Option<&Path>) -> Result<(), Error> {
     if path.is_dir() {
         return Err(write_err("it is a directory; give a file name".to_string()));
     }
+    // A device or a pipe (`--output /dev/stdout`) is written into: a rename would replace
+    // the device node itself with a regular file.
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+    {
+        let written = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .and_then(|mut f| f.write_all(bytes).and_then(|()| f.flush()));
+        return match written {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Error::Io(e)),
+            Err(e) => Err(write_err(e.to_string())),
+        };
+    }
+    // A symbolic link stays a link: the file it points to is the one replaced.
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let path = target.as_path();
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),

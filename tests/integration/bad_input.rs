@@ -256,6 +256,11 @@ fn bad_profile_values_name_the_field_and_the_allowed_range() {
             &["field 'name'", "201 characters", "at most 200"],
         ),
         profile(
+            "name_with_escape_codes",
+            "weekly_minutes: 300\nname: \"Ann\\e[2J\"\n",
+            &["field 'name'", "control character", "plain text"],
+        ),
+        profile(
             "model_constant",
             "weekly_minutes: 300\nmodel: {tau_fatigue: 0}\n",
             &["field 'model.tau_fatigue'", "1 to 90"],
@@ -730,4 +735,21 @@ fn a_reader_that_stops_early_gets_no_broken_pipe_error() {
         assert!(status.success(), "{format}: {status:?}, stderr: {stderr}");
         assert_eq!(stderr, "", "{format}: stderr");
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_output_through_a_symbolic_link_replaces_the_file_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("real")).unwrap();
+    let real = dir.path().join("real/plans.yaml");
+    std::fs::write(&real, "old").unwrap();
+    let link = dir.path().join("plans.yaml");
+    std::os::unix::fs::symlink("real/plans.yaml", &link).unwrap();
+    let run = weekwright_unchecked(&["generate", "--top", "1", "--output", link.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(std::fs::read_to_string(&real).unwrap().starts_with("profile:"));
+    assert_eq!(listing(dir.path()), ["plans.yaml", "real"]);
+    assert_eq!(listing(&dir.path().join("real")), ["plans.yaml"]);
 }
