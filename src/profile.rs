@@ -169,11 +169,20 @@ impl serde::de::Visitor<'_> for BoundedCount {
     }
 
     fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<u8, E> {
-        if v.fract() == 0.0 && (0.0..=255.0).contains(&v) {
-            self.visit_u64(v as u64)
+        if v.is_finite() && v.fract() == 0.0 {
+            if (0.0..=f64::from(self.0)).contains(&v) {
+                self.visit_u64(v as u64)
+            } else {
+                Err(E::custom(format!(
+                    "{} is out of range: use 0 to {}",
+                    number(v),
+                    self.0
+                )))
+            }
         } else {
             Err(E::custom(format!(
-                "{v} is not a whole number from 0 to {}",
+                "{} is not a whole number: use 0 to {}",
+                number(v),
                 self.0
             )))
         }
@@ -428,7 +437,6 @@ fn describe_yaml_error(err: &serde_saphyr::Error, text: &str) -> String {
         .location()
         .or_else(|| inner.location())
         .filter(|l| l.line() > 0 && l.column() > 0);
-    let mut message = yaml_problem(inner);
     let about_a_value = matches!(
         inner,
         serde_saphyr::Error::InvalidScalar { .. }
@@ -438,13 +446,16 @@ fn describe_yaml_error(err: &serde_saphyr::Error, text: &str) -> String {
             | serde_saphyr::Error::NonFiniteFloat { .. }
             | serde_saphyr::Error::NullIntoString { .. }
             | serde_saphyr::Error::Unexpected { .. }
+            | serde_saphyr::Error::ExternallyTaggedEnumExpectedScalarOrMapping { .. }
             | serde_saphyr::Error::Message { .. }
     );
     let Some(loc) = location else {
-        return message;
+        return yaml_problem(inner, None);
     };
     let (line, column) = (loc.line() as usize, loc.column() as usize);
-    if about_a_value && let Some(field) = field_at(text, line, column) {
+    let field = about_a_value.then(|| field_at(text, line, column)).flatten();
+    let mut message = yaml_problem(inner, field.as_deref());
+    if let Some(field) = field {
         message = format!("field '{field}': {message}");
     }
     let mut out = format!("line {line}, column {column}: {message}");
@@ -455,8 +466,25 @@ fn describe_yaml_error(err: &serde_saphyr::Error, text: &str) -> String {
     out
 }
 
-/// What the parser found wrong, in words that say what to do.
-fn yaml_problem(err: &serde_saphyr::Error) -> String {
+fn is_integer(ty: &str) -> bool {
+    ty.starts_with('u') || ty.starts_with('i') || ty.contains("integer")
+}
+
+/// The allowed range of a whole-number field (CLI.md), for a message about a value that
+/// is not one: the type alone would say "0 to 255" for a `u8`.
+fn whole_range(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "hard_sessions" => "0 to 4",
+        "min_rest_days" => "0 to 7",
+        "model.min_distance" => "0 to 7 days",
+        "block.weeks" => "1 to 104",
+        _ => return None,
+    })
+}
+
+/// What the parser found wrong, in words that say what to do; `field` is the path the
+/// error points into, when one was found.
+fn yaml_problem(err: &serde_saphyr::Error, field: Option<&str>) -> String {
     use serde_saphyr::Error as E;
     let list = |names: &[&str]| names.join(", ");
     match err {
@@ -481,13 +509,17 @@ fn yaml_problem(err: &serde_saphyr::Error) -> String {
         E::UnknownAnchor { .. } => {
             "an alias (*name) refers to no anchor (&name) before it; define the anchor first or write the value out".to_string()
         }
+        E::InvalidScalar { ty, .. } if is_integer(ty) && let Some(range) = field.and_then(whole_range) => {
+            format!("expected a whole number from {range}")
+        }
+        E::ExternallyTaggedEnumExpectedScalarOrMapping { .. } => {
+            "expected one word, not a list or a mapping".to_string()
+        }
         E::InvalidScalar { ty, .. } => match *ty {
             "f64" | "f32" | "floating point" => "expected a number".to_string(),
             "bool" | "boolean" => "expected true or false".to_string(),
             "u8" => "expected a whole number from 0 to 255".to_string(),
-            t if t.starts_with('u') || t.starts_with('i') || t.contains("integer") => {
-                "expected a whole number, such as 2".to_string()
-            }
+            t if is_integer(t) => "expected a whole number, such as 2".to_string(),
             t => format!("expected a value of type {t}"),
         },
         E::Unexpected { expected, .. } => match *expected {
@@ -689,6 +721,15 @@ fn flow_keys(before: &str) -> Vec<String> {
     keys.into_iter().flatten().collect()
 }
 
+/// A number as a message shows it: 1e300 as `1e300`, not three hundred digits.
+fn number(v: f64) -> String {
+    if v.is_finite() && v.abs() >= 1e9 {
+        format!("{v:e}")
+    } else {
+        v.to_string()
+    }
+}
+
 fn field_err(source: &str, field: impl Into<String>, message: impl Into<String>) -> InputError {
     InputError::Field {
         source_name: source.to_string(),
@@ -711,7 +752,8 @@ fn check_range(
             source,
             field,
             format!(
-                "{value} is out of range: use {} to {}{unit}",
+                "{} is out of range: use {} to {}{unit}",
+                number(value),
                 range.start(),
                 range.end()
             ),

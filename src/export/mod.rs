@@ -158,13 +158,13 @@ pub fn write_output(bytes: &[u8], path: Option<&Path>) -> Result<(), Error> {
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let mut tmp = builder.tempfile_in(dir).map_err(|e| {
-        write_err(match e.kind() {
-            std::io::ErrorKind::PermissionDenied => format!(
-                "permission denied in {}; choose a directory you can write to",
-                dir.display()
-            ),
-            _ => e.to_string(),
-        })
+        // The kind alone: tempfile's message names its random file, which means nothing
+        // to the user.
+        write_err(format!(
+            "cannot create a file in {} ({}); choose a directory you can write to",
+            dir.display(),
+            e.kind()
+        ))
     })?;
     if let Ok(existing) = std::fs::metadata(path) {
         tmp.as_file()
