@@ -143,5 +143,25 @@ pub fn count_flag(text: &str, range: std::ops::RangeInclusive<u16>) -> Result<u1
         .ok_or_else(|| format!("{} is out of range: {}", shown(trimmed, 40), allowed()))
 }
 
+/// What a panic says to the user: where and what, and that it is a bug; never the words
+/// of Rust's default report ("panicked", a backtrace), whatever RUST_BACKTRACE says.
+#[must_use]
+pub fn panic_report(info: &std::panic::PanicHookInfo<'_>) -> String {
+    let what = info
+        .payload()
+        .downcast_ref::<&str>()
+        .map(ToString::to_string)
+        .or_else(|| info.payload().downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    let at = info
+        .location()
+        .map(|l| format!(" at {}:{}", l.file(), l.line()))
+        .unwrap_or_default();
+    format!(
+        "internal error{at}: {}\nThis is a bug; please report it with the command you ran.",
+        shown(&what, 300)
+    )
+}
+
 /// Shorthand for results of this crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

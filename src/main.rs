@@ -15,21 +15,7 @@ fn say(text: &str) {
 fn main() -> ExitCode {
     // A bug must never show a panic trace, whatever RUST_BACKTRACE says: say where it
     // happened and exit 1. The hook replaces the default one, which is what prints traces.
-    std::panic::set_hook(Box::new(|info| {
-        let what = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(ToString::to_string)
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        let at = info
-            .location()
-            .map(|l| format!(" at {}:{}", l.file(), l.line()))
-            .unwrap_or_default();
-        say(&format!(
-            "internal error{at}: {what}\nThis is a bug; please report it with the command you ran."
-        ));
-    }));
+    std::panic::set_hook(Box::new(|info| say(&weekwright::error::panic_report(info))));
     let cli = Cli::parse();
     match std::panic::catch_unwind(|| weekwright::commands::run(&cli)) {
         Ok(Ok(())) => ExitCode::SUCCESS,

@@ -470,14 +470,18 @@ fn is_integer(ty: &str) -> bool {
     ty.starts_with('u') || ty.starts_with('i') || ty.contains("integer")
 }
 
-/// The allowed range of a whole-number field (CLI.md), for a message about a value that
-/// is not one: the type alone would say "0 to 255" for a `u8`.
-fn whole_range(field: &str) -> Option<&'static str> {
-    Some(match field {
-        "hard_sessions" => "0 to 4",
-        "min_rest_days" => "0 to 7",
-        "model.min_distance" => "0 to 7 days",
-        "block.weeks" => "1 to 104",
+/// The allowed range of a numeric field (CLI.md), for a message about a value that is not
+/// a number of the right kind: the type alone would say "0 to 255" for a `u8`.
+fn allowed_range(field: &str) -> Option<&'static str> {
+    let (head, leaf) = field.rsplit_once('.').unwrap_or(("", field));
+    Some(match (head, leaf) {
+        ("", "hard_sessions") => "0 to 4",
+        ("", "min_rest_days") | ("model", "min_distance") => "0 to 7",
+        ("block", "weeks") => "1 to 104",
+        ("", "weekly_minutes" | "current_weekly_minutes") => "30 to 2400 minutes",
+        ("max_minutes", _) => "20 to 600 minutes",
+        (h, "minutes") if h.starts_with("sessions.") => "1 to 600 minutes",
+        (h, "rpe") if h.starts_with("sessions.") => "1 to 10",
         _ => return None,
     })
 }
@@ -509,8 +513,12 @@ fn yaml_problem(err: &serde_saphyr::Error, field: Option<&str>) -> String {
         E::UnknownAnchor { .. } => {
             "an alias (*name) refers to no anchor (&name) before it; define the anchor first or write the value out".to_string()
         }
-        E::InvalidScalar { ty, .. } if is_integer(ty) && let Some(range) = field.and_then(whole_range) => {
-            format!("expected a whole number from {range}")
+        E::InvalidScalar { ty, .. } if let Some(range) = field.and_then(allowed_range) => {
+            if is_integer(ty) {
+                format!("expected a whole number from {range}")
+            } else {
+                format!("expected a number from {range}")
+            }
         }
         E::ExternallyTaggedEnumExpectedScalarOrMapping { .. } => {
             "expected one word, not a list or a mapping".to_string()

@@ -198,7 +198,11 @@ fn bad_profile_values_name_the_field_and_the_allowed_range() {
         profile(
             "text_volume",
             "weekly_minutes: lots\n",
-            &["line 1, column 17", "field 'weekly_minutes'", "expected a number"],
+            &[
+                "line 1, column 17",
+                "field 'weekly_minutes'",
+                "expected a number from 30 to 2400",
+            ],
         ),
         profile(
             "current_volume",
@@ -238,7 +242,7 @@ fn bad_profile_values_name_the_field_and_the_allowed_range() {
         profile(
             "cap_not_a_number",
             "weekly_minutes: 300\nmax_minutes:\n  wed: lots\n",
-            &["line 3, column 8", "field 'max_minutes.wed'"],
+            &["line 3, column 8", "field 'max_minutes.wed'", "20 to 600"],
         ),
         profile(
             "rpe_11",
