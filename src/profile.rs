@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, Goal, Level, Session};
-use crate::error::{InputError, shown};
+use crate::error::{InputError, shown, suggestion};
 use crate::model::{Filters, Judge, LongRunRule, ModelParams, Rules};
 use crate::week::{Day, MinutesRule};
 
@@ -539,8 +539,9 @@ fn yaml_problem(err: &serde_saphyr::Error, field: Option<&str>) -> String {
             other => format!("expected {other}"),
         },
         E::SerdeUnknownField { field, expected, .. } => format!(
-            "unknown field '{}': the fields here are {}; check the spelling",
+            "unknown field '{}'{}: the fields here are {}; check the spelling",
             shown(field, 60),
+            suggestion(field, expected),
             list(expected)
         ),
         E::SerdeMissingField { field, .. } if *field == "weekly_minutes" => {
@@ -548,8 +549,9 @@ fn yaml_problem(err: &serde_saphyr::Error, field: Option<&str>) -> String {
         }
         E::SerdeMissingField { field, .. } => format!("the required field '{field}' is missing; add it"),
         E::SerdeUnknownVariant { variant, expected, .. } => format!(
-            "unknown value '{}': use one of {}",
+            "unknown value '{}'{}: use one of {}",
             shown(variant, 60),
+            suggestion(variant, expected),
             list(expected)
         ),
         E::SerdeInvalidType { unexpected, expected, .. } | E::SerdeInvalidValue { unexpected, expected, .. } => {

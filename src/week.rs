@@ -7,7 +7,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::catalog::{Catalog, Goal, Level, Session};
-use crate::error::{InputError, shown};
+use crate::error::{InputError, closest, shown};
 
 /// A day of the week, Monday first (index 0).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -78,8 +78,12 @@ impl FromStr for Day {
             .into_iter()
             .find(|d| lower == d.id() || lower == d.name().to_lowercase())
             .ok_or_else(|| {
+                let names: Vec<&str> = Day::ALL.iter().flat_map(|d| [d.id(), d.name()]).collect();
+                let near = closest(s, &names)
+                    .and_then(|n| n.parse::<Day>().ok())
+                    .map_or_else(String::new, |d| format!(" (did you mean {}?)", d.id()));
                 format!(
-                    "unknown day '{}': use mon, tue, wed, thu, fri, sat or sun",
+                    "unknown day '{}'{near}: use mon, tue, wed, thu, fri, sat or sun",
                     shown(s.trim(), 40)
                 )
             })

@@ -325,7 +325,7 @@ fn malformed_profile_files_name_the_file_line_and_column() {
             &[
                 "line 2, column 1",
                 "unknown field 'weekly_minutez'",
-                "check the spelling",
+                "did you mean 'weekly_minutes'",
             ],
         ),
         profile(
@@ -473,6 +473,20 @@ fn bad_weeks_say_which_day_and_the_allowed_minutes() {
             "unknown_session",
             "easy,intervals,easy,rest,tempo,easy,marathonish",
             &["Sunday", "unknown session 'marathonish'", "long_fast"],
+        ),
+        week(
+            "typo_session",
+            "easy,intervls,easy,rest,tempo,easy,long",
+            &[
+                "Tuesday",
+                "unknown session 'intervls'",
+                "did you mean 'intervals'",
+            ],
+        ),
+        week(
+            "typo_day",
+            "tuseday=easy",
+            &["unknown day 'tuseday'", "did you mean tue"],
         ),
         week(
             "rest_with_minutes",
