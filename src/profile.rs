@@ -578,7 +578,7 @@ fn yaml_problem(err: &serde_saphyr::Error, field: Option<&str>) -> String {
 
 fn too_complex(what: &str) -> String {
     format!(
-        "the YAML is too large or too deeply nested ({what}); profiles and plans are plain lines of a few levels: remove deep nesting and anchors (&name, *name)"
+        "the YAML is too large or too complex ({what}); profiles and plans are plain lines a few levels deep: remove deep nesting and anchors (&name, *name)"
     )
 }
 

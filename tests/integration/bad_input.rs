@@ -408,7 +408,7 @@ fn hostile_yaml_ends_in_a_clear_error_quickly() {
         week_file(
             "alias_bomb",
             alias_bomb(),
-            &["too large or too deeply nested", "anchors"],
+            &["too large or too complex", "anchors"],
         ),
         week_file(
             "flow_nesting_10000",
@@ -423,7 +423,7 @@ fn hostile_yaml_ends_in_a_clear_error_quickly() {
         week_file(
             "many_values",
             format!("days: [{}]\n", vec!["0"; 300_000].join(",")),
-            &["too large or too deeply nested", "more than 200000 values"],
+            &["too large or too complex", "more than 200000 values"],
         ),
         week_file(
             "no_days",
@@ -770,4 +770,23 @@ fn an_output_through_a_symbolic_link_replaces_the_file_and_keeps_the_link() {
     assert!(std::fs::read_to_string(&real).unwrap().starts_with("profile:"));
     assert_eq!(listing(dir.path()), ["plans.yaml", "real"]);
     assert_eq!(listing(&dir.path().join("real")), ["plans.yaml"]);
+}
+
+#[test]
+fn an_error_with_nobody_reading_stderr_still_exits_2_and_does_not_abort() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.yaml");
+    std::fs::write(&bad, "weekly_minutes: 1e12\n").unwrap();
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("weekwright"))
+        .args(["generate", "--profile", bad.to_str().unwrap()])
+        .env("RUST_BACKTRACE", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    // Close the only reader of stderr before the error is written: the write fails
+    // (EPIPE), and a failing eprintln! would panic inside the panic hook and abort.
+    drop(child.stderr.take());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(2), "{status:?}");
 }
