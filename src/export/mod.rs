@@ -167,6 +167,11 @@ pub fn write_output(bytes: &[u8], path: Option<&Path>) -> Result<(), Error> {
         ))
     })?;
     if let Ok(existing) = std::fs::metadata(path) {
+        if existing.permissions().readonly() {
+            return Err(write_err(
+                "the file is read-only; make it writable or choose another name".to_string(),
+            ));
+        }
         tmp.as_file()
             .set_permissions(existing.permissions())
             .map_err(|e| write_err(e.to_string()))?;
@@ -174,5 +179,11 @@ pub fn write_output(bytes: &[u8], path: Option<&Path>) -> Result<(), Error> {
     tmp.write_all(bytes).map_err(|e| write_err(e.to_string()))?;
     tmp.as_file().sync_all().map_err(|e| write_err(e.to_string()))?;
     tmp.persist(path).map_err(|e| write_err(e.error.to_string()))?;
+    // Make the rename itself durable; the file is complete either way, so a directory that
+    // cannot be synced (some filesystems) is not an error.
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
     Ok(())
 }

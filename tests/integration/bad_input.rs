@@ -790,3 +790,22 @@ fn an_error_with_nobody_reading_stderr_still_exits_2_and_does_not_abort() {
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(2), "{status:?}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_output_file_is_refused_and_left_as_it_was() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("plans.yaml");
+    std::fs::write(&out, "kept").unwrap();
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let run = weekwright_unchecked(&["generate", "--top", "1", "--output", out.to_str().unwrap()]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("plans.yaml") && run.stderr.contains("read-only"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "kept");
+    assert_eq!(listing(dir.path()), ["plans.yaml"]);
+}
