@@ -251,7 +251,7 @@ impl FromStr for Session {
             "race" | "time_trial" | "tt" => Session::Race,
             _ => {
                 return Err(InputError::UnknownSession {
-                    name: s.trim().to_string(),
+                    name: crate::error::shown(s.trim(), 40),
                 });
             }
         };

@@ -50,7 +50,7 @@ pub struct OutputArgs {
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Worker threads (1 to 256; default: all cores).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = |s: &str| crate::error::count_flag(s, 1..=256))]
     pub threads: Option<u16>,
 }
 
@@ -96,7 +96,7 @@ pub struct GenerateArgs {
     #[arg(long, value_name = "FILE")]
     pub profile: Option<PathBuf>,
     /// Number of plans (1 to 100).
-    #[arg(long, value_name = "N", default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..=100))]
+    #[arg(long, value_name = "N", default_value_t = 5, allow_negative_numbers = true, value_parser = |s: &str| crate::error::count_flag(s, 1..=100))]
     pub top: u16,
     /// First Monday of the calendar for --format ics (YYYY-MM-DD; default: next Monday).
     #[arg(long, value_name = "DATE")]
@@ -135,7 +135,7 @@ pub struct ScoreArgs {
 #[derive(Debug, Args)]
 pub struct BenchArgs {
     /// Worker threads (1 to 256; default: all cores).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = |s: &str| crate::error::count_flag(s, 1..=256))]
     pub threads: Option<u16>,
     /// Comma-separated session ids to enumerate (default: all 13).
     #[arg(long, value_name = "IDS")]

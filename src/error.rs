@@ -2,14 +2,14 @@
 
 use std::path::PathBuf;
 
-use crate::catalog::valid_ids;
+use crate::catalog::{Session, valid_ids};
 use crate::search::NoWeekFits;
 
 /// Bad input: exit code 2. Every message names the file, line and column or the field.
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
     /// A session name that no alias matches.
-    #[error("unknown session '{name}': valid ids are {}", valid_ids())]
+    #[error("unknown session '{name}'{}: valid ids are {}", suggestion(name, &session_ids()), valid_ids())]
     UnknownSession {
         /// What the user typed.
         name: String,
@@ -101,5 +101,142 @@ impl Error {
     }
 }
 
+/// A user's text in a message: at most `limit` characters, control characters escaped, so
+/// a long or binary value cannot flood or garble the terminal.
+#[must_use]
+pub fn shown(text: &str, limit: usize) -> String {
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == limit {
+            out.push_str("...");
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn session_ids() -> Vec<&'static str> {
+    Session::ALL.iter().map(|s| s.id()).collect()
+}
+
+/// `, did you mean 'x'?` when one of `candidates` is a likely typo of `word` (an edit or
+/// two away, by length), or nothing.
+#[must_use]
+pub fn suggestion(word: &str, candidates: &[&str]) -> String {
+    closest(word, candidates).map_or_else(String::new, |c| format!(" (did you mean '{c}'?)"))
+}
+
+/// The candidate nearest to `word` in edit distance, if it is near enough to be a typo.
+#[must_use]
+pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let typed = word.trim();
+    let word = typed.to_lowercase();
+    if word.is_empty() || word.chars().count() > 40 {
+        return None;
+    }
+    let limit = (word.chars().count() / 3).clamp(1, 3);
+    candidates
+        .iter()
+        .filter(|&&c| c != typed)
+        .map(|&c| (edit_distance(&word, &c.to_lowercase()), c))
+        .filter(|&(d, _)| d <= limit)
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// `--top` and `--threads` style flags: a whole number within `range`, or a message that
+/// gives the range whatever was typed (`0`, `-3`, `1e20`, `many`).
+///
+/// # Errors
+/// The message for clap to show after the flag's name.
+pub fn count_flag(text: &str, range: std::ops::RangeInclusive<u16>) -> Result<u16, String> {
+    let allowed = || format!("use a whole number from {} to {}", range.start(), range.end());
+    let trimmed = text.trim();
+    let digits = trimmed.trim_start_matches(['-', '+']);
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return Err(format!(
+            "'{}' is not a whole number in digits: {}",
+            shown(text, 40),
+            allowed()
+        ));
+    }
+    trimmed
+        .parse::<u16>()
+        .ok()
+        .filter(|n| range.contains(n))
+        .ok_or_else(|| format!("{} is out of range: {}", shown(trimmed, 40), allowed()))
+}
+
+/// What a panic says to the user: where and what, and that it is a bug; never the words
+/// of Rust's default report ("panicked", a backtrace), whatever RUST_BACKTRACE says.
+#[must_use]
+pub fn panic_report(info: &std::panic::PanicHookInfo<'_>) -> String {
+    let what = info
+        .payload()
+        .downcast_ref::<&str>()
+        .map(ToString::to_string)
+        .or_else(|| info.payload().downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    let at = info
+        .location()
+        .map(|l| format!(" at {}:{}", l.file(), l.line()))
+        .unwrap_or_default();
+    format!(
+        "internal error{at}: {}\nThis is a bug; please report it with the command you ran.",
+        shown(&what, 300)
+    )
+}
+
 /// Shorthand for results of this crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typos_get_a_suggestion_and_strangers_do_not() {
+        let fields = ["weekly_minutes", "hard_sessions", "rest_days", "min_rest_days"];
+        assert_eq!(closest("weekly_minutez", &fields), Some("weekly_minutes"));
+        assert_eq!(closest("hard_sesions", &fields), Some("hard_sessions"));
+        assert_eq!(closest("Rest_Days", &fields), Some("rest_days"));
+        assert_eq!(closest("rest_days", &fields), None, "a match is not a typo");
+        assert_eq!(closest("pace", &fields), None);
+        assert_eq!(closest("", &fields), None);
+        assert_eq!(
+            suggestion("intervls", &session_ids()),
+            " (did you mean 'intervals'?)"
+        );
+    }
+
+    #[test]
+    fn count_flags_say_the_range_whatever_is_typed() {
+        assert_eq!(count_flag("5", 1..=100), Ok(5));
+        assert_eq!(count_flag(" 7 ", 1..=100), Ok(7));
+        for bad in ["0", "101", "-1", "1e20", "", "-", "many", "100000000000000000000"] {
+            let err = count_flag(bad, 1..=100).unwrap_err();
+            assert!(err.contains("from 1 to 100"), "{bad:?}: {err}");
+        }
+    }
+}

@@ -7,7 +7,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::catalog::{Catalog, Goal, Level, Session};
-use crate::error::InputError;
+use crate::error::{InputError, closest, shown};
 
 /// A day of the week, Monday first (index 0).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -78,9 +78,13 @@ impl FromStr for Day {
             .into_iter()
             .find(|d| lower == d.id() || lower == d.name().to_lowercase())
             .ok_or_else(|| {
+                let names: Vec<&str> = Day::ALL.iter().flat_map(|d| [d.id(), d.name()]).collect();
+                let near = closest(s, &names)
+                    .and_then(|n| n.parse::<Day>().ok())
+                    .map_or_else(String::new, |d| format!(" (did you mean {}?)", d.id()));
                 format!(
-                    "unknown day '{}': use mon, tue, wed, thu, fri, sat or sun",
-                    s.trim()
+                    "unknown day '{}'{near}: use mon, tue, wed, thu, fri, sat or sun",
+                    shown(s.trim(), 40)
                 )
             })
     }
@@ -172,12 +176,8 @@ impl fmt::Display for WeekSpec {
 const ECHO_LIMIT: usize = 80;
 
 fn week_error(week: &str, reason: impl Into<String>) -> InputError {
-    let mut shown: String = week.chars().take(ECHO_LIMIT).collect();
-    if week.chars().count() > ECHO_LIMIT {
-        shown.push_str("...");
-    }
     InputError::Week {
-        week: shown,
+        week: shown(week, ECHO_LIMIT),
         reason: reason.into(),
     }
 }
@@ -218,7 +218,8 @@ fn parse_day_spec(week: &str, item: &str, position: &str) -> Result<DaySpec, Inp
                     week_error(
                         week,
                         format!(
-                            "{position}: minutes '{m}' must be a whole number from {} to {}",
+                            "{position}: minutes '{}' must be a whole number from {} to {}",
+                            shown(m, 20),
                             MINUTES_RANGE.start(),
                             MINUTES_RANGE.end()
                         ),

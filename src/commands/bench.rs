@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{Context, flag_error, with_threads};
 use crate::catalog::{Goal, Level, Session};
-use crate::cli::BenchArgs;
+use crate::cli::{BenchArgs, FormatArg};
 use crate::error::{InputError, Result};
 use crate::export::{Document, table};
 use crate::search::exhaustive::score_space;
@@ -56,7 +56,16 @@ impl Document for BenchOutput {
 /// An unknown id, a repeated id, or an empty list.
 pub fn parse_sessions(text: &str) -> Result<Vec<Session>> {
     let mut out: Vec<Session> = Vec::new();
-    for item in text.split(',') {
+    for (i, item) in text.split(',').enumerate() {
+        if item.trim().is_empty() {
+            return Err(flag_error(
+                "--sessions",
+                format!(
+                    "item {} is empty: list session ids separated by commas, such as rest,easy,tempo,long",
+                    i + 1
+                ),
+            ));
+        }
         let s: Session = item
             .parse()
             .map_err(|e: InputError| flag_error("--sessions", e.to_string()))?;
@@ -74,6 +83,16 @@ pub fn parse_sessions(text: &str) -> Result<Vec<Session>> {
 /// # Errors
 /// Bad flags, or output that cannot be written.
 pub fn run(args: &BenchArgs, ctx: &Context) -> Result<()> {
+    // Refuse a format the report does not have before minutes of scoring, not after.
+    if matches!(args.format, FormatArg::Ics | FormatArg::Svg) {
+        return Err(flag_error(
+            "--format",
+            format!(
+                "'{}' is not an output of `bench`; use yaml, json or table",
+                ctx.format(args.format).id()
+            ),
+        ));
+    }
     let ids = match &args.sessions {
         Some(text) => parse_sessions(text)?,
         None => Session::ALL.to_vec(),

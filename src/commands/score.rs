@@ -121,7 +121,10 @@ fn week_from_value(value: &Value) -> std::result::Result<WeekSpec, String> {
             } else if let Some(Value::Array(plans)) = map.get("plans") {
                 plans
                     .first()
-                    .ok_or_else(|| "the file's plans list is empty".to_string())
+                    .ok_or_else(|| {
+                        "the file's plans list is empty: give a plan printed by `weekwright generate`"
+                            .to_string()
+                    })
                     .and_then(week_from_value)
             } else {
                 Err("no 'days' list found: give a plan as printed by `weekwright generate` (a 'days' list of {day, session, minutes}) or a WEEK string".to_string())

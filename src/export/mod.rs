@@ -114,23 +114,76 @@ pub fn write_output(bytes: &[u8], path: Option<&Path>) -> Result<(), Error> {
     if path.is_dir() {
         return Err(write_err("it is a directory; give a file name".to_string()));
     }
+    // A device or a pipe (`--output /dev/stdout`) is written into: a rename would replace
+    // the device node itself with a regular file.
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+    {
+        let written = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .and_then(|mut f| f.write_all(bytes).and_then(|()| f.flush()));
+        return match written {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Error::Io(e)),
+            Err(e) => Err(write_err(e.to_string())),
+        };
+    }
+    // A symbolic link stays a link: the file it points to is the one replaced.
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let path = target.as_path();
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    if dir.exists() && !dir.is_dir() {
+        return Err(write_err(format!(
+            "{} is a file, not a directory; give a path inside a directory",
+            dir.display()
+        )));
+    }
     if !dir.is_dir() {
         return Err(write_err(format!(
             "the directory {} does not exist; create it first",
             dir.display()
         )));
     }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".weekwright-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| write_err(e.to_string()))?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".weekwright-").suffix(".tmp");
+    // A temporary file is private (0600); the output is not: ask for what a plain create
+    // gives (0666 less the umask), and keep the mode of a file that is replaced.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(|e| {
+        // The kind alone: tempfile's message names its random file, which means nothing
+        // to the user.
+        write_err(format!(
+            "cannot create a file in {} ({}); choose a directory you can write to",
+            dir.display(),
+            e.kind()
+        ))
+    })?;
+    if let Ok(existing) = std::fs::metadata(path) {
+        if existing.permissions().readonly() {
+            return Err(write_err(
+                "the file is read-only; make it writable or choose another name".to_string(),
+            ));
+        }
+        tmp.as_file()
+            .set_permissions(existing.permissions())
+            .map_err(|e| write_err(e.to_string()))?;
+    }
     tmp.write_all(bytes).map_err(|e| write_err(e.to_string()))?;
     tmp.as_file().sync_all().map_err(|e| write_err(e.to_string()))?;
     tmp.persist(path).map_err(|e| write_err(e.error.to_string()))?;
+    // Make the rename itself durable; the file is complete either way, so a directory that
+    // cannot be synced (some filesystems) is not an error.
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
     Ok(())
 }

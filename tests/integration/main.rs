@@ -1,8 +1,10 @@
 //! The one integration test binary: the model's vectors, the article's weeks, the search's
 //! properties, and the command line end to end.
 
+mod bad_input;
 mod bench;
 mod cli;
+mod parsers;
 mod schema;
 mod search;
 mod seed;

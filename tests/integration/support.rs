@@ -83,3 +83,19 @@ pub fn weekwright_in(args: &[&str], stdin: Option<&str>) -> Run {
     }
     run
 }
+
+/// Run `weekwright` with arguments and RUST_BACKTRACE=1, without asserting anything: for
+/// table-driven tests that check many cases and report every failing one by name.
+pub fn weekwright_unchecked(args: &[&str]) -> Run {
+    let mut cmd = assert_cmd::Command::cargo_bin("weekwright").expect("binary built");
+    cmd.args(args).env("RUST_BACKTRACE", "1").env("NO_COLOR", "1");
+    let out: Output = cmd.output().expect("runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Text that must never reach a user's terminal: panic and backtrace output.
+pub const LEAKS: [&str; 3] = ["panicked", "stack backtrace", "RUST_BACKTRACE"];
