@@ -2,6 +2,8 @@
 //! ([`render`]). Exporters turn a document into bytes; they never print. [`write_output`]
 //! puts the bytes on stdout or, atomically, into a file.
 
+pub mod ics;
+pub mod svg;
 pub mod table;
 pub mod yaml;
 
