@@ -61,6 +61,12 @@ pub fn add_days(d: Date, n: i64) -> Date {
     d.checked_add(n.days()).unwrap_or(d)
 }
 
+/// A count as a day offset (counts here are weeks and days of a block: far below the limit).
+#[must_use]
+pub fn whole(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
 /// Whole days from `a` to `b` (negative when `b` is earlier).
 #[must_use]
 pub fn days_between(a: Date, b: Date) -> i64 {
@@ -94,7 +100,7 @@ impl Calendar {
     /// The Monday of week `k` (0-based).
     #[must_use]
     pub fn week_start(&self, k: usize) -> Date {
-        add_days(self.start, 7 * k as i64)
+        add_days(self.start, 7 * whole(k))
     }
 
     /// The race's weekday index (0 = Monday), if there is a race.
@@ -147,7 +153,7 @@ pub fn resolve(args: &DateArgs, section: &BlockSection, today: Date) -> Result<C
     };
     let start = match (start_given, args.weeks.or(profile_weeks)) {
         (Some(s), _) => s,
-        (None, Some(w)) => add_days(monday_of(race), -7 * (w as i64 - 1)),
+        (None, Some(w)) => add_days(monday_of(race), -7 * (whole(w) - 1)),
         (None, None) => next_monday(today),
     };
     if race <= start {

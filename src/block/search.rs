@@ -12,7 +12,7 @@
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 
-use super::calendar::{Calendar, add_days};
+use super::calendar::{self, Calendar, add_days};
 use super::guardrails::{Guardrails, RUN_WINDOW};
 use super::phases::{Pattern, Phase, Schedule};
 use super::{Block, BlockWeek, DayState};
@@ -216,11 +216,11 @@ fn candidates(
 ) -> Vec<Candidate> {
     let mut out = Vec::new();
     for &g in factors {
-        let scorer = Scorer::new(profile, g);
+        let judge = Scorer::new(profile, g);
         let mut scored: Vec<Candidate> = structures
             .iter()
             .filter_map(|s| {
-                let (loads, a) = scorer.assess(&WeekSpec::from_sessions(*s));
+                let (loads, a) = judge.assess(&WeekSpec::from_sessions(*s));
                 a.violations
                     .is_empty()
                     .then(|| Candidate::new(g, &loads, a.score))
@@ -583,7 +583,7 @@ fn replay(
                 .iter()
                 .map(|&d| DayOut {
                     day: d,
-                    date: Some(add_days(monday, d.index() as i64).to_string()),
+                    date: Some(add_days(monday, calendar::whole(d.index())).to_string()),
                     session: c.sessions[d.index()],
                     minutes: c.minutes[d.index()],
                     load: c.load[d.index()],

@@ -4,10 +4,11 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::{Context, load_profile};
-use crate::cli::GenerateArgs;
+use super::{Context, flag_error, load_profile};
+use crate::block::calendar;
+use crate::cli::{FormatArg, GenerateArgs};
 use crate::error::Result;
-use crate::export::{Document, table};
+use crate::export::{Document, ics, table};
 use crate::model::explain::{Report, Target, explain};
 use crate::profile::Profile;
 use crate::search::{Outcome, Scorer, Search};
@@ -92,11 +93,22 @@ pub fn plans(profile: &Profile, top: usize) -> Result<(Outcome, Vec<Plan>)> {
 /// Bad input (exit 2), no week fits (exit 3), or output that cannot be written.
 pub fn run(args: &GenerateArgs, ctx: &Context) -> Result<()> {
     let profile = load_profile(args.profile.as_deref())?;
+    let start = args
+        .start
+        .as_deref()
+        .map(|s| calendar::parse_monday(s).map_err(|m| flag_error("--start", m)))
+        .transpose()?;
     let (outcome, plans) = plans(&profile, usize::from(args.top))?;
     ctx.info(&format!(
         "{}: {} weeks in the space, {} feasible, {} repeatable",
         profile.name, outcome.searched, outcome.feasible, outcome.repeatable
     ));
+    if args.out.format == FormatArg::Ics {
+        // The top week on the calendar, from --start or the next Monday.
+        let monday = start.unwrap_or_else(|| calendar::next_monday(jiff::ZonedDateTime::now().date()));
+        let text = ics::week_calendar(&profile.name, monday, &plans[0].report.days);
+        return ctx.emit_bytes(text.as_bytes(), args.out.output.as_deref());
+    }
     let doc = GenerateOutput {
         profile: profile.name.clone(),
         searched: outcome.searched,

@@ -153,6 +153,20 @@ pub fn calendar(name: &str, stamp: Date, events: &[Event]) -> String {
     out
 }
 
+/// A calendar of one week (`generate --format ics`): the days from `monday` on.
+#[must_use]
+pub fn week_calendar(name: &str, monday: Date, days: &[DayOut]) -> String {
+    let events: Vec<Event> = days
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| {
+            let date = crate::block::calendar::add_days(monday, crate::block::calendar::whole(i));
+            day_event(d, date, "(weekwright week plan)")
+        })
+        .collect();
+    calendar(name, monday, &events)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,7 +13,7 @@ const HEIGHT: f64 = 560.0;
 const LEFT: f64 = 78.0;
 const RIGHT: f64 = 24.0;
 /// The load panel.
-const TOP: f64 = 78.0;
+const TOP: f64 = 84.0;
 const LOAD_BOTTOM: f64 = 350.0;
 /// The form panel.
 const FORM_TOP: f64 = 384.0;
@@ -108,31 +108,32 @@ pub fn block_chart(block: &Block) -> String {
     };
 
     let mut s = String::new();
-    let _ = write!(
+    let _ = writeln!(
         s,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{HEIGHT}\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">\n"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{HEIGHT}\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">"
     );
     let race = block.calendar.race;
-    let title = match race {
+    let long_date = |d: jiff::civil::Date| format!("{} {}", short_date(d), d.year());
+    let subtitle = match race {
         Some(r) => format!(
-            "{}: {} weeks from {} to the race on {}",
-            block.profile,
+            "{} weeks from Monday {} to the race on {}",
             block.weeks.len(),
-            block.calendar.start,
-            r
+            long_date(block.calendar.start),
+            long_date(r)
         ),
         None => format!(
-            "{}: {} weeks from {}",
-            block.profile,
+            "{} weeks from Monday {}",
             block.weeks.len(),
-            block.calendar.start
+            long_date(block.calendar.start)
         ),
     };
     let _ = write!(
         s,
-        "<title>{}</title>\n<rect width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"#ffffff\"/>\n<text x=\"{LEFT}\" y=\"26\" font-size=\"16\" font-weight=\"bold\" fill=\"{INK}\">{}</text>\n",
-        escape(&title),
-        escape(&title)
+        "<title>{}: {}</title>\n<rect width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"#ffffff\"/>\n<text x=\"{LEFT}\" y=\"22\" font-size=\"16\" font-weight=\"bold\" fill=\"{INK}\">{}</text>\n<text x=\"{LEFT}\" y=\"40\" font-size=\"12\" fill=\"#555\">{}</text>\n",
+        escape(&block.profile),
+        escape(&subtitle),
+        escape(&block.profile),
+        escape(&subtitle)
     );
 
     // Phase bands, merged over consecutive weeks, labelled at the top.
@@ -292,9 +293,9 @@ pub fn block_chart(block: &Block) -> String {
         let rx = x(day);
         let _ = writeln!(
             s,
-            "<line x1=\"{rx:.1}\" y1=\"{TOP}\" x2=\"{rx:.1}\" y2=\"{FORM_BOTTOM}\" stroke=\"#b00020\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>\n<path d=\"M{rx:.1},{:.1} l0,-16 l14,5 l-14,5 z\" fill=\"#b00020\"/>\n<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#b00020\" font-weight=\"bold\">race {}</text>",
+            "<line x1=\"{rx:.1}\" y1=\"{TOP}\" x2=\"{rx:.1}\" y2=\"{FORM_BOTTOM}\" stroke=\"#b00020\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>\n<path d=\"M{rx:.1},{:.1} l0,-16 l-14,5 l14,5 z\" fill=\"#b00020\"/>\n<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#b00020\" font-weight=\"bold\">race {}</text>",
             TOP - 2.0,
-            rx - 4.0,
+            rx - 18.0,
             TOP - 6.0,
             short_date(r)
         );
@@ -308,7 +309,7 @@ pub fn block_chart(block: &Block) -> String {
         (FORM, "form (fitness - fatigue)", false),
     ];
     let mut lx = LEFT;
-    let ly = 50.0;
+    let ly = 62.0;
     for (colour, label, bar) in items {
         if bar {
             let _ = writeln!(

@@ -2,6 +2,7 @@
 //! properties, and the command line end to end.
 
 mod bench;
+mod block;
 mod cli;
 mod search;
 mod seed;
