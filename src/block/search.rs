@@ -41,6 +41,9 @@ pub struct Settings {
     pub form_window: (f64, f64),
     /// Points lost per unit of race-day form outside the window.
     pub form_cost: f64,
+    /// Points lost per training day a taper week drops below the last build week (the
+    /// taper keeps frequency: Bosquet 2007).
+    pub frequency: f64,
     /// Points lost per unit a week's factor strays from its phase's nominal factor, so the
     /// plan's volumes hold unless a guardrail or race-day form asks otherwise.
     pub off_plan: f64,
@@ -57,6 +60,7 @@ impl Default for Settings {
             form_window: (0.05, 0.30),
             form_cost: 100.0,
             off_plan: 20.0,
+            frequency: 5.0,
         }
     }
 }
@@ -259,6 +263,7 @@ struct Node {
     legs: f64,
     recent_loads: [f64; 3],
     last_build_minutes: f64,
+    last_build_days: u32,
     runs: [f64; RUN_WINDOW],
     quality: u16,
 }
@@ -298,6 +303,7 @@ impl Context<'_> {
             legs: legs.b * c0 / (1.0 - legs.a),
             recent_loads: [7.0 * c0; 3],
             last_build_minutes: self.profile.current_weekly_minutes,
+            last_build_days: 0,
             runs,
             quality: 0,
         }
@@ -389,10 +395,16 @@ impl Context<'_> {
             let fresh = (cand.quality & !node.quality).count_ones();
             obj.variety += self.settings.variety * f64::from(fresh) / f64::from(cand.quality.count_ones());
         }
+        let training_days = cand.sessions.iter().filter(|s| **s != Session::Rest).count() as u32;
+        if phase == Phase::Taper {
+            let fewer = node.last_build_days.saturating_sub(training_days);
+            obj.off_plan += self.settings.frequency * f64::from(fewer);
+        }
         next.objective = obj;
         next.recent_loads = [node.recent_loads[1], node.recent_loads[2], cand.total_load];
         if phase == Phase::Build {
             next.last_build_minutes = cand.total_minutes;
+            next.last_build_days = training_days;
         }
         next.quality = cand.quality;
         next.path.push(index);
