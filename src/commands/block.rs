@@ -56,25 +56,19 @@ impl Document for Block {
         let _ = writeln!(
             out,
             "{}",
-            style
-                .bold("  wk phase   dates        min  load  acwr   form  score  mon tue wed thu fri sat sun")
+            style.bold(" wk phase  monday  min  load acwr   form score  sessions, Monday to Sunday")
         );
         for w in &self.weeks {
-            let first = &w.days[0].date;
-            let last = &w.days[6].date;
-            let span = match (first, last) {
-                (Some(a), Some(b)) => format!("{}..{}", &a[5..], &b[5..]),
-                _ => String::new(),
-            };
+            let monday = w.start.get(5..).unwrap_or(&w.start);
             let sessions: Vec<&str> = w.days.iter().map(|d| code(d.session)).collect();
             let _ = writeln!(
                 out,
-                "  {:>2} {:<7} {span:<12} {:>4} {:>5} {:>5} {:>+6.1} {:>6.1}  {}",
+                "{:>3} {:<6} {monday:<6} {:>4} {:>5} {:>4.2} {:>+6.1} {:>5.1}  {}",
                 w.week,
                 w.phase.id(),
                 table::num(w.minutes.round()),
                 table::num(w.load.round()),
-                format!("{:.2}", w.acwr),
+                w.acwr,
                 w.form,
                 w.score,
                 sessions.join(" ")
@@ -82,7 +76,7 @@ impl Document for Block {
         }
         let _ = writeln!(
             out,
-            "\nmin: planned minutes; load: sRPE x minutes; acwr: load over the mean of the three weeks before;\nform: fitness minus fatigue at the week's end; score: the week's own score (0-100)."
+            "\nmonday: the week's first day; min: planned minutes; load: sRPE x minutes;\nacwr: load over the mean of the three weeks before; form: fitness minus fatigue\nat the week's end; score: the week's own score (0-100). Sessions: - rest,\nrec recovery, strd strides, xt cross, mod moderate, lfast long_fast,\nmp marathon, int intervals."
         );
         out
     }
