@@ -36,8 +36,8 @@ fn sixteen_weeks(c: &mut Criterion) {
             });
         });
     }
-    let pool = Pool::search(&profile, settings.pool).expect("a pool");
     let cal = calendar(true);
+    let pool = Pool::search(&profile, &Pool::levels(&profile, &cal), settings.pool).expect("a pool");
     group.bench_function("16_weeks_template_after_the_pool", |b| {
         b.iter(|| {
             template(black_box(&profile), &pool, &cal, &settings)

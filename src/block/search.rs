@@ -128,17 +128,53 @@ fn run_minutes(session: Session, minutes: f64) -> f64 {
     }
 }
 
+/// Spacing of the volume levels the week engine is searched at.
+const LEVEL_STEP: f64 = 0.25;
+
 impl Pool {
-    /// Search the profile's weeks with the week engine and keep the best `size`.
+    /// The volume levels a block's weeks need, as factors on the profile's volume: the
+    /// profile's own (1.0, first) and every factor of the schedule rounded to a 0.25 grid,
+    /// so a deload or taper week draws on structures the engine found at a low volume.
+    #[must_use]
+    pub fn levels(profile: &Profile, calendar: &Calendar) -> Vec<f64> {
+        let schedule = context(profile, calendar, &Settings::default()).schedule;
+        let mut levels = vec![1.0];
+        for (k, phase) in schedule.phases.iter().enumerate() {
+            if *phase == Phase::Race {
+                continue;
+            }
+            for f in factor_options(&schedule, k) {
+                let level = ((f / LEVEL_STEP).round() * LEVEL_STEP).max(LEVEL_STEP);
+                if !levels.iter().any(|l: &f64| (l - level).abs() < 1e-9) {
+                    levels.push(level);
+                }
+            }
+        }
+        levels
+    }
+
+    /// Search the profile's weeks with the week engine at each volume level (`levels[0]`
+    /// first, the profile's own) and keep the best `size` of each, without repeats.
     ///
     /// # Errors
-    /// [`NoWeekFits`] when no repeatable week fits the profile.
-    pub fn search(profile: &Profile, size: usize) -> Result<Self, NoWeekFits> {
+    /// [`NoWeekFits`] when no repeatable week fits the profile at the first level; a level
+    /// where none fits adds nothing.
+    pub fn search(profile: &Profile, levels: &[f64], size: usize) -> Result<Self, NoWeekFits> {
         let mut p = profile.clone();
         // Every distinct week is a candidate: diversity is the block's business (variety).
         p.params.min_distance = 1;
-        let outcome = Search::new(&p).top(size).run()?;
-        let weeks: Vec<[Session; 7]> = outcome.plans.iter().map(|c| c.sessions).collect();
+        let first = levels.first().copied().unwrap_or(1.0);
+        let outcome = Search::new(&p).factor(first).top(size).run()?;
+        let mut weeks: Vec<[Session; 7]> = outcome.plans.iter().map(|c| c.sessions).collect();
+        for &level in levels.iter().skip(1) {
+            if let Ok(o) = Search::new(&p).factor(level).top(size).run() {
+                for c in o.plans {
+                    if !weeks.contains(&c.sessions) {
+                        weeks.push(c.sessions);
+                    }
+                }
+            }
+        }
         let rule = profile.minutes_rule(profile.current_weekly_minutes);
         let planned = rule.apply(&WeekSpec::from_sessions(weeks[0]));
         let history_runs: [f64; 7] = std::array::from_fn(|d| run_minutes(weeks[0][d], planned.minutes[d]));
@@ -437,7 +473,7 @@ pub fn plan(
     progress: &mut dyn FnMut(Step),
 ) -> Result<Block> {
     progress(Step::Pool);
-    let pool = Pool::search(profile, settings.pool)?;
+    let pool = Pool::search(profile, &Pool::levels(profile, calendar), settings.pool)?;
     plan_with_pool(profile, &pool, calendar, seed, settings, progress)
 }
 

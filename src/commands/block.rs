@@ -153,7 +153,7 @@ pub fn run(args: &BlockArgs, ctx: &Context) -> Result<()> {
         }
     };
     progress(Step::Pool);
-    let pool = Pool::search(&profile, settings.pool)?;
+    let pool = Pool::search(&profile, &Pool::levels(&profile, &cal), settings.pool)?;
     let block = plan_with_pool(&profile, &pool, &cal, args.seed, &settings, &mut progress)?;
     bar.finish_and_clear();
     let searched = started.elapsed();
