@@ -130,6 +130,10 @@ impl Schedule {
                 }
             })
             .collect();
+        // A block never opens on a deload: there is nothing to absorb yet.
+        if let Some(first) = phases.first_mut() {
+            *first = Phase::Build;
+        }
         let mut factors = Vec::with_capacity(weeks);
         let (mut c, mut p) = (0i32, 0usize);
         let mut last_build = current;
@@ -189,6 +193,13 @@ mod tests {
         assert_eq!(s.phases[9..], [Phase::Build, Phase::Taper, Phase::Race]);
         assert_eq!(s.phases[2], Phase::Deload);
         assert!((s.factors[10] / s.peak - 0.60).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_race_block_never_opens_on_a_deload() {
+        let s = Schedule::new(Pattern { builds: 3 }, 26, true, 1.0);
+        assert_eq!(s.phases[0], Phase::Build);
+        assert_eq!(s.phases[4], Phase::Deload);
     }
 
     #[test]

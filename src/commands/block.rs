@@ -158,8 +158,10 @@ pub fn run(args: &BlockArgs, ctx: &Context) -> Result<()> {
     bar.finish_and_clear();
     let searched = started.elapsed();
     if ctx.verbose {
+        // The template needs only the engine's best week at the profile's own volume.
         let t0 = Instant::now();
-        let plain = template(&profile, &pool, &cal, &settings)?;
+        let plain_pool = Pool::search(&profile, &[1.0], 1)?;
+        let plain = template(&profile, &plain_pool, &cal, &settings)?;
         let t_plain = t0.elapsed();
         ctx.info(&format!(
             "searched block: objective {:.1} (weeks {:.1}, guardrails -{:.1}, variety +{:.1}, race form -{:.1}, off plan -{:.1}) in {:.0} ms",
@@ -172,7 +174,7 @@ pub fn run(args: &BlockArgs, ctx: &Context) -> Result<()> {
             searched.as_secs_f64() * 1000.0
         ));
         ctx.info(&format!(
-            "template (best week repeated with the phase factors): objective {:.1} (weeks {:.1}, guardrails -{:.1}, variety +{:.1}, race form -{:.1}, {} weeks over a hard guardrail) in {:.0} ms after the pool",
+            "template (best week repeated with the phase factors): objective {:.1} (weeks {:.1}, guardrails -{:.1}, variety +{:.1}, race form -{:.1}, {} weeks over a hard guardrail) in {:.0} ms",
             plain.objective.total(),
             plain.objective.scores,
             plain.objective.guardrails,

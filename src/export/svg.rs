@@ -152,12 +152,21 @@ pub fn block_chart(block: &Block) -> String {
             FORM_BOTTOM - TOP,
             phase_fill(phase)
         );
+        // The label fits its band: full at 11 px, smaller, or the initial on narrow bands.
+        let name = phase.id();
+        let chars = name.len() as f64;
+        let (label, size) = if w >= 7.0 * chars {
+            (name.to_string(), 11)
+        } else if w >= 5.6 * chars {
+            (name.to_string(), 9)
+        } else {
+            (name[..1].to_uppercase(), 10)
+        };
         let _ = writeln!(
             s,
-            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#555\" font-size=\"11\">{}</text>",
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#555\" font-size=\"{size}\">{label}</text>",
             x0 + w / 2.0,
-            TOP + 14.0,
-            phase.id()
+            TOP + 14.0
         );
         k = e + 1;
     }
@@ -333,6 +342,18 @@ pub fn block_chart(block: &Block) -> String {
             escape(label)
         );
         lx += 26.0 + 6.6 * label.len() as f64;
+    }
+    // The phases' colours (narrow bands carry only an initial).
+    for phase in [Phase::Build, Phase::Deload, Phase::Taper, Phase::Race] {
+        let _ = writeln!(
+            s,
+            "<rect x=\"{lx:.1}\" y=\"{:.1}\" width=\"14\" height=\"10\" fill=\"{}\" stroke=\"#bbb\" stroke-width=\"0.5\"/>\n<text x=\"{:.1}\" y=\"{ly:.1}\" fill=\"{INK}\">{}</text>",
+            ly - 9.0,
+            phase_fill(phase),
+            lx + 18.0,
+            phase.id()
+        );
+        lx += 26.0 + 6.6 * phase.id().len() as f64;
     }
     s.push_str("</svg>\n");
     s
