@@ -53,8 +53,8 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             pool: 64,
-            per_week: 10,
-            beam: 24,
+            per_week: 16,
+            beam: 48,
             guardrails: Guardrails::default(),
             variety: 2.0,
             form_window: (0.05, 0.30),
