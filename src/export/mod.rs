@@ -74,7 +74,7 @@ pub fn render<D: Document>(
         Error::Input(InputError::Flag {
             flag: "--format".to_string(),
             message: format!(
-                "'{}' is not an output of `{command}`; use yaml, json or table",
+                "'{}' is not an output of `{command}`; use yaml, json or table (ics: generate and block; svg: block)",
                 format.id()
             ),
         })

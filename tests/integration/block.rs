@@ -450,3 +450,75 @@ fn generate_writes_the_top_week_as_a_calendar() {
         .collect();
     assert_eq!(starts, ["2026-12-07", "2026-12-09", "2026-12-12"]);
 }
+
+mod properties {
+    use proptest::prelude::*;
+    use weekwright::block::calendar::add_days;
+    use weekwright::block::{Calendar, Phase, Settings, plan};
+    use weekwright::catalog::Session;
+    use weekwright::profile::Profile;
+    use weekwright::search::Scorer;
+    use weekwright::week::WeekSpec;
+
+    const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+    /// Small profiles (three or four training days) so each block plans in milliseconds.
+    fn small_profile() -> impl Strategy<Value = String> {
+        (
+            prop::sample::subsequence(DAYS.to_vec(), 3..=4),
+            1u8..=2,
+            120u32..=400,
+            80u32..=120,
+            prop::sample::select(vec!["beginner", "intermediate", "advanced"]),
+        )
+            .prop_map(|(days, hard, minutes, current, level)| {
+                format!(
+                    "name: random\nlevel: {level}\nweekly_minutes: {minutes}\ncurrent_weekly_minutes: {}\navailable_days: [{}]\nhard_sessions: {hard}\nmin_rest_days: 3\n",
+                    (minutes * current / 100).max(30),
+                    days.join(", ")
+                )
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+        /// Whatever the runner and the dates, a planned block keeps every hard guardrail,
+        /// every week meets the profile, and a race falls on race day.
+        #[test]
+        fn every_block_keeps_the_hard_guardrails(
+            yaml in small_profile(),
+            weeks in 3usize..=9,
+            race_day in prop::option::of(0i64..7),
+            seed in any::<u64>(),
+        ) {
+            let p = Profile::from_yaml(&yaml, "random").unwrap();
+            let start: jiff::civil::Date = "2027-01-04".parse().unwrap();
+            let race = race_day.map(|d| add_days(start, 7 * (weeks as i64 - 1) + d));
+            let cal = Calendar { start, weeks, race };
+            let Ok(b) = plan(&p, &cal, seed, &Settings::default(), &mut |_| {}) else {
+                return Ok(());
+            };
+            prop_assert_eq!(b.weeks.len(), weeks);
+            let mut last_build = p.current_weekly_minutes;
+            for w in &b.weeks {
+                prop_assert!(w.acwr <= 1.5 + 1e-9, "week {} acwr {}", w.week, w.acwr);
+                prop_assert!(w.minutes <= 1.3 * last_build + 1e-9, "week {}", w.week);
+                if w.phase == Phase::Build {
+                    last_build = w.minutes;
+                }
+                if w.phase != Phase::Race {
+                    let s: [Session; 7] = std::array::from_fn(|d| w.days[d].session);
+                    let (_, a) = Scorer::new(&p, w.factor).assess(&WeekSpec::from_sessions(s));
+                    prop_assert!(a.violations.is_empty(), "week {}: {:?}", w.week, s);
+                }
+            }
+            if let Some(r) = race {
+                let last = b.weeks.last().unwrap();
+                prop_assert_eq!(last.phase, Phase::Race);
+                let on = last.days.iter().find(|d| d.date.as_deref() == Some(r.to_string().as_str())).unwrap();
+                prop_assert_eq!(on.session, Session::Race);
+            }
+        }
+    }
+}
