@@ -453,7 +453,7 @@ fn generate_writes_the_top_week_as_a_calendar() {
 
 mod properties {
     use proptest::prelude::*;
-    use weekwright::block::calendar::add_days;
+    use weekwright::block::calendar::{add_days, whole};
     use weekwright::block::{Calendar, Phase, Settings, plan};
     use weekwright::catalog::Session;
     use weekwright::profile::Profile;
@@ -494,7 +494,7 @@ mod properties {
         ) {
             let p = Profile::from_yaml(&yaml, "random").unwrap();
             let start: jiff::civil::Date = "2027-01-04".parse().unwrap();
-            let race = race_day.map(|d| add_days(start, 7 * (weeks as i64 - 1) + d));
+            let race = race_day.map(|d| add_days(start, 7 * (whole(weeks) - 1) + d));
             let cal = Calendar { start, weeks, race };
             let Ok(b) = plan(&p, &cal, seed, &Settings::default(), &mut |_| {}) else {
                 return Ok(());
