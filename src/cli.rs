@@ -67,6 +67,9 @@ pub enum Command {
         after_help = "Example:\n  weekwright score --week moderate,intervals,tempo,easy,moderate,rest,long --format table"
     )]
     Score(ScoreArgs),
+    /// Plan a multi-week block: build, deload, taper, race, searched against the model.
+    #[command(after_help = "Example:\n  weekwright block --weeks 12 --race 2027-03-28 --format table")]
+    Block(BlockArgs),
     /// Measure scoring speed over the whole space of weeks.
     #[command(after_help = "Example:\n  weekwright bench --threads 1 --sessions rest,easy,tempo,long")]
     Bench(BenchArgs),
@@ -126,6 +129,30 @@ pub struct ScoreArgs {
     /// Goal for the distribution targets when no profile is given.
     #[arg(long, value_enum, conflicts_with = "profile")]
     pub goal: Option<Goal>,
+    /// Output flags.
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+/// `block`.
+#[derive(Debug, Args)]
+pub struct BlockArgs {
+    /// Profile file (YAML); without it, the built-in intermediate half-marathon runner.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// Number of weeks (1 to 104; default: the profile's block.weeks, or 12). With a race,
+    /// the weeks follow from the dates; without --start they are counted back from the race.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=104))]
+    pub weeks: Option<u16>,
+    /// First Monday of the block (YYYY-MM-DD; default: the profile's block.start, or next Monday).
+    #[arg(long, value_name = "DATE")]
+    pub start: Option<String>,
+    /// Race day (YYYY-MM-DD): the block ends with a taper week and the race week.
+    #[arg(long, value_name = "DATE")]
+    pub race: Option<String>,
+    /// Seed of the search's tie-breaks: the same seed gives the same block, byte for byte.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub seed: u64,
     /// Output flags.
     #[command(flatten)]
     pub out: OutputArgs,

@@ -16,6 +16,7 @@
 //! assert!(out.report.violations.is_empty());
 //! ```
 
+pub mod block;
 pub mod catalog;
 pub mod cli;
 pub mod commands;

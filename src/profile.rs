@@ -74,13 +74,13 @@ pub struct SessionOverride {
 }
 
 /// The `block:` section: defaults for `weekwright block`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BlockSection {
     /// Number of weeks (1 to 104).
     #[schemars(range(min = 1, max = 104))]
     pub weeks: Option<u32>,
-    /// Build:deload pattern, such as "3:1" or "2:1".
+    /// Build:deload pattern, such as "3:1" or "2:1" (default: 2:1 for beginners, else 3:1).
     pub pattern: Option<String>,
     /// First Monday of the block, YYYY-MM-DD.
     #[schemars(extend("format" = "date"))]
@@ -88,6 +88,49 @@ pub struct BlockSection {
     /// Race day, YYYY-MM-DD, after the start.
     #[schemars(extend("format" = "date"))]
     pub race_date: Option<String>,
+    /// Longest run allowed, as a multiple of the longest run of the previous 30 days (1.0 to
+    /// 3.0; default 1.10, the single-run rule). Raise it to relax the rule.
+    pub single_run_limit: Option<f64>,
+}
+
+/// Check the `block:` section: weeks in range, a pattern `N:1`, dates that exist, a start on
+/// a Monday, a race after the start.
+fn check_block(source: &str, block: &BlockSection) -> Result<(), InputError> {
+    if let Some(w) = block.weeks
+        && !(1..=104).contains(&w)
+    {
+        return Err(field_err(
+            source,
+            "block.weeks",
+            format!("{w} is out of range: use 1 to 104"),
+        ));
+    }
+    if let Some(p) = &block.pattern {
+        crate::block::Pattern::parse(p).map_err(|m| field_err(source, "block.pattern", m))?;
+    }
+    let start = block
+        .start
+        .as_deref()
+        .map(|s| crate::block::calendar::parse_monday(s).map_err(|m| field_err(source, "block.start", m)))
+        .transpose()?;
+    let race = block
+        .race_date
+        .as_deref()
+        .map(|s| crate::block::calendar::parse_date(s).map_err(|m| field_err(source, "block.race_date", m)))
+        .transpose()?;
+    if let (Some(start), Some(race)) = (start, race)
+        && race <= start
+    {
+        return Err(field_err(
+            source,
+            "block.race_date",
+            format!("{race} is not after the block's start {start}: give a later race or an earlier start"),
+        ));
+    }
+    if let Some(limit) = block.single_run_limit {
+        check_range(source, "block.single_run_limit", limit, &(1.0..=3.0), "")?;
+    }
+    Ok(())
 }
 
 /// The profile file as written. Every field but `weekly_minutes` has a default.
@@ -957,15 +1000,7 @@ fn validate(f: ProfileFile, source: &str) -> Result<Profile, InputError> {
     let params = f.model.unwrap_or_default();
     check_params(source, &params)?;
     let block = f.block.unwrap_or_default();
-    if let Some(w) = block.weeks
-        && !(1..=104).contains(&w)
-    {
-        return Err(field_err(
-            source,
-            "block.weeks",
-            format!("{w} is out of range: use 1 to 104"),
-        ));
-    }
+    check_block(source, &block)?;
 
     Ok(Profile {
         name,

@@ -7,9 +7,10 @@ use serde::Serialize;
 use jiff::civil::Date;
 
 use super::{Context, flag_error, load_profile};
-use crate::cli::GenerateArgs;
+use crate::block::calendar;
+use crate::cli::{FormatArg, GenerateArgs};
 use crate::error::{Result, shown};
-use crate::export::{Document, table};
+use crate::export::{Document, ics, table};
 use crate::model::explain::{Report, Target, explain};
 use crate::profile::Profile;
 use crate::search::{Outcome, Scorer, Search};
@@ -134,11 +135,22 @@ pub fn run(args: &GenerateArgs, ctx: &Context) -> Result<()> {
         parse_date("--start", start)?;
     }
     let profile = load_profile(args.profile.as_deref())?;
+    let start = args
+        .start
+        .as_deref()
+        .map(|s| calendar::parse_monday(s).map_err(|m| flag_error("--start", m)))
+        .transpose()?;
     let (outcome, plans) = plans(&profile, usize::from(args.top))?;
     ctx.info(&format!(
         "{}: {} weeks in the space, {} feasible, {} repeatable",
         profile.name, outcome.searched, outcome.feasible, outcome.repeatable
     ));
+    if args.out.format == FormatArg::Ics {
+        // The top week on the calendar, from --start or the next Monday.
+        let monday = start.unwrap_or_else(|| calendar::next_monday(jiff::ZonedDateTime::now().date()));
+        let text = ics::week_calendar(&profile.name, monday, &plans[0].report.days);
+        return ctx.emit_bytes(text.as_bytes(), args.out.output.as_deref());
+    }
     let doc = GenerateOutput {
         profile: profile.name.clone(),
         searched: outcome.searched,

@@ -2,6 +2,7 @@
 //! exporter. [`run`] is the one dispatch over the commands.
 
 pub mod bench;
+pub mod block;
 pub mod catalog;
 pub mod generate;
 pub mod schema;
@@ -135,6 +136,7 @@ pub fn run(cli: &Cli) -> Result<()> {
     match &cli.command {
         Command::Generate(args) => with_threads(args.out.threads, || generate::run(args, &ctx)),
         Command::Score(args) => with_threads(args.out.threads, || score::run(args, &ctx)),
+        Command::Block(args) => with_threads(args.out.threads, || block::run(args, &ctx)),
         Command::Bench(args) => bench::run(args, &ctx),
         Command::Catalog(args) => catalog::run(args, &ctx),
         Command::Schema => ctx.emit_bytes(schema::text().as_bytes(), None),

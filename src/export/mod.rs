@@ -2,6 +2,8 @@
 //! ([`render`]). Exporters turn a document into bytes; they never print. [`write_output`]
 //! puts the bytes on stdout or, atomically, into a file.
 
+pub mod ics;
+pub mod svg;
 pub mod table;
 pub mod yaml;
 
@@ -72,7 +74,7 @@ pub fn render<D: Document>(
         Error::Input(InputError::Flag {
             flag: "--format".to_string(),
             message: format!(
-                "'{}' is not an output of `{command}`; use yaml, json or table",
+                "'{}' is not an output of `{command}`; use yaml, json or table (ics: generate and block; svg: block)",
                 format.id()
             ),
         })

@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod bench;
+mod block;
 mod cli;
 mod parsers;
 mod schema;

@@ -1,0 +1,253 @@
+//! Real calendar dates for blocks (jiff): parsing what a runner types, the next Monday, and
+//! how the start, the number of weeks and the race date settle each other.
+
+use jiff::civil::{Date, Weekday};
+use jiff::{ToSpan, Unit};
+
+use crate::error::InputError;
+use crate::profile::BlockSection;
+
+/// Most weeks in a block (CLI.md).
+pub const MAX_WEEKS: usize = 104;
+/// Weeks a block without a race has unless told (MODEL.md leaves it to the profile).
+pub const DEFAULT_WEEKS: usize = 12;
+/// Fewest weeks of a block to a race: one build week, the taper week and the race week.
+pub const MIN_RACE_WEEKS: usize = 3;
+
+/// A date written `YYYY-MM-DD` that exists.
+///
+/// # Errors
+/// A message that says what is wrong and shows the form to use.
+pub fn parse_date(text: &str) -> Result<Date, String> {
+    let t = text.trim();
+    let shaped = t.len() == 10
+        && t.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !shaped {
+        return Err(format!(
+            "'{t}' is not a date: write YYYY-MM-DD, such as 2026-12-07"
+        ));
+    }
+    t.parse::<Date>()
+        .map_err(|_| format!("{t} does not exist: check the day of the month"))
+}
+
+/// A date that exists and is a Monday (a block's weeks run Monday to Sunday).
+///
+/// # Errors
+/// A bad date, or one that is not a Monday (the message names the Mondays around it).
+pub fn parse_monday(text: &str) -> Result<Date, String> {
+    let d = parse_date(text)?;
+    if d.weekday() == Weekday::Monday {
+        return Ok(d);
+    }
+    let before = monday_of(d);
+    let after = add_days(before, 7);
+    Err(format!(
+        "{d} is a {:?}; a block starts on a Monday: use {before} or {after}",
+        d.weekday()
+    ))
+}
+
+/// `d` plus `n` days (blocks stay far inside jiff's range: at most 104 weeks from a date
+/// that parsed, so the sum saturates only on nonsense years).
+#[must_use]
+pub fn add_days(d: Date, n: i64) -> Date {
+    d.checked_add(n.days()).unwrap_or(d)
+}
+
+/// A count as a day offset (counts here are weeks and days of a block: far below the limit).
+#[must_use]
+pub fn whole(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// Whole days from `a` to `b` (negative when `b` is earlier).
+#[must_use]
+pub fn days_between(a: Date, b: Date) -> i64 {
+    a.until((Unit::Day, b)).map_or(0, |s| i64::from(s.get_days()))
+}
+
+/// The Monday of the week holding `d`.
+#[must_use]
+pub fn monday_of(d: Date) -> Date {
+    add_days(d, -i64::from(d.weekday().to_monday_zero_offset()))
+}
+
+/// The first Monday after `today` (a week from today when today is a Monday).
+#[must_use]
+pub fn next_monday(today: Date) -> Date {
+    add_days(monday_of(today), 7)
+}
+
+/// The dates a block runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Calendar {
+    /// The first Monday.
+    pub start: Date,
+    /// Number of weeks.
+    pub weeks: usize,
+    /// Race day, in the last week.
+    pub race: Option<Date>,
+}
+
+impl Calendar {
+    /// The Monday of week `k` (0-based).
+    #[must_use]
+    pub fn week_start(&self, k: usize) -> Date {
+        add_days(self.start, 7 * whole(k))
+    }
+
+    /// The race's weekday index (0 = Monday), if there is a race.
+    #[must_use]
+    pub fn race_day(&self) -> Option<usize> {
+        self.race.map(|r| r.weekday().to_monday_zero_offset() as usize)
+    }
+}
+
+/// What the command line said about dates (already parsed; `None` when not given).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DateArgs {
+    /// `--start`.
+    pub start: Option<Date>,
+    /// `--weeks`.
+    pub weeks: Option<usize>,
+    /// `--race`.
+    pub race: Option<Date>,
+}
+
+fn flag(flag: &str, message: String) -> InputError {
+    InputError::Flag {
+        flag: flag.to_string(),
+        message,
+    }
+}
+
+/// Settle start, weeks and race from the flags, then the profile's `block:` section, then
+/// the defaults (next Monday after `today`, 12 weeks).
+///
+/// With a race the weeks follow from the dates: the race week is the week holding race day.
+/// Without `--start` but with a number of weeks, the block is counted back from the race.
+///
+/// # Errors
+/// A race on or before the start, `--weeks` that contradicts the dates, a race more than
+/// 104 weeks away or less than three weeks after the start (exit 2).
+pub fn resolve(args: &DateArgs, section: &BlockSection, today: Date) -> Result<Calendar, InputError> {
+    // The profile's dates were checked when it was read.
+    let profile_start = section.start.as_deref().and_then(|s| parse_monday(s).ok());
+    let profile_race = section.race_date.as_deref().and_then(|s| parse_date(s).ok());
+    let profile_weeks = section.weeks.map(|w| w as usize);
+    let race = args.race.or(profile_race);
+    let start_given = args.start.or(profile_start);
+    let Some(race) = race else {
+        return Ok(Calendar {
+            start: start_given.unwrap_or_else(|| next_monday(today)),
+            weeks: args.weeks.or(profile_weeks).unwrap_or(DEFAULT_WEEKS),
+            race: None,
+        });
+    };
+    let start = match (start_given, args.weeks.or(profile_weeks)) {
+        (Some(s), _) => s,
+        (None, Some(w)) => add_days(monday_of(race), -7 * (whole(w) - 1)),
+        (None, None) => next_monday(today),
+    };
+    if race <= start {
+        return Err(flag(
+            "--race",
+            format!(
+                "race day {race} is not after the block's start {start}: give a later race or an earlier --start"
+            ),
+        ));
+    }
+    let span = days_between(start, race) / 7 + 1;
+    let weeks = usize::try_from(span).unwrap_or(usize::MAX);
+    if let Some(w) = args.weeks
+        && w != weeks
+    {
+        return Err(flag(
+            "--weeks",
+            format!(
+                "{w} weeks from {start} do not end with the race on {race}, which falls in week {weeks}: use --weeks {weeks}, or drop --start to count {w} weeks back from the race"
+            ),
+        ));
+    }
+    if weeks > MAX_WEEKS {
+        return Err(flag(
+            "--race",
+            format!(
+                "race day {race} is {weeks} weeks after {start}; a block has at most {MAX_WEEKS} weeks: start later"
+            ),
+        ));
+    }
+    if weeks < MIN_RACE_WEEKS {
+        return Err(flag(
+            "--race",
+            format!(
+                "race day {race} falls in week {weeks} of a block starting {start}; a block to a race needs at least {MIN_RACE_WEEKS} weeks (build, taper, race): start earlier"
+            ),
+        ));
+    }
+    Ok(Calendar {
+        start,
+        weeks,
+        race: Some(race),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn dates_that_do_not_exist_are_named() {
+        let err = parse_date("2027-02-30").unwrap_err();
+        assert!(err.contains("does not exist"), "{err}");
+        assert!(parse_date("next week").unwrap_err().contains("YYYY-MM-DD"));
+        assert_eq!(parse_date("2028-02-29").unwrap(), d("2028-02-29"));
+    }
+
+    #[test]
+    fn a_start_that_is_not_a_monday_suggests_the_mondays_around_it() {
+        let err = parse_monday("2026-12-09").unwrap_err();
+        assert!(err.contains("2026-12-07") && err.contains("2026-12-14"), "{err}");
+    }
+
+    #[test]
+    fn the_next_monday_is_strictly_after_today() {
+        assert_eq!(next_monday(d("2026-11-29")), d("2026-11-30"));
+        assert_eq!(next_monday(d("2026-11-30")), d("2026-12-07"));
+    }
+
+    #[test]
+    fn weeks_count_back_from_the_race_without_a_start() {
+        let args = DateArgs {
+            weeks: Some(12),
+            race: Some(d("2027-03-28")),
+            ..DateArgs::default()
+        };
+        let c = resolve(&args, &BlockSection::default(), d("2026-11-29")).unwrap();
+        assert_eq!(c.start, d("2027-01-04"));
+        assert_eq!(c.weeks, 12);
+        assert_eq!(c.race_day(), Some(6));
+    }
+
+    #[test]
+    fn a_race_before_the_start_is_refused() {
+        let args = DateArgs {
+            start: Some(d("2027-01-04")),
+            race: Some(d("2026-12-20")),
+            ..DateArgs::default()
+        };
+        let err = resolve(&args, &BlockSection::default(), d("2026-11-29")).unwrap_err();
+        assert!(err.to_string().contains("not after"), "{err}");
+    }
+}

@@ -1,0 +1,681 @@
+//! The block search: candidate weeks from the week engine at each week's volume, the model's
+//! state carried day by day, the guardrails, and a seeded beam search over the sequence.
+//!
+//! Why a beam: a week's own score does not depend on the weeks before it (the week model
+//! judges a structure at its factor g against the runner's load), but the guardrails
+//! (volume jumps, acwr, the single-run rule), the variety of hard sessions and race-day form
+//! do. So each week's candidates are scored once, and the beam keeps the best partial blocks
+//! by objective so far; the seeded random keys break ties between equal partial blocks,
+//! which are common (many weeks score 100), so `--seed` picks among equally good blocks
+//! and the same seed always picks the same one.
+
+use rand::rngs::StdRng;
+use rand::{RngExt, SeedableRng};
+
+use super::calendar::{self, Calendar, add_days};
+use super::guardrails::{Guardrails, RUN_WINDOW};
+use super::phases::{Pattern, Phase, Schedule};
+use super::{Block, BlockWeek, DayState};
+use crate::catalog::Session;
+use crate::error::{Error, Result};
+use crate::model::explain::DayOut;
+use crate::model::{Filters, LongRunRule, WeekLoads};
+use crate::profile::Profile;
+use crate::search::{NoWeekFits, Scorer, Search};
+use crate::week::{Day, WeekSpec};
+
+/// How hard the search looks and what the objective rewards.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Settings {
+    /// Structures taken from the week engine's ranking (the pool each week draws on).
+    pub pool: usize,
+    /// Candidate structures per week, after re-scoring the pool at the week's volume.
+    pub per_week: usize,
+    /// Partial blocks kept after each week.
+    pub beam: usize,
+    /// The guardrails.
+    pub guardrails: Guardrails,
+    /// Points for a week whose hard sessions are all of other types than the week before's.
+    pub variety: f64,
+    /// Race-day form as a share of fitness: the window that costs nothing (+5 % to +30 %).
+    pub form_window: (f64, f64),
+    /// Points lost per unit of race-day form outside the window.
+    pub form_cost: f64,
+    /// Points lost per training day a taper week drops below the last build week (the
+    /// taper keeps frequency: Bosquet 2007).
+    pub frequency: f64,
+    /// Points lost per unit a week's factor strays from its phase's nominal factor, so the
+    /// plan's volumes hold unless a guardrail or race-day form asks otherwise.
+    pub off_plan: f64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            pool: 64,
+            per_week: 16,
+            beam: 48,
+            guardrails: Guardrails::default(),
+            variety: 2.0,
+            form_window: (0.05, 0.30),
+            form_cost: 100.0,
+            off_plan: 20.0,
+            frequency: 5.0,
+        }
+    }
+}
+
+/// The objective of a block, term by term.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Objective {
+    /// Sum of the weeks' own scores.
+    pub scores: f64,
+    /// Points lost to soft guardrails (and, in a template, to refused weeks).
+    pub guardrails: f64,
+    /// Points won by rotating hard-session types.
+    pub variety: f64,
+    /// Points lost by race-day form outside the window.
+    pub race_form: f64,
+    /// Points lost by weeks whose volume strays from the phase's nominal factor.
+    pub off_plan: f64,
+    /// Race-day form as a share of fitness, when there is a race.
+    pub form_share: Option<f64>,
+    /// Weeks that break a hard guardrail (only a template can have them).
+    pub refused: usize,
+}
+
+impl Objective {
+    /// The total the search maximises.
+    #[must_use]
+    pub fn total(&self) -> f64 {
+        self.scores - self.guardrails + self.variety - self.race_form - self.off_plan
+    }
+}
+
+/// Progress of a search, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// The week engine is searching the candidate structures.
+    Pool,
+    /// `done` weeks of `total` are planned.
+    Week {
+        /// Weeks planned.
+        done: usize,
+        /// Weeks in the block.
+        total: usize,
+    },
+}
+
+/// The week engine's best structures for a profile, the pool each week draws on, and the
+/// runner's recent longest run (what the single-run rule starts from).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pool {
+    /// Structures, best first at the profile's own volume.
+    pub weeks: Vec<[Session; 7]>,
+    /// The longest run of the best week at the runner's current volume, minutes.
+    pub history_longest: f64,
+    /// Run minutes of each day of that week (the 30 days before the block repeat it).
+    pub history_runs: [f64; 7],
+}
+
+/// Minutes of a day that count as running for the single-run rule (cross-training and rest
+/// do not).
+fn run_minutes(session: Session, minutes: f64) -> f64 {
+    if matches!(session, Session::Rest | Session::Cross) {
+        0.0
+    } else {
+        minutes
+    }
+}
+
+/// Spacing of the volume levels the week engine is searched at.
+const LEVEL_STEP: f64 = 0.25;
+
+impl Pool {
+    /// The volume levels a block's weeks need, as factors on the profile's volume: the
+    /// profile's own (1.0, first) and every factor of the schedule rounded to a 0.25 grid,
+    /// so a deload or taper week draws on structures the engine found at a low volume.
+    #[must_use]
+    pub fn levels(profile: &Profile, calendar: &Calendar) -> Vec<f64> {
+        let schedule = context(profile, calendar, &Settings::default()).schedule;
+        let mut levels = vec![1.0];
+        for (k, phase) in schedule.phases.iter().enumerate() {
+            if *phase == Phase::Race {
+                continue;
+            }
+            for f in factor_options(&schedule, k) {
+                let level = ((f / LEVEL_STEP).round() * LEVEL_STEP).max(LEVEL_STEP);
+                if !levels.iter().any(|l: &f64| (l - level).abs() < 1e-9) {
+                    levels.push(level);
+                }
+            }
+        }
+        levels
+    }
+
+    /// Search the profile's weeks with the week engine at each volume level (`levels[0]`
+    /// first, the profile's own) and keep the best `size` of each, without repeats.
+    ///
+    /// # Errors
+    /// [`NoWeekFits`] when no repeatable week fits the profile at the first level; a level
+    /// where none fits adds nothing.
+    pub fn search(profile: &Profile, levels: &[f64], size: usize) -> Result<Self, NoWeekFits> {
+        let mut p = profile.clone();
+        // Every distinct week is a candidate: diversity is the block's business (variety).
+        p.params.min_distance = 1;
+        let first = levels.first().copied().unwrap_or(1.0);
+        let outcome = Search::new(&p).factor(first).top(size).run()?;
+        let mut weeks: Vec<[Session; 7]> = outcome.plans.iter().map(|c| c.sessions).collect();
+        for &level in levels.iter().skip(1) {
+            if let Ok(o) = Search::new(&p).factor(level).top(size).run() {
+                for c in o.plans {
+                    if !weeks.contains(&c.sessions) {
+                        weeks.push(c.sessions);
+                    }
+                }
+            }
+        }
+        let rule = profile.minutes_rule(profile.current_weekly_minutes);
+        let planned = rule.apply(&WeekSpec::from_sessions(weeks[0]));
+        let history_runs: [f64; 7] = std::array::from_fn(|d| run_minutes(weeks[0][d], planned.minutes[d]));
+        let history_longest = history_runs.iter().copied().fold(0.0, f64::max).max(1.0);
+        Ok(Pool {
+            weeks,
+            history_longest,
+            history_runs,
+        })
+    }
+}
+
+/// One candidate for one week: a structure at a factor, scored.
+#[derive(Debug, Clone, PartialEq)]
+struct Candidate {
+    factor: f64,
+    sessions: [Session; 7],
+    minutes: [f64; 7],
+    load: [f64; 7],
+    impact: [f64; 7],
+    runs: [f64; 7],
+    total_minutes: f64,
+    total_load: f64,
+    score: f64,
+    /// Hard-session types, one bit per session kind (the race not counted).
+    quality: u16,
+}
+
+impl Candidate {
+    fn new(factor: f64, loads: &WeekLoads, score: f64) -> Self {
+        let sessions = loads.sessions;
+        let mut quality = 0u16;
+        for s in sessions {
+            if s.is_quality() && s != Session::Race {
+                quality |= 1 << s.index();
+            }
+        }
+        Candidate {
+            factor,
+            sessions,
+            minutes: loads.minutes,
+            load: loads.load,
+            impact: std::array::from_fn(|d| sessions[d].impact() * loads.load[d]),
+            runs: std::array::from_fn(|d| run_minutes(sessions[d], loads.minutes[d])),
+            total_minutes: loads.minutes.iter().sum(),
+            total_load: loads.load.iter().sum(),
+            score,
+            quality,
+        }
+    }
+}
+
+/// The profile of the race week: `race` on race day, rest after it, no long run (the race
+/// is the week's key session), and the race counted among the hard sessions.
+fn race_profile(profile: &Profile, race_day: usize) -> Profile {
+    let mut p = profile.clone();
+    p.params.min_distance = 1;
+    let r = &mut p.rules;
+    r.fixed[race_day] = Some(Session::Race);
+    r.available[race_day] = true;
+    r.avoid[race_day] = 0;
+    r.caps[race_day] = None;
+    for d in race_day + 1..7 {
+        r.available[d] = false;
+        r.fixed[d] = None;
+    }
+    r.long_run = LongRunRule::Never;
+    r.hard_sessions = r.hard_sessions.max(1);
+    p
+}
+
+/// Score `structures` at each factor and keep the best `per_week` with no violation,
+/// taking first the best of each mix of hard-session types, so the beam can rotate them.
+fn candidates(
+    profile: &Profile,
+    structures: &[[Session; 7]],
+    factors: &[f64],
+    per_week: usize,
+) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for &g in factors {
+        let judge = Scorer::new(profile, g);
+        let mut scored: Vec<Candidate> = structures
+            .iter()
+            .filter_map(|s| {
+                let (loads, a) = judge.assess(&WeekSpec::from_sessions(*s));
+                a.violations
+                    .is_empty()
+                    .then(|| Candidate::new(g, &loads, a.score))
+            })
+            .collect();
+        scored.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.sessions.cmp(&y.sessions)));
+        let mut taken = vec![false; scored.len()];
+        let mut mixes: Vec<u16> = Vec::new();
+        let mut picked = 0;
+        for (i, c) in scored.iter().enumerate() {
+            if picked < per_week && !mixes.contains(&c.quality) {
+                mixes.push(c.quality);
+                taken[i] = true;
+                picked += 1;
+            }
+        }
+        for t in &mut taken {
+            if picked < per_week && !*t {
+                *t = true;
+                picked += 1;
+            }
+        }
+        out.extend(scored.into_iter().zip(taken).filter(|(_, t)| *t).map(|(c, _)| c));
+    }
+    out
+}
+
+/// A partial block.
+#[derive(Debug, Clone)]
+struct Node {
+    objective: Objective,
+    key: u64,
+    path: Vec<u16>,
+    fitness: f64,
+    fatigue: f64,
+    legs: f64,
+    recent_loads: [f64; 3],
+    last_build_minutes: f64,
+    last_build_days: u32,
+    runs: [f64; RUN_WINDOW],
+    quality: u16,
+}
+
+/// What one step says about a week, for the printed block.
+#[derive(Debug, Clone, Copy)]
+struct StepInfo {
+    acwr: f64,
+    days: [DayState; 7],
+}
+
+/// Everything the steps read that does not change along a path.
+struct Context<'a> {
+    profile: &'a Profile,
+    settings: Settings,
+    schedule: Schedule,
+    race_day: Option<usize>,
+    filters: Filters,
+}
+
+impl Context<'_> {
+    fn root(&self, pool: &Pool) -> Node {
+        let c0 = self.profile.c0();
+        let legs = self.filters.legs;
+        let mut runs = [0.0; RUN_WINDOW];
+        for (j, r) in runs.iter_mut().enumerate() {
+            // Day j of the window is (j - 30) days from the first Monday.
+            *r = pool.history_runs[(j + 5) % 7];
+        }
+        Node {
+            objective: Objective::default(),
+            key: 0,
+            path: Vec::new(),
+            fitness: c0,
+            fatigue: c0,
+            // The steady state of the leg filter under a constant daily load C0.
+            legs: legs.b * c0 / (1.0 - legs.a),
+            recent_loads: [7.0 * c0; 3],
+            last_build_minutes: self.profile.current_weekly_minutes,
+            last_build_days: 0,
+            runs,
+            quality: 0,
+        }
+    }
+
+    /// Add week `k` as `cand` to `node`. `strict`: a hard guardrail refuses the week
+    /// (`None`); otherwise it is counted and costed (the template's accounting).
+    fn step(
+        &self,
+        node: &Node,
+        k: usize,
+        index: u16,
+        cand: &Candidate,
+        strict: bool,
+    ) -> Option<(Node, StepInfo)> {
+        let g = &self.settings.guardrails;
+        let phase = self.schedule.phases[k];
+        let mut obj = node.objective;
+        let mut refuse = |cost: Option<f64>, over: f64| -> bool {
+            match cost {
+                Some(c) => {
+                    obj.guardrails += c;
+                    false
+                }
+                None if strict => true,
+                None => {
+                    obj.refused += 1;
+                    obj.guardrails += g.cost_per_unit * over;
+                    false
+                }
+            }
+        };
+        let ratio = cand.total_minutes / node.last_build_minutes.max(1.0);
+        if refuse(g.volume_cost(ratio), ratio - g.volume_soft) {
+            return None;
+        }
+        let chronic = node.recent_loads.iter().sum::<f64>() / 3.0;
+        let acwr = if chronic > 0.0 {
+            cand.total_load / chronic
+        } else {
+            0.0
+        };
+        if refuse(g.acwr_cost(acwr, phase), acwr - g.acwr_soft) {
+            return None;
+        }
+        let filters = &self.filters;
+        let mut next = node.clone();
+        let mut days = [DayState {
+            fitness: 0.0,
+            fatigue: 0.0,
+            legs: 0.0,
+        }; 7];
+        for d in 0..7 {
+            let longest = next.runs.iter().copied().fold(0.0, f64::max);
+            let racing = phase == Phase::Race && self.race_day == Some(d);
+            if !racing && cand.runs[d] > 0.0 && !g.run_allowed(cand.runs[d], longest) {
+                let over = cand.runs[d] / longest.max(1.0) - g.single_run;
+                if refuse(None, over) {
+                    return None;
+                }
+            }
+            if racing {
+                let form = next.fitness - next.fatigue;
+                let share = if next.fitness > 0.0 {
+                    form / next.fitness
+                } else {
+                    0.0
+                };
+                let (lo, hi) = self.settings.form_window;
+                let outside = (lo - share).max(0.0) + (share - hi).max(0.0);
+                obj.form_share = Some(share);
+                obj.race_form = self.settings.form_cost * outside;
+            }
+            next.runs.copy_within(1.., 0);
+            next.runs[RUN_WINDOW - 1] = cand.runs[d];
+            next.fitness = filters.fitness.step(next.fitness, cand.load[d]);
+            next.fatigue = filters.fatigue.step(next.fatigue, cand.load[d]);
+            next.legs = filters.legs.step(next.legs, cand.impact[d]);
+            days[d] = DayState {
+                fitness: next.fitness,
+                fatigue: next.fatigue,
+                legs: next.legs,
+            };
+        }
+        obj.scores += cand.score;
+        let nominal = self.schedule.factors[k];
+        obj.off_plan += self.settings.off_plan * (cand.factor / nominal - 1.0).abs();
+        if k > 0 && cand.quality != 0 {
+            let fresh = (cand.quality & !node.quality).count_ones();
+            obj.variety += self.settings.variety * f64::from(fresh) / f64::from(cand.quality.count_ones());
+        }
+        let training_days = cand.sessions.iter().filter(|s| **s != Session::Rest).count() as u32;
+        if phase == Phase::Taper {
+            let fewer = node.last_build_days.saturating_sub(training_days);
+            obj.off_plan += self.settings.frequency * f64::from(fewer);
+        }
+        next.objective = obj;
+        next.recent_loads = [node.recent_loads[1], node.recent_loads[2], cand.total_load];
+        if phase == Phase::Build {
+            next.last_build_minutes = cand.total_minutes;
+            next.last_build_days = training_days;
+        }
+        next.quality = cand.quality;
+        next.path.push(index);
+        Some((next, StepInfo { acwr, days }))
+    }
+}
+
+/// Factors a week may take, around its nominal one: a build week may ease 5 % (to stay
+/// inside the guardrails), taper and race weeks move within their share of the peak.
+fn factor_options(schedule: &Schedule, k: usize) -> Vec<f64> {
+    let f = schedule.factors[k];
+    let peak = schedule.peak;
+    match schedule.phases[k] {
+        Phase::Build => vec![f, 0.95 * f],
+        Phase::Deload => vec![f],
+        Phase::Taper => vec![0.55 * peak, f, 0.65 * peak],
+        Phase::Race => vec![0.40 * peak, f, 0.50 * peak],
+    }
+}
+
+/// Plan a block: search the pool with the week engine, then the block. See [`plan_with_pool`].
+///
+/// # Errors
+/// No week fits the profile, or the guardrails refuse every candidate of a week (exit 3).
+pub fn plan(
+    profile: &Profile,
+    calendar: &Calendar,
+    seed: u64,
+    settings: &Settings,
+    progress: &mut dyn FnMut(Step),
+) -> Result<Block> {
+    progress(Step::Pool);
+    let pool = Pool::search(profile, &Pool::levels(profile, calendar), settings.pool)?;
+    plan_with_pool(profile, &pool, calendar, seed, settings, progress)
+}
+
+/// The schedule and context of a block.
+fn context<'a>(profile: &'a Profile, calendar: &Calendar, settings: &Settings) -> Context<'a> {
+    let pattern = match profile.block.pattern.as_deref().map(Pattern::parse) {
+        Some(Ok(p)) => p,
+        _ => Pattern::for_level(profile.level),
+    };
+    let current = profile.current_weekly_minutes / profile.weekly_minutes;
+    let schedule = Schedule::new(pattern, calendar.weeks, calendar.race.is_some(), current);
+    let mut settings = *settings;
+    if let Some(limit) = profile.block.single_run_limit {
+        settings.guardrails.single_run = limit;
+    }
+    Context {
+        profile,
+        settings,
+        schedule,
+        race_day: calendar.race_day(),
+        filters: Filters::new(&profile.params),
+    }
+}
+
+/// Each week's candidates: the pool re-scored at the week's factors, and for the race week
+/// the week engine's own search of the race week.
+fn week_candidates(
+    ctx: &Context<'_>,
+    pool: &Pool,
+    k: usize,
+    race_pool: &mut Option<(Profile, Vec<[Session; 7]>)>,
+) -> Result<Vec<Candidate>> {
+    let s = &ctx.settings;
+    let factors = factor_options(&ctx.schedule, k);
+    if ctx.schedule.phases[k] == Phase::Race {
+        let day = ctx.race_day.unwrap_or(6);
+        if race_pool.is_none() {
+            let rp = race_profile(ctx.profile, day);
+            let outcome = Search::new(&rp)
+                .factor(ctx.schedule.factors[k])
+                .top(s.pool)
+                .run()?;
+            let weeks = outcome.plans.iter().map(|c| c.sessions).collect();
+            *race_pool = Some((rp, weeks));
+        }
+        if let Some((rp, weeks)) = race_pool.as_ref() {
+            return Ok(candidates(rp, weeks, &factors, s.per_week));
+        }
+    }
+    Ok(candidates(ctx.profile, &pool.weeks, &factors, s.per_week))
+}
+
+fn refused_everything(profile: &Profile, k: usize, phase: Phase) -> Error {
+    Error::NoWeekFits(NoWeekFits {
+        profile: profile.name.clone(),
+        feasible: 0,
+        asks: vec![format!(
+            "week {} ({}) within the block's guardrails: volume at most +30 % over the last build week, acwr at most 1.5, no run over the single-run limit",
+            k + 1,
+            phase.id()
+        )],
+        relaxations: Vec::new(),
+    })
+}
+
+/// Plan a block from a pool the week engine has already searched (so a caller planning
+/// several blocks for one profile searches once).
+///
+/// # Errors
+/// The race week admits no week, or the guardrails refuse every candidate of a week (exit 3).
+pub fn plan_with_pool(
+    profile: &Profile,
+    pool: &Pool,
+    calendar: &Calendar,
+    seed: u64,
+    settings: &Settings,
+    progress: &mut dyn FnMut(Step),
+) -> Result<Block> {
+    let ctx = context(profile, calendar, settings);
+    let mut rng = StdRng::seed_from_u64(seed);
+    let mut race_pool = None;
+    let mut options: Vec<Vec<Candidate>> = Vec::with_capacity(calendar.weeks);
+    let mut beam = vec![ctx.root(pool)];
+    for k in 0..calendar.weeks {
+        let cands = week_candidates(&ctx, pool, k, &mut race_pool)?;
+        let mut next: Vec<Node> = Vec::with_capacity(beam.len() * cands.len());
+        for node in &beam {
+            for (i, c) in cands.iter().enumerate() {
+                if let Some((mut n, _)) = ctx.step(node, k, i as u16, c, true) {
+                    n.key = rng.random::<u64>();
+                    next.push(n);
+                }
+            }
+        }
+        if next.is_empty() {
+            return Err(refused_everything(profile, k, ctx.schedule.phases[k]));
+        }
+        next.sort_by(|a, b| {
+            b.objective
+                .total()
+                .total_cmp(&a.objective.total())
+                .then(a.key.cmp(&b.key))
+        });
+        next.truncate(ctx.settings.beam);
+        beam = next;
+        options.push(cands);
+        progress(Step::Week {
+            done: k + 1,
+            total: calendar.weeks,
+        });
+    }
+    let best = &beam[0];
+    let chosen: Vec<&Candidate> = best
+        .path
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| &options[k][usize::from(i)])
+        .collect();
+    Ok(replay(&ctx, pool, calendar, seed, &chosen, true))
+}
+
+/// Walk a chosen sequence of weeks again and lay it out as the printed block.
+fn replay(
+    ctx: &Context<'_>,
+    pool: &Pool,
+    calendar: &Calendar,
+    seed: u64,
+    chosen: &[&Candidate],
+    strict: bool,
+) -> Block {
+    let mut node = ctx.root(pool);
+    let mut weeks = Vec::with_capacity(chosen.len());
+    let mut trace = Vec::with_capacity(7 * chosen.len());
+    for (k, c) in chosen.iter().enumerate() {
+        let Some((n, info)) = ctx.step(&node, k, 0, c, strict) else {
+            break;
+        };
+        node = n;
+        trace.extend_from_slice(&info.days);
+        let monday = calendar.week_start(k);
+        let end = info.days[6];
+        weeks.push(BlockWeek {
+            week: k + 1,
+            phase: ctx.schedule.phases[k],
+            start: monday.to_string(),
+            factor: c.factor,
+            minutes: c.total_minutes,
+            load: c.total_load,
+            acwr: info.acwr,
+            fitness: end.fitness,
+            fatigue: end.fatigue,
+            form: end.fitness - end.fatigue,
+            score: c.score,
+            days: Day::ALL
+                .iter()
+                .map(|&d| DayOut {
+                    day: d,
+                    date: Some(add_days(monday, calendar::whole(d.index())).to_string()),
+                    session: c.sessions[d.index()],
+                    minutes: c.minutes[d.index()],
+                    load: c.load[d.index()],
+                })
+                .collect(),
+        });
+    }
+    Block {
+        profile: ctx.profile.name.clone(),
+        seed,
+        weeks,
+        calendar: *calendar,
+        trace,
+        objective: node.objective,
+    }
+}
+
+/// The plain template: the engine's best week repeated with the nominal phase factors (the
+/// race week: the engine's best race week), judged by the same objective. Hard guardrails
+/// do not refuse it; they are counted in [`Objective::refused`] and costed.
+///
+/// # Errors
+/// No week fits the race week (exit 3).
+pub fn template(profile: &Profile, pool: &Pool, calendar: &Calendar, settings: &Settings) -> Result<Block> {
+    let ctx = context(profile, calendar, settings);
+    let mut race_pool = None;
+    let mut chosen = Vec::with_capacity(calendar.weeks);
+    for k in 0..calendar.weeks {
+        let f = ctx.schedule.factors[k];
+        let c = if ctx.schedule.phases[k] == Phase::Race {
+            week_candidates(&ctx, pool, k, &mut race_pool)?
+                .into_iter()
+                .filter(|c| c.factor == f)
+                .max_by(|a, b| a.score.total_cmp(&b.score))
+        } else {
+            let scorer = Scorer::new(profile, f);
+            let (loads, a) = scorer.assess(&WeekSpec::from_sessions(pool.weeks[0]));
+            Some(Candidate::new(f, &loads, a.score))
+        };
+        let Some(c) = c else {
+            return Err(refused_everything(profile, k, ctx.schedule.phases[k]));
+        };
+        chosen.push(c);
+    }
+    let refs: Vec<&Candidate> = chosen.iter().collect();
+    Ok(replay(&ctx, pool, calendar, 0, &refs, false))
+}

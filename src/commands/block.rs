@@ -1,0 +1,191 @@
+//! `weekwright block`: profile and dates in, a searched multi-week block out (yaml, json,
+//! a table a line a week, an iCalendar file, or an SVG chart).
+
+use std::fmt::Write as _;
+use std::io::IsTerminal;
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use super::{Context, flag_error, load_profile};
+use crate::block::calendar::{self, DateArgs};
+use crate::block::{Block, Pool, Settings, Step, plan_with_pool, template};
+use crate::catalog::Session;
+use crate::cli::BlockArgs;
+use crate::error::Result;
+use crate::export::{Document, ics, svg, table};
+
+/// Searches shorter than this show no progress bar.
+const QUIET_FOR: Duration = Duration::from_millis(500);
+
+/// A short code of a session for the one-line-a-week table.
+fn code(s: Session) -> &'static str {
+    match s {
+        Session::Rest => "-",
+        Session::Recovery => "rec",
+        Session::Easy => "easy",
+        Session::Strides => "strd",
+        Session::Cross => "xt",
+        Session::Moderate => "mod",
+        Session::Long => "long",
+        Session::LongFast => "lfast",
+        Session::Marathon => "mp",
+        Session::Tempo => "tempo",
+        Session::Intervals => "int",
+        Session::Hills => "hills",
+        Session::Race => "RACE",
+    }
+}
+
+impl Document for Block {
+    fn table(&self, style: &table::Style) -> String {
+        let mut out = String::new();
+        let race = self
+            .calendar
+            .race
+            .map(|r| format!(", race on {r}"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{}\n{} weeks from {}{race}, seed {}\n",
+            style.bold(&self.profile),
+            self.weeks.len(),
+            self.calendar.start,
+            self.seed
+        );
+        let _ = writeln!(
+            out,
+            "{}",
+            style.bold(" wk phase  monday  min  load acwr   form score  sessions, Monday to Sunday")
+        );
+        for w in &self.weeks {
+            let monday = w.start.get(5..).unwrap_or(&w.start);
+            let sessions: Vec<&str> = w.days.iter().map(|d| code(d.session)).collect();
+            let _ = writeln!(
+                out,
+                "{:>3} {:<6} {monday:<6} {:>4} {:>5} {:>4.2} {:>+6.1} {:>5.1}  {}",
+                w.week,
+                w.phase.id(),
+                table::num(w.minutes.round()),
+                table::num(w.load.round()),
+                w.acwr,
+                w.form,
+                w.score,
+                sessions.join(" ")
+            );
+        }
+        let _ = writeln!(
+            out,
+            "\nmonday: the week's first day; min: planned minutes; load: sRPE x minutes;\nacwr: load over the mean of the three weeks before; form: fitness minus fatigue\nat the week's end; score: the week's own score (0-100). Sessions: - rest,\nrec recovery, strd strides, xt cross, mod moderate, lfast long_fast,\nmp marathon, int intervals."
+        );
+        out
+    }
+
+    fn ics(&self) -> Option<String> {
+        let events: Vec<ics::Event> = self
+            .training_days()
+            .filter_map(|(w, d)| {
+                let date = d.date.as_deref().and_then(|s| calendar::parse_date(s).ok())?;
+                ics::day_event(
+                    d,
+                    date,
+                    &format!("({} week {} of {})", w.phase.id(), w.week, self.weeks.len()),
+                )
+            })
+            .collect();
+        Some(ics::calendar(&self.profile, self.calendar.start, &events))
+    }
+
+    fn svg(&self) -> Option<String> {
+        Some(svg::block_chart(self))
+    }
+}
+
+/// Parse the date flags.
+fn date_args(args: &BlockArgs) -> Result<DateArgs> {
+    let start = args
+        .start
+        .as_deref()
+        .map(|s| calendar::parse_monday(s).map_err(|m| flag_error("--start", m)))
+        .transpose()?;
+    let race = args
+        .race
+        .as_deref()
+        .map(|s| calendar::parse_date(s).map_err(|m| flag_error("--race", m)))
+        .transpose()?;
+    Ok(DateArgs {
+        start,
+        weeks: args.weeks.map(usize::from),
+        race,
+    })
+}
+
+/// Today's date, for the default start (the next Monday).
+fn today() -> jiff::civil::Date {
+    jiff::ZonedDateTime::now().date()
+}
+
+/// Run `block`.
+///
+/// # Errors
+/// Bad input (exit 2), no week fits (exit 3), or output that cannot be written.
+pub fn run(args: &BlockArgs, ctx: &Context) -> Result<()> {
+    let profile = load_profile(args.profile.as_deref())?;
+    let dates = date_args(args)?;
+    let cal = calendar::resolve(&dates, &profile.block, today())?;
+    let settings = Settings::default();
+
+    let started = Instant::now();
+    let show = std::io::stderr().is_terminal() && !ctx.quiet;
+    let bar = ProgressBar::with_draw_target(Some(cal.weeks as u64), ProgressDrawTarget::hidden());
+    let mut shown = false;
+    let mut progress = |step: Step| {
+        if let Step::Week { done, .. } = step {
+            bar.set_position(done as u64);
+        }
+        if show && !shown && started.elapsed() > QUIET_FOR {
+            if let Ok(style) = ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} weeks") {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            bar.set_prefix("planning the block");
+            bar.set_draw_target(ProgressDrawTarget::stderr());
+            shown = true;
+        }
+    };
+    progress(Step::Pool);
+    let pool = Pool::search(&profile, &Pool::levels(&profile, &cal), settings.pool)?;
+    let block = plan_with_pool(&profile, &pool, &cal, args.seed, &settings, &mut progress)?;
+    bar.finish_and_clear();
+    let searched = started.elapsed();
+    if ctx.verbose {
+        // The template needs only the engine's best week at the profile's own volume.
+        let t0 = Instant::now();
+        let plain_pool = Pool::search(&profile, &[1.0], 1)?;
+        let plain = template(&profile, &plain_pool, &cal, &settings)?;
+        let t_plain = t0.elapsed();
+        ctx.info(&format!(
+            "searched block: objective {:.1} (weeks {:.1}, guardrails -{:.1}, variety +{:.1}, race form -{:.1}, off plan -{:.1}) in {:.0} ms",
+            block.objective.total(),
+            block.objective.scores,
+            block.objective.guardrails,
+            block.objective.variety,
+            block.objective.race_form,
+            block.objective.off_plan,
+            searched.as_secs_f64() * 1000.0
+        ));
+        ctx.info(&format!(
+            "template (best week repeated with the phase factors): objective {:.1} (weeks {:.1}, guardrails -{:.1}, variety +{:.1}, race form -{:.1}, {} weeks over a hard guardrail) in {:.0} ms",
+            plain.objective.total(),
+            plain.objective.scores,
+            plain.objective.guardrails,
+            plain.objective.variety,
+            plain.objective.race_form,
+            plain.objective.refused,
+            t_plain.as_secs_f64() * 1000.0
+        ));
+        if let Some(f) = block.objective.form_share {
+            ctx.info(&format!("race-day form: {:+.1} % of fitness", f * 100.0));
+        }
+    }
+    ctx.emit(&block, args.out.format, args.out.output.as_deref(), "block")
+}
