@@ -343,8 +343,11 @@ pub fn block_chart(block: &Block) -> String {
         );
         lx += 26.0 + 6.6 * label.len() as f64;
     }
-    // The phases' colours (narrow bands carry only an initial).
-    for phase in [Phase::Build, Phase::Deload, Phase::Taper, Phase::Race] {
+    // The colours of the block's phases (narrow bands carry only an initial).
+    for phase in [Phase::Build, Phase::Deload, Phase::Taper, Phase::Race]
+        .into_iter()
+        .filter(|p| block.weeks.iter().any(|w| w.phase == *p))
+    {
         let _ = writeln!(
             s,
             "<rect x=\"{lx:.1}\" y=\"{:.1}\" width=\"14\" height=\"10\" fill=\"{}\" stroke=\"#bbb\" stroke-width=\"0.5\"/>\n<text x=\"{:.1}\" y=\"{ly:.1}\" fill=\"{INK}\">{}</text>",

@@ -245,6 +245,13 @@ fn the_same_seed_gives_the_same_bytes() {
     let one = weekwright(&args).code(0).stdout;
     let two = weekwright(&args).code(0).stdout;
     assert_eq!(one, two);
+    let mut one_thread = args.to_vec();
+    one_thread.extend(["--threads", "1"]);
+    assert_eq!(
+        weekwright(&one_thread).code(0).stdout,
+        one,
+        "thread count changes nothing"
+    );
     let out: serde_json::Value = serde_json::from_str(&one).unwrap();
     assert_eq!(out["seed"], 7);
     let week = &out["weeks"][0];
