@@ -1,5 +1,5 @@
-//! Scoring speed: one week, the whole space (one thread and all), and `generate` on every
-//! example profile. Throughput is in weeks per second.
+//! Scoring speed: one week, the whole space (one thread and all), `generate` on every
+//! example profile, and a 12-week block. Throughput is in weeks per second.
 //!
 //! Run with `cargo bench --bench scoring`; `cargo bench --bench scoring -- space` runs one
 //! group.
@@ -97,5 +97,28 @@ fn generate(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, one_week, space, generate);
+/// A 12-week block on the built-in profile: the week engine at every volume level the block
+/// needs, then the beam over the weeks (`benches/block.rs` has the 16-week ones).
+fn block(c: &mut Criterion) {
+    let profile = Profile::builtin();
+    let settings = weekwright::block::Settings::default();
+    let cal = weekwright::block::Calendar {
+        start: "2027-01-04".parse().expect("a date"),
+        weeks: 12,
+        race: None,
+    };
+    let mut group = c.benchmark_group("block");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(12));
+    group.bench_function("12 weeks, built-in profile", |b| {
+        b.iter(|| {
+            weekwright::block::plan(black_box(&profile), &cal, 0, &settings, &mut |_| {})
+                .map(|block| block.objective.total())
+                .expect("a block")
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, one_week, space, generate, block);
 criterion_main!(benches);
