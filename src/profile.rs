@@ -564,6 +564,17 @@ fn yaml_problem(err: &serde_saphyr::Error, field: Option<&str>) -> String {
         }
         E::NonFiniteFloat { value, .. } => format!("'{}' is not a finite number", shown(value, 60)),
         E::Message { msg, .. } => shown(msg, 300),
+        E::ExternalMessage { msg, .. } if msg.contains("recursion limit") => {
+            too_complex(&format!("nested deeper than {YAML_MAX_DEPTH} levels"))
+        }
+        E::ExternalMessage { msg, .. } if msg.contains("tab") => format!(
+            "{}: indent with spaces, not tabs",
+            shown(msg, 200)
+        ),
+        E::ExternalMessage { msg, .. } => format!(
+            "{}: this is not valid YAML; check the line's indentation (spaces), the ': ' after each key, and that brackets and quotes are closed",
+            shown(msg, 200)
+        ),
         other => {
             use serde_saphyr::MessageFormatter as _;
             let text = serde_saphyr::UserMessageFormatter.format_message(other);
