@@ -96,7 +96,7 @@ pub struct GenerateArgs {
     #[arg(long, value_name = "N", default_value_t = 5, allow_negative_numbers = true, value_parser = |s: &str| crate::error::count_flag(s, 1..=100))]
     pub top: u16,
     /// First Monday of the calendar for --format ics (YYYY-MM-DD; default: next Monday).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = |s: &str| crate::error::date_flag(s))]
     pub start: Option<String>,
     /// Output flags.
     #[command(flatten)]
