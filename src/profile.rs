@@ -196,6 +196,12 @@ impl Profile {
     /// # Errors
     /// Invalid YAML (with line and column), an unknown field, or a value out of range.
     pub fn from_yaml(text: &str, source: &str) -> Result<Self, InputError> {
+        if has_no_content(text) {
+            return Err(InputError::Parse {
+                path: source.into(),
+                message: "the file is empty (or only comments): a profile needs at least weekly_minutes, such as weekly_minutes: 300".to_string(),
+            });
+        }
         let file: ProfileFile = parse_yaml(text, source)?;
         validate(file, source)
     }

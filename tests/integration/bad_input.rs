@@ -353,7 +353,7 @@ fn malformed_profile_files_name_the_file_line_and_column() {
             "weekly_minutes: 300\nname: \"Ann\n",
             &["line 2", "unclosed quote", "quotes are closed"],
         ),
-        profile("empty", "", &["empty"]),
+        profile("empty", "", &["empty", "weekly_minutes: 300"]),
         profile("only_comments", "# weekly_minutes: 300\n\n", &["empty"]),
         profile(
             "two_documents",
