@@ -461,7 +461,8 @@ fn yaml_problem(err: &serde_saphyr::Error, field: Option<&str>) -> String {
         E::UnknownAnchor { .. } => {
             "an alias (*name) refers to no anchor (&name) before it; define the anchor first or write the value out".to_string()
         }
-        E::InvalidScalar { ty, .. } if let Some(range) = field.and_then(allowed_range) => {
+        E::InvalidScalar { ty, .. } if field.and_then(allowed_range).is_some() => {
+            let range = field.and_then(allowed_range).unwrap_or_default();
             if is_integer(ty) {
                 format!("expected a whole number from {range}")
             } else {
