@@ -102,7 +102,7 @@ pub struct GenerateArgs {
     #[arg(long, value_name = "N", default_value_t = 5, allow_negative_numbers = true, value_parser = |s: &str| crate::error::count_flag(s, 1..=100))]
     pub top: u16,
     /// First Monday of the calendar for --format ics (YYYY-MM-DD; default: next Monday).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = |s: &str| crate::error::date_flag(s))]
     pub start: Option<String>,
     /// Output flags.
     #[command(flatten)]
@@ -142,13 +142,13 @@ pub struct BlockArgs {
     pub profile: Option<PathBuf>,
     /// Number of weeks (1 to 104; default: the profile's block.weeks, or 12). With a race,
     /// the weeks follow from the dates; without --start they are counted back from the race.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=104))]
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = |s: &str| crate::error::count_flag(s, 1..=104))]
     pub weeks: Option<u16>,
     /// First Monday of the block (YYYY-MM-DD; default: the profile's block.start, or next Monday).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = |s: &str| crate::error::date_flag(s))]
     pub start: Option<String>,
     /// Race day (YYYY-MM-DD): the block ends with a taper week and the race week.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = |s: &str| crate::error::date_flag(s))]
     pub race: Option<String>,
     /// Seed of the search's tie-breaks: the same seed gives the same block, byte for byte.
     #[arg(long, value_name = "N", default_value_t = 0)]

@@ -208,6 +208,49 @@ pub fn panic_report(info: &std::panic::PanicHookInfo<'_>) -> String {
     )
 }
 
+/// A date flag such as `generate --start`: YYYY-MM-DD and a date that exists, as the
+/// trimmed text (commands parse it further, such as into the Monday a calendar starts on).
+///
+/// # Errors
+/// The message for clap to show after the flag's name: another shape (`7/12/2026`,
+/// `2026-12-07T10:00`), a month past 12, or a day past the end of its month (`2026-02-30`).
+pub fn date_flag(text: &str) -> Result<String, String> {
+    check_date(text).map(|_| text.trim().to_string())
+}
+
+/// Parse YYYY-MM-DD into a date that exists, saying what is wrong and how to write it.
+///
+/// # Errors
+/// As [`date_flag`].
+pub fn check_date(text: &str) -> Result<jiff::civil::Date, String> {
+    let bad = |why: String| {
+        format!(
+            "'{}' {why}; write the date as YYYY-MM-DD, such as 2026-12-07",
+            shown(text, 40)
+        )
+    };
+    let parts: Vec<&str> = text.trim().split('-').collect();
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let [year, month, day] = parts.as_slice() else {
+        return Err(bad("is not a date".to_string()));
+    };
+    if !(digits(year, 4) && digits(month, 2) && digits(day, 2)) {
+        return Err(bad("is not a date".to_string()));
+    }
+    let (Ok(y), Ok(m), Ok(d)) = (year.parse::<i16>(), month.parse::<i8>(), day.parse::<i8>()) else {
+        return Err(bad("is not a date".to_string()));
+    };
+    if !(1..=12).contains(&m) {
+        return Err(bad(format!("has month {m}; months run from 01 to 12")));
+    }
+    let first = jiff::civil::Date::new(y, m, 1).map_err(|e| bad(format!("is not a date ({e})")))?;
+    let days = first.days_in_month();
+    if !(1..=days).contains(&d) {
+        return Err(bad(format!("does not exist: {year}-{month} has {days} days")));
+    }
+    jiff::civil::Date::new(y, m, d).map_err(|e| bad(format!("is not a date ({e})")))
+}
+
 /// Shorthand for results of this crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 

@@ -158,13 +158,11 @@ pub struct ProfileFile {
     pub available_days: Option<Vec<Day>>,
     /// Quality sessions a week, long run not counted (0 to 4; default by level: 1, 2, 2).
     #[schemars(range(max = MAX_HARD_SESSIONS))]
-    #[serde(default, deserialize_with = "hard_sessions")]
     pub hard_sessions: Option<u8>,
     /// The long run's day; omitted: the search picks; none: no long run.
     pub long_run_day: Option<LongRunDay>,
     /// Least number of rest days (0 to 7; default by level: 2, 1, 0).
     #[schemars(range(max = 7))]
-    #[serde(default, deserialize_with = "min_rest_days")]
     pub min_rest_days: Option<u8>,
     /// Days that must be rest.
     pub rest_days: Option<Vec<Day>>,
@@ -184,62 +182,6 @@ pub struct ProfileFile {
     pub model: Option<ModelParams>,
     /// Defaults for `weekwright block`.
     pub block: Option<BlockSection>,
-}
-
-/// `hard_sessions`: a whole number from 0 to 4, said so whatever was written (300, -1, 2.5).
-fn hard_sessions<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
-    d.deserialize_any(BoundedCount(MAX_HARD_SESSIONS)).map(Some)
-}
-
-/// `min_rest_days`: a whole number from 0 to 7.
-fn min_rest_days<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
-    d.deserialize_any(BoundedCount(7)).map(Some)
-}
-
-/// A count from 0 to its bound, whose errors give the allowed range: a plain `u8` would
-/// say only that 300 does not fit in a byte.
-struct BoundedCount(u8);
-
-impl serde::de::Visitor<'_> for BoundedCount {
-    type Value = u8;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "a whole number from 0 to {}", self.0)
-    }
-
-    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<u8, E> {
-        u8::try_from(v)
-            .ok()
-            .filter(|&n| n <= self.0)
-            .ok_or_else(|| E::custom(format!("{v} is out of range: use 0 to {}", self.0)))
-    }
-
-    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<u8, E> {
-        match u64::try_from(v) {
-            Ok(n) => self.visit_u64(n),
-            Err(_) => Err(E::custom(format!("{v} is out of range: use 0 to {}", self.0))),
-        }
-    }
-
-    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<u8, E> {
-        if v.is_finite() && v.fract() == 0.0 {
-            if (0.0..=f64::from(self.0)).contains(&v) {
-                self.visit_u64(v as u64)
-            } else {
-                Err(E::custom(format!(
-                    "{} is out of range: use 0 to {}",
-                    number(v),
-                    self.0
-                )))
-            }
-        } else {
-            Err(E::custom(format!(
-                "{} is not a whole number: use 0 to {}",
-                number(v),
-                self.0
-            )))
-        }
-    }
 }
 
 /// A validated profile: what the engine reads.
@@ -307,6 +249,12 @@ impl Profile {
     /// # Errors
     /// Invalid YAML (with line and column), an unknown field, or a value out of range.
     pub fn from_yaml(text: &str, source: &str) -> Result<Self, InputError> {
+        if has_no_content(text) {
+            return Err(InputError::Parse {
+                path: source.into(),
+                message: "the file is empty (or only comments): a profile needs at least weekly_minutes, such as weekly_minutes: 300".to_string(),
+            });
+        }
         let file: ProfileFile = parse_yaml(text, source)?;
         validate(file, source)
     }
@@ -566,7 +514,8 @@ fn yaml_problem(err: &serde_saphyr::Error, field: Option<&str>) -> String {
         E::UnknownAnchor { .. } => {
             "an alias (*name) refers to no anchor (&name) before it; define the anchor first or write the value out".to_string()
         }
-        E::InvalidScalar { ty, .. } if let Some(range) = field.and_then(allowed_range) => {
+        E::InvalidScalar { ty, .. } if field.and_then(allowed_range).is_some() => {
+            let range = field.and_then(allowed_range).unwrap_or_default();
             if is_integer(ty) {
                 format!("expected a whole number from {range}")
             } else {
@@ -617,6 +566,17 @@ fn yaml_problem(err: &serde_saphyr::Error, field: Option<&str>) -> String {
         }
         E::NonFiniteFloat { value, .. } => format!("'{}' is not a finite number", shown(value, 60)),
         E::Message { msg, .. } => shown(msg, 300),
+        E::ExternalMessage { msg, .. } if msg.contains("recursion limit") => {
+            too_complex(&format!("nested deeper than {YAML_MAX_DEPTH} levels"))
+        }
+        E::ExternalMessage { msg, .. } if msg.contains("tab") => format!(
+            "{}: indent with spaces, not tabs",
+            shown(msg, 200)
+        ),
+        E::ExternalMessage { msg, .. } => format!(
+            "{}: this is not valid YAML; check the line's indentation (spaces), the ': ' after each key, and that brackets and quotes are closed",
+            shown(msg, 200)
+        ),
         other => {
             use serde_saphyr::MessageFormatter as _;
             let text = serde_saphyr::UserMessageFormatter.format_message(other);
@@ -1095,11 +1055,11 @@ mod tests {
             ),
             (
                 "weekly_minutes: 300\nhard_sessions: 300\n",
-                "field 'hard_sessions': 300 is out of range: use 0 to 4",
+                "field 'hard_sessions': expected a whole number from 0 to 4",
             ),
             (
                 "weekly_minutes: 300\nmin_rest_days: -2\n",
-                "field 'min_rest_days': -2 is out of range: use 0 to 7",
+                "field 'min_rest_days': expected a whole number from 0 to 7",
             ),
             (
                 "weekly_minutes: 300\nmax_minutes:\n  wed: lots\n",

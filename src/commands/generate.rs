@@ -4,12 +4,10 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use jiff::civil::Date;
-
 use super::{Context, flag_error, load_profile};
 use crate::block::calendar;
 use crate::cli::{FormatArg, GenerateArgs};
-use crate::error::{Result, shown};
+use crate::error::Result;
 use crate::export::{Document, ics, table};
 use crate::model::explain::{Report, Target, explain};
 use crate::profile::Profile;
@@ -89,51 +87,11 @@ pub fn plans(profile: &Profile, top: usize) -> Result<(Outcome, Vec<Plan>)> {
     Ok((outcome, plans))
 }
 
-/// A date flag such as `--start`: YYYY-MM-DD, a date that exists.
-///
-/// # Errors
-/// Another shape (`7/12/2026`, `2026-12-07T10:00`), a month past 12, or a day past the end
-/// of its month (`2026-02-30`); the message says which and how to write it.
-pub fn parse_date(flag: &str, text: &str) -> Result<Date> {
-    let bad = |why: String| {
-        flag_error(
-            flag,
-            format!(
-                "'{}' {why}; write the date as YYYY-MM-DD, such as 2026-12-07",
-                shown(text, 40)
-            ),
-        )
-    };
-    let parts: Vec<&str> = text.trim().split('-').collect();
-    let [year, month, day] = parts.as_slice() else {
-        return Err(bad("is not a date".to_string()));
-    };
-    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    if !(digits(year, 4) && digits(month, 2) && digits(day, 2)) {
-        return Err(bad("is not a date".to_string()));
-    }
-    let (Ok(y), Ok(m), Ok(d)) = (year.parse::<i16>(), month.parse::<i8>(), day.parse::<i8>()) else {
-        return Err(bad("is not a date".to_string()));
-    };
-    if !(1..=12).contains(&m) {
-        return Err(bad(format!("has month {m}; months run from 01 to 12")));
-    }
-    let first = Date::new(y, m, 1).map_err(|e| bad(format!("is not a date ({e})")))?;
-    let days = first.days_in_month();
-    if !(1..=days).contains(&d) {
-        return Err(bad(format!("does not exist: {year}-{month} has {days} days")));
-    }
-    Date::new(y, m, d).map_err(|e| bad(format!("is not a date ({e})")))
-}
-
 /// Run `generate`.
 ///
 /// # Errors
 /// Bad input (exit 2), no week fits (exit 3), or output that cannot be written.
 pub fn run(args: &GenerateArgs, ctx: &Context) -> Result<()> {
-    if let Some(start) = &args.start {
-        parse_date("--start", start)?;
-    }
     let profile = load_profile(args.profile.as_deref())?;
     let start = args
         .start

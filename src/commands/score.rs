@@ -138,9 +138,9 @@ fn week_from_days(days: &[Value]) -> std::result::Result<WeekSpec, String> {
     let mut week: [Option<DaySpec>; 7] = [None; 7];
     for (i, entry) in days.iter().enumerate() {
         let at = format!("days[{i}]");
-        let obj = entry
-            .as_object()
-            .ok_or_else(|| format!("{at}: expected {{day, session, minutes}}"))?;
+        let obj = entry.as_object().ok_or_else(|| {
+            format!("{at}: expected a day such as {{day: mon, session: easy, minutes: 45}}")
+        })?;
         let day: Day = match obj.get("day") {
             Some(Value::String(s)) => s.parse().map_err(|e| format!("{at}.day: {e}"))?,
             None if days.len() == 7 => Day::ALL[i],

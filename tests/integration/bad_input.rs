@@ -343,7 +343,17 @@ fn malformed_profile_files_name_the_file_line_and_column() {
             "weekly_minutes: 300\nlevel: [intermediate\n",
             &["line ", "column "],
         ),
-        profile("empty", "", &["empty"]),
+        profile(
+            "tab_indentation",
+            "weekly_minutes: 300\nmodel:\n\ttau_legs: 2\n",
+            &["line 3, column 2", "indent with spaces, not tabs"],
+        ),
+        profile(
+            "unclosed_quote",
+            "weekly_minutes: 300\nname: \"Ann\n",
+            &["line 2", "unclosed quote", "quotes are closed"],
+        ),
+        profile("empty", "", &["empty", "weekly_minutes: 300"]),
         profile("only_comments", "# weekly_minutes: 300\n\n", &["empty"]),
         profile(
             "two_documents",
@@ -429,6 +439,11 @@ fn hostile_yaml_ends_in_a_clear_error_quickly() {
             "no_days",
             "plan: easy\n",
             &["no 'days' list", "weekwright generate"],
+        ),
+        week_file(
+            "days_that_are_not_days",
+            "days: [1, 2, 3]\n",
+            &["days[0]", "{day: mon, session: easy, minutes: 45}"],
         ),
         week_file(
             "duplicate_key_in_a_plan",

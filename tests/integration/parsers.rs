@@ -3,8 +3,7 @@
 //! a panic; and an error message is short and free of raw control characters.
 
 use proptest::prelude::*;
-use weekwright::commands::generate::parse_date;
-use weekwright::error::count_flag;
+use weekwright::error::{check_date, count_flag};
 use weekwright::profile::{Profile, parse_yaml};
 use weekwright::week::WeekSpec;
 
@@ -194,10 +193,9 @@ proptest! {
 
     #[test]
     fn a_date_flag_is_a_real_date_or_says_how_to_write_one(text in "[0-9]{4}-[0-9]{2}-[0-9]{2}|.{0,12}") {
-        match parse_date("--start", &text) {
+        match check_date(&text) {
             Ok(date) => prop_assert_eq!(date.to_string(), text.trim()),
-            Err(e) => {
-                let message = e.to_string();
+            Err(message) => {
                 assert_clean(&message);
                 prop_assert!(message.contains("YYYY-MM-DD"), "{}", message);
             }
