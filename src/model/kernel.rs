@@ -350,10 +350,14 @@ impl<const L: usize> TermLanes<L> {
 #[must_use]
 pub fn evaluate(judge: &Judge, six_days: &Sums, sunday: &DayTerm) -> Core {
     let prep = Prepared::new(judge);
-    let last = LastDay::<1>::new(std::slice::from_ref(sunday));
-    let mut judged = [Judged::default()];
-    last.judge(&prep, six_days, &mut judged);
-    evaluate_lanes(&prep, six_days, &last.chunks[0], &judged).lane(0)
+    let lane = TermLanes {
+        v: sunday.v.map(|x| [x]),
+        inv_load: [sunday.inv_load],
+        class: [0],
+        keep: [true],
+    };
+    let judged = [judge_masks(&prep, Masks(six_days.masks.0 | sunday.masks.0))];
+    evaluate_lanes(&prep, six_days, &lane, &judged).lane(0)
 }
 
 /// [`Core`] for `L` weeks side by side.
