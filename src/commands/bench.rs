@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{Context, flag_error, with_threads};
 use crate::catalog::{Goal, Level, Session};
-use crate::cli::{BenchArgs, FormatArg};
+use crate::cli::BenchArgs;
 use crate::error::{InputError, Result};
 use crate::export::{Document, table};
 use crate::search::exhaustive::score_space;
@@ -84,15 +84,7 @@ pub fn parse_sessions(text: &str) -> Result<Vec<Session>> {
 /// Bad flags, or output that cannot be written.
 pub fn run(args: &BenchArgs, ctx: &Context) -> Result<()> {
     // Refuse a format the report does not have before minutes of scoring, not after.
-    if matches!(args.format, FormatArg::Ics | FormatArg::Svg) {
-        return Err(flag_error(
-            "--format",
-            format!(
-                "'{}' is not an output of `bench`; use yaml, json or table",
-                ctx.format(args.format).id()
-            ),
-        ));
-    }
+    super::check_format("bench", args.format, &[])?;
     let ids = match &args.sessions {
         Some(text) => parse_sessions(text)?,
         None => Session::ALL.to_vec(),

@@ -92,6 +92,7 @@ pub fn plans(profile: &Profile, top: usize) -> Result<(Outcome, Vec<Plan>)> {
 /// # Errors
 /// Bad input (exit 2), no week fits (exit 3), or output that cannot be written.
 pub fn run(args: &GenerateArgs, ctx: &Context) -> Result<()> {
+    super::check_format("generate", args.out.format, &[FormatArg::Ics])?;
     let profile = load_profile(args.profile.as_deref())?;
     let start = args
         .start

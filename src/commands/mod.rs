@@ -9,7 +9,7 @@ pub mod schema;
 pub mod score;
 pub mod shell;
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write as _};
 use std::path::Path;
 
 use crate::cli::{Cli, Command, FormatArg};
@@ -45,7 +45,8 @@ impl Context {
     /// A line on stderr with `-v`.
     pub fn info(&self, line: &str) {
         if self.verbose {
-            eprintln!("weekwright: {line}");
+            // A closed stderr must not end a run whose results are already out.
+            let _ = writeln!(std::io::stderr(), "weekwright: {line}");
         }
     }
 
@@ -88,7 +89,7 @@ impl Context {
         if let Some(path) = output
             && !self.quiet
         {
-            eprintln!("weekwright: wrote {}", path.display());
+            let _ = writeln!(std::io::stderr(), "weekwright: wrote {}", path.display());
         }
         Ok(())
     }
@@ -118,6 +119,24 @@ pub fn with_threads<T: Send>(threads: Option<u16>, f: impl FnOnce() -> Result<T>
         .build()
         .map_err(|e| Error::Internal(format!("cannot start worker threads: {e}")))?;
     pool.install(f)
+}
+
+/// Refuse a `--format` the command does not have before any work, not after a search.
+/// `has` lists what the command writes besides yaml, json and table.
+///
+/// # Errors
+/// `format` is ics or svg and not in `has`.
+pub fn check_format(command: &str, format: FormatArg, has: &[FormatArg]) -> Result<()> {
+    if matches!(format, FormatArg::Ics | FormatArg::Svg) && !has.contains(&format) {
+        let id = if format == FormatArg::Ics { "ics" } else { "svg" };
+        return Err(flag_error(
+            "--format",
+            format!(
+                "'{id}' is not an output of `{command}`; use yaml, json or table (ics: generate and block; svg: block)"
+            ),
+        ));
+    }
+    Ok(())
 }
 
 fn flag_error(flag: &str, message: impl Into<String>) -> Error {

@@ -179,6 +179,7 @@ fn week_from_days(days: &[Value]) -> std::result::Result<WeekSpec, String> {
 /// # Errors
 /// Bad input (exit 2) or output that cannot be written.
 pub fn run(args: &ScoreArgs, ctx: &Context) -> Result<()> {
+    super::check_format("score", args.out.format, &[])?;
     let week: WeekSpec = match (&args.week, &args.week_file) {
         (Some(w), _) => w.parse()?,
         (None, Some(path)) => read_week_file(path)?,

@@ -18,6 +18,9 @@ pub struct Filter {
     /// `b a^k / (1 - a^7)` for `k` in 0..7: the weight of a day's input `k` days back in
     /// the periodic steady state (see [`Filter::steady_state`]).
     pub steady: [f64; 7],
+    /// `rows[j][e]`: the weight of weekday `j`'s input in the steady state at the end of
+    /// weekday `e` (`steady[(e - j) mod 7]`), laid out so the kernel reads a row, not a modulo.
+    pub rows: [[f64; 7]; 7],
 }
 
 impl Filter {
@@ -43,7 +46,14 @@ impl Filter {
             *w = b * ak / (1.0 - a7);
             ak *= a;
         }
-        Filter { a, b, a7, steady }
+        let rows = std::array::from_fn(|j| std::array::from_fn(|e| steady[(e + 7 - j) % 7]));
+        Filter {
+            a,
+            b,
+            a7,
+            steady,
+            rows,
+        }
     }
 
     /// The steady state is linear in the input: the value at the end of weekday `e` is
@@ -51,7 +61,7 @@ impl Filter {
     /// The scoring kernel adds these per day so that a week is the sum of its days.
     #[must_use]
     pub fn steady_coefficient(&self, day: usize, end: usize) -> f64 {
-        self.steady[(end + 7 - day) % 7]
+        self.rows[day][end]
     }
 
     /// One day: the value at the end of a day with input `u`.

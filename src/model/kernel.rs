@@ -97,6 +97,7 @@ impl DayTerm {
     /// the zone shares of the session, judged by `judge` (its filters, its goal's long-run
     /// cap and, when present, the runner's rules).
     #[must_use]
+    #[inline]
     pub fn new(judge: &Judge, day: usize, session: Session, minutes: f64, rpe: f64, zones: [f64; 3]) -> Self {
         let load = rpe * minutes;
         let mut v = [0.0; WIDTH];
@@ -109,12 +110,12 @@ impl DayTerm {
         if session.is_long() {
             v[LONG_MINUTES] = minutes;
         }
-        let (fatigue, legs) = (&judge.filters.fatigue, &judge.filters.legs);
+        let (fatigue, legs) = (&judge.filters.fatigue.rows[day], &judge.filters.legs.rows[day]);
         let leg_input = session.impact() * load;
         for e in 0..7 {
-            v[FATIGUE + e] = fatigue.steady_coefficient(day, e) * load;
+            v[FATIGUE + e] = fatigue[e] * load;
             // Legs at the end of the day before `e`.
-            v[LEGS_BEFORE + e] = legs.steady_coefficient(day, (e + 6) % 7) * leg_input;
+            v[LEGS_BEFORE + e] = legs[(e + 6) % 7] * leg_input;
         }
         let key = session.is_key();
         let mut breaks = false;
@@ -345,19 +346,20 @@ impl<const L: usize> TermLanes<L> {
     }
 }
 
-/// Score a week from the sums of its first six days and its Sunday: MODEL.md sections 4
-/// to 7 (the one-lane case of [`evaluate_lanes`]).
+/// Score a week from the sums of its seven days: MODEL.md sections 4 to 7 (the one-lane
+/// case of [`evaluate_lanes`], with the whole week in the sums and nothing left for the
+/// lane: adding the lane's zeros leaves every sum as it is, to the bit).
 #[must_use]
-pub fn evaluate(judge: &Judge, six_days: &Sums, sunday: &DayTerm) -> Core {
+pub fn evaluate(judge: &Judge, week: &Sums) -> Core {
     let prep = Prepared::new(judge);
     let lane = TermLanes {
-        v: sunday.v.map(|x| [x]),
-        inv_load: [sunday.inv_load],
+        v: [[0.0]; WIDTH],
+        inv_load: [week.inv_load[6]],
         class: [0],
         keep: [true],
     };
-    let judged = [judge_masks(&prep, Masks(six_days.masks.0 | sunday.masks.0))];
-    evaluate_lanes(&prep, six_days, &lane, &judged).lane(0)
+    let judged = [judge_masks(&prep, week.masks)];
+    evaluate_lanes(&prep, week, &lane, &judged).lane(0)
 }
 
 /// [`Core`] for `L` weeks side by side.

@@ -474,21 +474,6 @@ pub fn key_gaps(sessions: &[Session; 7]) -> [u8; 7] {
     gaps
 }
 
-/// The kernel's terms of a week's seven days.
-#[must_use]
-pub fn day_terms(judge: &Judge, week: &WeekLoads) -> [DayTerm; 7] {
-    std::array::from_fn(|d| {
-        DayTerm::new(
-            judge,
-            d,
-            week.sessions[d],
-            week.minutes[d],
-            week.rpe[d],
-            week.zone_shares[d],
-        )
-    })
-}
-
 /// Score one week: MODEL.md sections 4 to 7.
 ///
 /// The score comes from the kernel ([`kernel::evaluate`]) that `generate` and `bench` use;
@@ -496,13 +481,19 @@ pub fn day_terms(judge: &Judge, week: &WeekLoads) -> [DayTerm; 7] {
 /// freshness of each key day, the verdict and repeatability.
 #[must_use]
 pub fn assess(judge: &Judge, week: &WeekLoads) -> Assessment {
-    let terms = day_terms(judge, week);
-    let mut six_days = Sums::EMPTY;
-    for (d, term) in terms.iter().enumerate().take(6) {
-        six_days.push(d, term);
+    let mut sums = Sums::EMPTY;
+    for d in 0..7 {
+        let term = DayTerm::new(
+            judge,
+            d,
+            week.sessions[d],
+            week.minutes[d],
+            week.rpe[d],
+            week.zone_shares[d],
+        );
+        sums.push(d, &term);
     }
-    let core = kernel::evaluate(judge, &six_days, &terms[6]);
-    let sums = six_days.with(6, &terms[6]);
+    let core = kernel::evaluate(judge, &sums);
     let mut leg_input = [0.0; 7];
     for d in 0..7 {
         leg_input[d] = week.sessions[d].impact() * week.load[d];
