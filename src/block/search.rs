@@ -526,17 +526,13 @@ fn week_candidates(
     Ok(candidates(ctx.profile, &pool.weeks, &factors, s.per_week))
 }
 
-fn refused_everything(profile: &Profile, k: usize, phase: Phase) -> Error {
-    Error::NoWeekFits(NoWeekFits {
-        profile: profile.name.clone(),
-        feasible: 0,
-        asks: vec![format!(
-            "week {} ({}) within the block's guardrails: volume at most +30 % over the last build week, acwr at most 1.5, no run over the single-run limit",
-            k + 1,
-            phase.id()
-        )],
-        relaxations: Vec::new(),
-    })
+fn refused_everything(ctx: &Context, k: usize) -> Error {
+    Error::BlockRefused {
+        profile: ctx.profile.name.clone(),
+        week: k + 1,
+        phase: ctx.schedule.phases[k].id().to_string(),
+        single_run_limit: ctx.settings.guardrails.single_run,
+    }
 }
 
 /// Plan a block from a pool the week engine has already searched (so a caller planning
@@ -569,7 +565,7 @@ pub fn plan_with_pool(
             }
         }
         if next.is_empty() {
-            return Err(refused_everything(profile, k, ctx.schedule.phases[k]));
+            return Err(refused_everything(&ctx, k));
         }
         next.sort_by(|a, b| {
             b.objective
@@ -672,7 +668,7 @@ pub fn template(profile: &Profile, pool: &Pool, calendar: &Calendar, settings: &
             Some(Candidate::new(f, &loads, a.score))
         };
         let Some(c) = c else {
-            return Err(refused_everything(profile, k, ctx.schedule.phases[k]));
+            return Err(refused_everything(&ctx, k));
         };
         chosen.push(c);
     }

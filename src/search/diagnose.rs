@@ -44,7 +44,11 @@ fn asks(p: &Profile) -> Vec<String> {
     let mut out = Vec::new();
     let days = r.available.iter().filter(|&&a| a).count();
     out.push(format!("{days} training days ({})", day_list(&r.available)));
-    out.push(format!("exactly {} hard sessions", r.hard_sessions));
+    out.push(format!(
+        "exactly {} hard session{}",
+        r.hard_sessions,
+        if r.hard_sessions == 1 { "" } else { "s" }
+    ));
     out.push(match r.long_run {
         LongRunRule::Any => "one long run".to_string(),
         LongRunRule::On(d) => format!("the long run on {}", d.id()),
@@ -83,6 +87,43 @@ fn asks(p: &Profile) -> Vec<String> {
 
 fn repeatable_weeks(p: &Profile) -> u64 {
     Search::new(p).count().1
+}
+
+/// Volume steps tried between what the runner is used to and what the profile asks.
+const VOLUME_STEPS: u32 = 6;
+
+/// When the volume asked is far from the volume the runner is used to, the fatigue of the
+/// jump (or too few minutes for the structure) can be what leaves no week: offer the volume
+/// nearest to the one asked that works, and, when none between the two does, the base the
+/// plan needs (the smallest `current_weekly_minutes` that makes it work).
+fn volume_relaxations(p: &Profile, try_change: &mut impl FnMut(&'static str, String, Profile) -> bool) {
+    let (asked, used) = (p.weekly_minutes, p.current_weekly_minutes);
+    // From the volume asked towards the one the runner is used to: the first that works.
+    for k in 1..=VOLUME_STEPS {
+        let w = (asked + (used - asked) * f64::from(k) / f64::from(VOLUME_STEPS)).round();
+        let mut v = p.clone();
+        v.weekly_minutes = w;
+        let change = if k == VOLUME_STEPS {
+            format!("{asked:.0} -> {w:.0} (what you are used to; build up over a block)")
+        } else {
+            format!("{asked:.0} -> {w:.0} (nearer the {used:.0} you are used to)")
+        };
+        if try_change("weekly_minutes", change, v) {
+            return;
+        }
+    }
+    // No volume between the two works: the structure needs a larger base.
+    for k in 1..=VOLUME_STEPS {
+        let c = (used + (asked - used) * f64::from(k) / f64::from(VOLUME_STEPS)).round();
+        let mut v = p.clone();
+        v.current_weekly_minutes = c;
+        let change = format!(
+            "{used:.0} -> {c:.0} if you already run that much; if not, build up to it with easy running first"
+        );
+        if try_change("current_weekly_minutes", change, v) {
+            return;
+        }
+    }
 }
 
 /// The typed failure for a profile whose search found no repeatable week.
@@ -160,16 +201,7 @@ pub(super) fn explain(p: &Profile, feasible: u64) -> NoWeekFits {
         );
     }
     if (p.current_weekly_minutes - p.weekly_minutes).abs() > 0.5 {
-        let mut v = p.clone();
-        v.weekly_minutes = p.current_weekly_minutes;
-        try_change(
-            "weekly_minutes",
-            format!(
-                "{:.0} -> {:.0} (what you are used to; build up over a block)",
-                p.weekly_minutes, p.current_weekly_minutes
-            ),
-            v,
-        );
+        volume_relaxations(p, &mut try_change);
     }
     NoWeekFits {
         profile: p.name.clone(),

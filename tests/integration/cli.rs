@@ -139,6 +139,27 @@ fn constraints_that_admit_no_week_exit_3_and_say_what_to_relax() {
 }
 
 #[test]
+fn a_volume_far_above_the_runners_base_says_which_base_would_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("jump.yaml");
+    std::fs::write(
+        &path,
+        "name: Big jump\nweekly_minutes: 600\ncurrent_weekly_minutes: 30\navailable_days: [tue, thu, sat, sun]\nhard_sessions: 1\n",
+    )
+    .unwrap();
+    // Neither fewer hard sessions nor any volume between 30 and 600 helps: the base does.
+    weekwright(&["generate", "--profile", path.to_str().unwrap()])
+        .code(3)
+        .stderr_has(&[
+            "Big jump",
+            "exactly 1 hard session;",
+            "600 minutes a week (used to 30)",
+            "current_weekly_minutes: 30 -> 220",
+            "build up to it",
+        ]);
+}
+
+#[test]
 fn catalog_lists_every_session() {
     let out = weekwright(&["catalog", "--format", "json"]).code(0).json();
     assert_eq!(out["sessions"].as_array().unwrap().len(), 13);
