@@ -163,23 +163,25 @@ pub fn run(args: &BlockArgs, ctx: &Context) -> Result<()> {
         let plain_pool = Pool::search(&profile, &[1.0], 1)?;
         let plain = template(&profile, &plain_pool, &cal, &settings)?;
         let t_plain = t0.elapsed();
+        let parts = |o: &crate::block::Objective| {
+            format!(
+                "objective {:.1} (weeks {:.1}, guardrails -{:.1}, variety +{:.1}, race form -{:.1}",
+                o.total(),
+                o.scores,
+                o.guardrails,
+                o.variety,
+                o.race_form
+            )
+        };
         ctx.info(&format!(
-            "searched block: objective {:.1} (weeks {:.1}, guardrails -{:.1}, variety +{:.1}, race form -{:.1}, off plan -{:.1}) in {:.0} ms",
-            block.objective.total(),
-            block.objective.scores,
-            block.objective.guardrails,
-            block.objective.variety,
-            block.objective.race_form,
+            "searched block: {}, off plan -{:.1}) in {:.0} ms",
+            parts(&block.objective),
             block.objective.off_plan,
             searched.as_secs_f64() * 1000.0
         ));
         ctx.info(&format!(
-            "template (best week repeated with the phase factors): objective {:.1} (weeks {:.1}, guardrails -{:.1}, variety +{:.1}, race form -{:.1}, {} weeks over a hard guardrail) in {:.0} ms",
-            plain.objective.total(),
-            plain.objective.scores,
-            plain.objective.guardrails,
-            plain.objective.variety,
-            plain.objective.race_form,
+            "template (best week repeated with the phase factors): {}, {} weeks over a hard guardrail) in {:.0} ms",
+            parts(&plain.objective),
             plain.objective.refused,
             t_plain.as_secs_f64() * 1000.0
         ));
