@@ -26,5 +26,6 @@ pub mod model;
 pub mod profile;
 pub mod search;
 pub mod week;
+pub mod yaml;
 
 pub use error::{Error, InputError};

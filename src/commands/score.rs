@@ -14,9 +14,10 @@ use crate::error::{InputError, Result};
 use crate::export::{Document, table};
 use crate::model::explain::{Report, Target, explain};
 use crate::model::{Judge, WeekLoads, assess};
-use crate::profile::{MAX_PROFILE_BYTES, parse_yaml, read_limited};
+use crate::profile::MAX_PROFILE_BYTES;
 use crate::search::{Scorer, Search};
 use crate::week::{Day, DaySpec, MINUTES_RANGE, MinutesRule, WeekSpec};
+use crate::yaml::{parse_yaml, read_limited};
 
 /// What `score` prints: the plan object plus its percentile.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -4,8 +4,9 @@
 
 use proptest::prelude::*;
 use weekwright::error::{check_date, count_flag};
-use weekwright::profile::{Profile, parse_yaml};
+use weekwright::profile::Profile;
 use weekwright::week::WeekSpec;
+use weekwright::yaml::parse_yaml;
 
 /// An error message fit for a terminal: bounded, no control characters but line breaks.
 fn assert_clean(message: &str) {
