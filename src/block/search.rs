@@ -47,6 +47,10 @@ pub struct Settings {
     /// Points lost per unit a week's factor strays from its phase's nominal factor, so the
     /// plan's volumes hold unless a guardrail or race-day form asks otherwise.
     pub off_plan: f64,
+    /// Points lost per day a key session near the end of a week is short of the rest it
+    /// needs before the next week's first key session (MODEL.md section 5's spacing, read
+    /// across the join of two different weeks).
+    pub join: f64,
 }
 
 impl Default for Settings {
@@ -61,6 +65,7 @@ impl Default for Settings {
             form_cost: 100.0,
             off_plan: 20.0,
             frequency: 5.0,
+            join: 5.0,
         }
     }
 }
@@ -78,6 +83,8 @@ pub struct Objective {
     pub race_form: f64,
     /// Points lost by weeks whose volume strays from the phase's nominal factor.
     pub off_plan: f64,
+    /// Points lost where a week's last key sessions sit too close to the next week's first.
+    pub joins: f64,
     /// Race-day form as a share of fitness, when there is a race.
     pub form_share: Option<f64>,
     /// Weeks that break a hard guardrail (only a template can have them).
@@ -88,7 +95,7 @@ impl Objective {
     /// The total the search maximises.
     #[must_use]
     pub fn total(&self) -> f64 {
-        self.scores - self.guardrails + self.variety - self.race_form - self.off_plan
+        self.scores - self.guardrails + self.variety - self.race_form - self.off_plan - self.joins
     }
 }
 
@@ -237,12 +244,34 @@ fn race_profile(profile: &Profile, race_day: usize) -> Profile {
     r.available[race_day] = true;
     r.avoid[race_day] = 0;
     r.caps[race_day] = None;
+    // After a race from Wednesday on, the week rests. A Monday or Tuesday race leaves a
+    // week of nothing but the race, too little easy running for the model's easy floor;
+    // there the days after it take easy recovery runs (no hard session, no long run).
+    let hard: u16 = Session::ALL
+        .iter()
+        .filter(|s| s.is_key())
+        .fold(0, |m, s| m | (1 << s.index()));
     for d in race_day + 1..7 {
-        r.available[d] = false;
         r.fixed[d] = None;
+        if race_day >= 2 {
+            r.available[d] = false;
+        } else {
+            r.avoid[d] |= hard;
+        }
+    }
+    // A fixed hard session too close before the race gives way: the race needs the days
+    // before it easy (at least 2; MODEL.md section 5), club night or not.
+    for d in 0..race_day {
+        if r.fixed[d].is_some_and(Session::is_quality) && race_day - d < 3 {
+            r.fixed[d] = None;
+        }
     }
     r.long_run = LongRunRule::Never;
-    r.hard_sessions = r.hard_sessions.max(1);
+    // The race is one hard session. One more fits only if it can stand 2 days before the
+    // race without leaning on Monday, the day after the last week's long run: a race from
+    // Thursday on.
+    let room = if race_day >= 3 { 2 } else { 1 };
+    r.hard_sessions = r.hard_sessions.clamp(1, room);
     p
 }
 
@@ -302,6 +331,8 @@ struct Node {
     last_build_days: u32,
     runs: [f64; RUN_WINDOW],
     quality: u16,
+    /// The last week's sessions (none before the first week).
+    tail: Option<[Session; 7]>,
 }
 
 /// What one step says about a week, for the printed block.
@@ -342,6 +373,7 @@ impl Context<'_> {
             last_build_days: 0,
             runs,
             quality: 0,
+            tail: None,
         }
     }
 
@@ -384,6 +416,16 @@ impl Context<'_> {
         };
         if refuse(g.acwr_cost(acwr, phase), acwr - g.acwr_soft) {
             return None;
+        }
+        // Each week was judged as if it repeated; the block's real sequence also has the
+        // join of two different weeks, where the same rules hold.
+        if let Some(tail) = &node.tail {
+            let (back_to_back, short) = join(tail, &cand.sessions);
+            if back_to_back && !self.profile.rules.allow_back_to_back {
+                // A violation, as inside a week: it costs the model's violation penalty.
+                obj.joins += self.profile.params.violation_penalty;
+            }
+            obj.joins += self.settings.join * f64::from(short);
         }
         let filters = &self.filters;
         let mut next = node.clone();
@@ -443,9 +485,30 @@ impl Context<'_> {
             next.last_build_days = training_days;
         }
         next.quality = cand.quality;
+        next.tail = Some(cand.sessions);
         next.path.push(index);
         Some((next, StepInfo { acwr, days }))
     }
+}
+
+/// Where one week meets the next: whether quality sessions stand on both sides of the join
+/// (Sunday, then Monday), and how many days the key sessions of the first week are short of
+/// the rest they need when their next key session is in the second week (at least 2 days,
+/// 3 after intervals, hills and races; MODEL.md section 5). Gaps inside a week are the
+/// week's own score's business.
+fn join(prev: &[Session; 7], next: &[Session; 7]) -> (bool, u8) {
+    let back_to_back = prev[6].is_quality() && next[0].is_quality();
+    let day = |j: usize| if j < 7 { prev[j] } else { next[j - 7] };
+    let mut short = 0;
+    for d in (0..7).filter(|&d| prev[d].is_key()) {
+        if let Some(j) = (d + 1..14).find(|&j| day(j).is_key())
+            && j >= 7
+        {
+            let need = prev[d].gap_days().max(2);
+            short += need.saturating_sub((j - d) as u8);
+        }
+    }
+    (back_to_back, short)
 }
 
 /// Factors a week may take, around its nominal one: a build week may ease 5 % (to stay
@@ -523,7 +586,45 @@ fn week_candidates(
             return Ok(candidates(rp, weeks, &factors, s.per_week));
         }
     }
+    let race_next = ctx.schedule.phases.get(k + 1) == Some(&Phase::Race);
+    if race_next && let Some(day) = ctx.race_day.filter(|&d| d < 2) {
+        // A Monday or Tuesday race: the Sunday before it is in this week, and a long run
+        // or a hard session there would sit on the race's doorstep. This week's structures
+        // come from the engine with Sunday kept easy and the long run free to move.
+        let p = pre_race_profile(ctx.profile, day);
+        let outcome = Search::new(&p)
+            .factor(ctx.schedule.factors[k])
+            .top(s.pool)
+            .run()?;
+        let weeks: Vec<[Session; 7]> = outcome.plans.iter().map(|c| c.sessions).collect();
+        return Ok(candidates(&p, &weeks, &factors, s.per_week));
+    }
     Ok(candidates(ctx.profile, &pool.weeks, &factors, s.per_week))
+}
+
+/// The profile of the week before a race on `race_day` (Monday or Tuesday): no key session
+/// on the Sunday, and the long run on any day the runner can train.
+fn pre_race_profile(profile: &Profile, race_day: usize) -> Profile {
+    let mut p = profile.clone();
+    p.params.min_distance = 1;
+    let key: u16 = Session::ALL
+        .iter()
+        .filter(|s| s.is_key())
+        .fold(0, |m, s| m | (1 << s.index()));
+    let r = &mut p.rules;
+    if r.fixed[6].is_some_and(Session::is_key) {
+        r.fixed[6] = None;
+    }
+    r.avoid[6] |= key;
+    if race_day == 1 {
+        // Saturday's key session would be three days before a Tuesday race: fine for a
+        // long run or tempo, not for intervals or hills the runner still feels.
+        r.avoid[5] |= (1 << Session::Intervals.index()) | (1 << Session::Hills.index());
+    }
+    if let LongRunRule::On(_) = r.long_run {
+        r.long_run = LongRunRule::Any;
+    }
+    p
 }
 
 fn refused_everything(ctx: &Context, k: usize) -> Error {

@@ -165,10 +165,11 @@ pub fn run(args: &BlockArgs, ctx: &Context) -> Result<()> {
         let t_plain = t0.elapsed();
         let parts = |o: &crate::block::Objective| {
             format!(
-                "objective {:.1} (weeks {:.1}, guardrails -{:.1}, variety +{:.1}, race form -{:.1}",
+                "objective {:.1} (weeks {:.1}, guardrails -{:.1}, joins -{:.1}, variety +{:.1}, race form -{:.1}",
                 o.total(),
                 o.scores,
                 o.guardrails,
+                o.joins,
                 o.variety,
                 o.race_form
             )

@@ -529,3 +529,35 @@ mod properties {
         }
     }
 }
+
+/// Each week is judged as if it repeated; the block's real sequence also has the joins of
+/// different weeks, and the race can fall on any day. Hard days never meet there either.
+#[test]
+fn hard_days_never_meet_across_weeks_whatever_the_race_day() {
+    let (p, pool) = default_pool();
+    for offset in 0..7 {
+        // 2027-03-08 is a Monday.
+        let race = date("2027-03-08")
+            .checked_add(jiff::Span::new().days(offset))
+            .unwrap();
+        let cal = calendar(DateArgs {
+            start: None,
+            weeks: Some(6),
+            race: Some(race),
+        });
+        let b = plan_with_pool(p, pool, &cal, 0, &Settings::default(), &mut |_| {})
+            .unwrap_or_else(|e| panic!("race on {race}: {e:#}"));
+        let days: Vec<_> = b.weeks.iter().flat_map(|w| &w.days).collect();
+        for pair in days.windows(2) {
+            assert!(
+                !(pair[0].session.is_quality() && pair[1].session.is_quality()),
+                "race on {race}: {:?} on {:?}, then {:?}",
+                pair[0].session,
+                pair[0].date,
+                pair[1].session
+            );
+        }
+        let race_day = days.iter().find(|d| d.session == Session::Race).unwrap();
+        assert_eq!(race_day.date.as_deref(), Some(race.to_string().as_str()));
+    }
+}
