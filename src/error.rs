@@ -237,6 +237,9 @@ pub fn date_flag(text: &str) -> Result<String, String> {
     check_date(text).map(|_| text.trim().to_string())
 }
 
+/// Years a date may fall in: a block of up to 104 weeks from any of them stays a real date.
+pub const YEARS: std::ops::RangeInclusive<i16> = 1900..=2200;
+
 /// Parse YYYY-MM-DD into a date that exists, saying what is wrong and how to write it.
 ///
 /// # Errors
@@ -259,6 +262,13 @@ pub fn check_date(text: &str) -> Result<jiff::civil::Date, String> {
     let (Ok(y), Ok(m), Ok(d)) = (year.parse::<i16>(), month.parse::<i8>(), day.parse::<i8>()) else {
         return Err(bad("is not a date".to_string()));
     };
+    if !YEARS.contains(&y) {
+        return Err(bad(format!(
+            "is in {y}; plans are for the years {} to {}",
+            YEARS.start(),
+            YEARS.end()
+        )));
+    }
     if !(1..=12).contains(&m) {
         return Err(bad(format!("has month {m}; months run from 01 to 12")));
     }

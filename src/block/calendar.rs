@@ -19,22 +19,7 @@ pub const MIN_RACE_WEEKS: usize = 3;
 /// # Errors
 /// A message that says what is wrong and shows the form to use.
 pub fn parse_date(text: &str) -> Result<Date, String> {
-    let t = text.trim();
-    let shaped = t.len() == 10
-        && t.bytes().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        });
-    if !shaped {
-        return Err(format!(
-            "'{t}' is not a date: write YYYY-MM-DD, such as 2026-12-07"
-        ));
-    }
-    t.parse::<Date>()
-        .map_err(|_| format!("{t} does not exist: check the day of the month"))
+    crate::error::check_date(text)
 }
 
 /// A date that exists and is a Monday (a block's weeks run Monday to Sunday).

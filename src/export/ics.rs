@@ -117,12 +117,25 @@ pub fn slug(name: &str) -> String {
     }
 }
 
+/// What follows the date in a UID: the slug of the runner's name and a hash of the whole
+/// name, so two runners never share a UID (a slug drops what is not ASCII: "日本語" and
+/// "中文" both slug to `plan`), while a plan made again for the same runner replaces its
+/// own events when imported.
+#[must_use]
+pub fn uid_tail(name: &str) -> String {
+    // FNV-1a, 32 bits: stable across versions and platforms, unlike std's hasher.
+    let hash = name.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    format!("{}-{hash:08x}", slug(name))
+}
+
 /// A calendar named `name` holding `events`; `stamp` is the plan's first day (DTSTAMP).
 #[must_use]
 pub fn calendar(name: &str, stamp: Date, events: &[Event]) -> String {
     let mut out = String::new();
     let stamp = format!("{}T000000Z", basic(stamp));
-    let uid_tail = slug(name);
+    let uid_tail = uid_tail(name);
     for line in [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -185,6 +198,14 @@ mod tests {
     #[test]
     fn text_is_escaped() {
         assert_eq!(escape("a, b; c\\d\ne"), "a\\, b\\; c\\\\d\\ne");
+    }
+
+    #[test]
+    fn runners_with_names_alike_get_uids_apart() {
+        assert_ne!(uid_tail("日本語"), uid_tail("中文"));
+        assert_ne!(uid_tail("Anna"), uid_tail("anna"));
+        assert_eq!(uid_tail("Anna"), uid_tail("Anna"));
+        assert!(uid_tail("日本語").is_ascii());
     }
 
     #[test]

@@ -576,6 +576,18 @@ fn bad_flags_name_the_flag_and_the_allowed_range() {
             &["--start", "month 13", "YYYY-MM-DD"],
         ),
         flags(
+            "block_start_at_the_end_of_the_calendar",
+            &["block", "--start", "9999-12-27", "--weeks", "2"],
+            2,
+            &["--start", "1900 to 2200"],
+        ),
+        flags(
+            "race_in_a_year_out_of_range",
+            &["block", "--race", "1066-10-14"],
+            2,
+            &["--race", "1900 to 2200"],
+        ),
+        flags(
             "start_not_a_date",
             &["generate", "--start", "next monday"],
             2,
