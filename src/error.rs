@@ -237,6 +237,17 @@ pub fn date_flag(text: &str) -> Result<String, String> {
     check_date(text).map(|_| text.trim().to_string())
 }
 
+/// `n` and `word`, with an `s` unless `n` is 1: "1 week", "12 weeks".
+#[must_use]
+pub fn counted(n: impl Into<u64>, word: &str) -> String {
+    let n = n.into();
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 /// Years a date may fall in: a block of up to 104 weeks from any of them stays a real date.
 pub const YEARS: std::ops::RangeInclusive<i16> = 1900..=2200;
 

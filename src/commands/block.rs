@@ -47,9 +47,9 @@ impl Document for Block {
             .unwrap_or_default();
         let _ = writeln!(
             out,
-            "{}\n{} weeks from {}{race}, seed {}\n",
+            "{}\n{} from {}{race}, seed {}\n",
             style.bold(&self.profile),
-            self.weeks.len(),
+            crate::error::counted(self.weeks.len() as u64, "week"),
             self.calendar.start,
             self.seed
         );

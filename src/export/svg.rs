@@ -116,14 +116,14 @@ pub fn block_chart(block: &Block) -> String {
     let long_date = |d: jiff::civil::Date| format!("{} {}", short_date(d), d.year());
     let subtitle = match race {
         Some(r) => format!(
-            "{} weeks from Monday {} to the race on {}",
-            block.weeks.len(),
+            "{} from Monday {} to the race on {}",
+            crate::error::counted(block.weeks.len() as u64, "week"),
             long_date(block.calendar.start),
             long_date(r)
         ),
         None => format!(
-            "{} weeks from Monday {}",
-            block.weeks.len(),
+            "{} from Monday {}",
+            crate::error::counted(block.weeks.len() as u64, "week"),
             long_date(block.calendar.start)
         ),
     };

@@ -23,8 +23,10 @@ impl fmt::Display for Relaxation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}: {} ({} repeatable weeks would fit)",
-            self.field, self.change, self.weeks
+            "{}: {} ({} would fit)",
+            self.field,
+            self.change,
+            crate::error::counted(self.weeks, "repeatable week")
         )
     }
 }
@@ -43,7 +45,11 @@ fn asks(p: &Profile) -> Vec<String> {
     let r = &p.rules;
     let mut out = Vec::new();
     let days = r.available.iter().filter(|&&a| a).count();
-    out.push(format!("{days} training days ({})", day_list(&r.available)));
+    out.push(format!(
+        "{} ({})",
+        crate::error::counted(days as u64, "training day"),
+        day_list(&r.available)
+    ));
     out.push(format!(
         "exactly {} hard session{}",
         r.hard_sessions,
