@@ -93,6 +93,11 @@ pub fn plans(profile: &Profile, top: usize) -> Result<(Outcome, Vec<Plan>)> {
 /// Bad input (exit 2), no week fits (exit 3), or output that cannot be written.
 pub fn run(args: &GenerateArgs, ctx: &Context) -> Result<()> {
     super::check_format("generate", args.out.format, &[FormatArg::Ics])?;
+    if args.start.is_some() && args.out.format != FormatArg::Ics {
+        ctx.hint(
+            "--start dates the calendar of --format ics; other formats have no dates, so it is not used",
+        );
+    }
     let profile = load_profile(args.profile.as_deref())?;
     let start = args
         .start

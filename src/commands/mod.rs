@@ -42,6 +42,13 @@ impl Context {
         }
     }
 
+    /// A hint on stderr, unless `-q`.
+    pub fn hint(&self, line: &str) {
+        if !self.quiet {
+            let _ = writeln!(std::io::stderr(), "weekwright: {line}");
+        }
+    }
+
     /// A line on stderr with `-v`.
     pub fn info(&self, line: &str) {
         if self.verbose {

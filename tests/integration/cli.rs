@@ -219,3 +219,35 @@ fn named_days_score_like_the_plain_form() {
     .stdout;
     assert_eq!(plain, named);
 }
+
+#[test]
+fn a_start_date_without_a_calendar_says_it_is_not_used() {
+    let profile = crate::support::profile("beginner-3-days.yaml");
+    let p = profile.to_str().unwrap();
+    weekwright(&["generate", "--profile", p, "--start", "2026-12-07", "--top", "1"])
+        .code(0)
+        .stderr_has(&["--start", "--format ics", "not used"]);
+    let quiet = weekwright(&[
+        "-q",
+        "generate",
+        "--profile",
+        p,
+        "--start",
+        "2026-12-07",
+        "--top",
+        "1",
+    ])
+    .code(0);
+    assert!(quiet.stderr.is_empty(), "{}", quiet.stderr);
+    let ics = weekwright(&[
+        "generate",
+        "--profile",
+        p,
+        "--start",
+        "2026-12-07",
+        "--format",
+        "ics",
+    ])
+    .code(0);
+    assert!(ics.stderr.is_empty(), "{}", ics.stderr);
+}
