@@ -647,10 +647,16 @@ fn notes(judge: &Judge, week: &WeekLoads, a: &Assessment, target: Target) -> Vec
     if let Some(weekly) = target.weekly_minutes
         && week.shortfall.abs() > 0.5
     {
-        notes.push(if week.shortfall > 0.0 {
+        let rests = week.sessions.iter().filter(|&&s| s == Session::Rest).count();
+        notes.push(if week.shortfall > 0.0 && rests > 0 {
             format!(
-                "This structure places only {:.0} of your {weekly:.0} minutes: add a running day or raise the time caps.",
-                a.minutes
+                "This structure places only {:.0} of your {weekly:.0} minutes: add a running day, raise the day's time caps, or lower weekly_minutes to about {:.0}.",
+                a.minutes, a.minutes
+            )
+        } else if week.shortfall > 0.0 {
+            format!(
+                "Seven running days place only {:.0} of your {weekly:.0} minutes: easy days hold at most 90 minutes and hard sessions stay within Daniels' caps, and weekwright plans one session a day; lower weekly_minutes to about {:.0}.",
+                a.minutes, a.minutes
             )
         } else {
             format!(
