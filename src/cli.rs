@@ -151,7 +151,7 @@ pub struct BlockArgs {
     #[arg(long, value_name = "DATE", value_parser = |s: &str| crate::error::date_flag(s))]
     pub race: Option<String>,
     /// Seed of the search's tie-breaks: the same seed gives the same block, byte for byte.
-    #[arg(long, value_name = "N", default_value_t = 0)]
+    #[arg(long, value_name = "N", default_value_t = 0, allow_negative_numbers = true, value_parser = |s: &str| s.trim().parse::<u64>().map_err(|_| format!("'{}' is not a seed: use a whole number from 0 to {}", crate::error::shown(s, 40), u64::MAX)))]
     pub seed: u64,
     /// Output flags.
     #[command(flatten)]

@@ -151,16 +151,6 @@ pub fn resolve(args: &DateArgs, section: &BlockSection, today: Date) -> Result<C
     }
     let span = days_between(start, race) / 7 + 1;
     let weeks = usize::try_from(span).unwrap_or(usize::MAX);
-    if let Some(w) = args.weeks
-        && w != weeks
-    {
-        return Err(flag(
-            "--weeks",
-            format!(
-                "{w} weeks from {start} do not end with the race on {race}, which falls in week {weeks}: use --weeks {weeks}, or drop --start to count {w} weeks back from the race"
-            ),
-        ));
-    }
     if weeks > MAX_WEEKS {
         return Err(flag(
             "--race",
@@ -174,6 +164,21 @@ pub fn resolve(args: &DateArgs, section: &BlockSection, today: Date) -> Result<C
             "--race",
             format!(
                 "race day {race} falls in week {weeks} of a block starting {start}; a block to a race needs at least {MIN_RACE_WEEKS} weeks (build, taper, race): start earlier"
+            ),
+        ));
+    }
+    if let Some(w) = args.weeks
+        && w != weeks
+    {
+        let start_from = if args.start.is_some() {
+            "--start"
+        } else {
+            "block.start from the profile"
+        };
+        return Err(flag(
+            "--weeks",
+            format!(
+                "{w} weeks from {start} do not end with the race on {race}, which falls in week {weeks}: use --weeks {weeks}, or drop {start_from} to count {w} weeks back from the race"
             ),
         ));
     }

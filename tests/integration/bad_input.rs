@@ -588,6 +588,26 @@ fn bad_flags_name_the_flag_and_the_allowed_range() {
             &["--race", "1900 to 2200"],
         ),
         flags(
+            "seed_too_large",
+            &["block", "--seed", "18446744073709551616"],
+            2,
+            &["--seed", "0 to 18446744073709551615"],
+        ),
+        flags(
+            "race_too_close_for_a_block",
+            &[
+                "block",
+                "--start",
+                "2026-12-07",
+                "--weeks",
+                "2",
+                "--race",
+                "2026-12-10",
+            ],
+            2,
+            &["--race", "at least 3 weeks", "start earlier"],
+        ),
+        flags(
             "start_not_a_date",
             &["generate", "--start", "next monday"],
             2,

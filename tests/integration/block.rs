@@ -561,3 +561,33 @@ fn hard_days_never_meet_across_weeks_whatever_the_race_day() {
         assert_eq!(race_day.date.as_deref(), Some(race.to_string().as_str()));
     }
 }
+
+/// A hint names the input the runner gave: a start from the profile is not `--start`.
+#[test]
+fn a_start_from_the_profile_is_named_as_the_profiles() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bp.yaml");
+    std::fs::write(
+        &path,
+        "weekly_minutes: 300\nblock: {weeks: 6, start: 2026-12-07}\n",
+    )
+    .unwrap();
+    let p = path.to_str().unwrap();
+    let run = weekwright(&["block", "--profile", p, "--weeks", "12", "--race", "2027-03-28"])
+        .code(2)
+        .stderr_has(&["use --weeks 16", "block.start from the profile"]);
+    assert!(!run.stderr.contains("drop --start"), "{}", run.stderr);
+    weekwright(&[
+        "block",
+        "--profile",
+        p,
+        "--start",
+        "2026-12-14",
+        "--weeks",
+        "12",
+        "--race",
+        "2027-03-28",
+    ])
+    .code(2)
+    .stderr_has(&["drop --start"]);
+}
