@@ -136,6 +136,12 @@ fn week_from_value(value: &Value) -> std::result::Result<WeekSpec, String> {
 }
 
 fn week_from_days(days: &[Value]) -> std::result::Result<WeekSpec, String> {
+    if days.is_empty() {
+        return Err(
+            "the 'days' list is empty: list the week's days as `weekwright generate` prints them (days not named are rest)"
+                .to_string(),
+        );
+    }
     let mut week: [Option<DaySpec>; 7] = [None; 7];
     for (i, entry) in days.iter().enumerate() {
         let at = format!("days[{i}]");

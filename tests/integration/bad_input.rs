@@ -415,6 +415,7 @@ fn hostile_yaml_ends_in_a_clear_error_quickly() {
             ),
             &["line 3"],
         ),
+        week_file("empty_days", "days: []\n", &["'days' list is empty"]),
         week_file(
             "alias_bomb",
             alias_bomb(),
