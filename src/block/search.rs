@@ -234,8 +234,17 @@ impl Candidate {
     }
 }
 
-/// The profile of the race week: `race` on race day, rest after it, no long run (the race
-/// is the week's key session), and the race counted among the hard sessions.
+/// The key sessions (quality and long runs) as a mask of the profile's `avoid` lists.
+fn key_sessions() -> u16 {
+    Session::ALL
+        .iter()
+        .filter(|s| s.is_key())
+        .fold(0, |m, s| m | (1 << s.index()))
+}
+
+/// The profile of the race week: `race` on race day, no long run (the race is the week's
+/// key session), and the race counted among the hard sessions. After a race from Wednesday
+/// on the week rests; after a Monday or Tuesday race it runs easy.
 fn race_profile(profile: &Profile, race_day: usize) -> Profile {
     let mut p = profile.clone();
     p.params.min_distance = 1;
@@ -247,10 +256,7 @@ fn race_profile(profile: &Profile, race_day: usize) -> Profile {
     // After a race from Wednesday on, the week rests. A Monday or Tuesday race leaves a
     // week of nothing but the race, too little easy running for the model's easy floor;
     // there the days after it take easy recovery runs (no hard session, no long run).
-    let hard: u16 = Session::ALL
-        .iter()
-        .filter(|s| s.is_key())
-        .fold(0, |m, s| m | (1 << s.index()));
+    let hard = key_sessions();
     for d in race_day + 1..7 {
         r.fixed[d] = None;
         if race_day >= 2 {
@@ -607,10 +613,7 @@ fn week_candidates(
 fn pre_race_profile(profile: &Profile, race_day: usize) -> Profile {
     let mut p = profile.clone();
     p.params.min_distance = 1;
-    let key: u16 = Session::ALL
-        .iter()
-        .filter(|s| s.is_key())
-        .fold(0, |m, s| m | (1 << s.index()));
+    let key = key_sessions();
     let r = &mut p.rules;
     if r.fixed[6].is_some_and(Session::is_key) {
         r.fixed[6] = None;
