@@ -75,25 +75,11 @@ pub enum Error {
     /// The constraints admit no week (exit 3).
     #[error(transparent)]
     NoWeekFits(#[from] NoWeekFits),
-    /// Weeks fit the profile, but a week of a block has no candidate within the block's
-    /// guardrails (exit 3, like any constraints that admit no week).
-    #[error(
-        "week {week} ({phase}) of the block has no week within its guardrails for profile '{profile}': \
-         volume at most +30 % over the last build week, acwr at most 1.5, no run longer than \
-         {single_run_limit} x the longest of the previous 30 days\n  \
-         relax one of these: raise block.single_run_limit (now {single_run_limit}), plan more weeks \
-         before the race, or bring weekly_minutes closer to current_weekly_minutes"
-    )]
-    BlockRefused {
-        /// The profile's name.
-        profile: String,
-        /// The week, from 1.
-        week: usize,
-        /// Its phase (build, deload, taper, race).
-        phase: String,
-        /// The single-run limit in force.
-        single_run_limit: f64,
-    },
+    /// Weeks fit the profile, but a week of a block has none that it can take (exit 3,
+    /// like any constraints that admit no week); the message names the week, the cause and
+    /// what to relax.
+    #[error("{0}")]
+    BlockRefused(String),
     /// Writing results failed in a way that is not the user's fault (exit 1).
     #[error("cannot write output: {0}")]
     Io(#[from] std::io::Error),
@@ -108,7 +94,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Input(_) => 2,
-            Error::NoWeekFits(_) | Error::BlockRefused { .. } => 3,
+            Error::NoWeekFits(_) | Error::BlockRefused(_) => 3,
             Error::Io(_) | Error::Internal(_) => 1,
         }
     }

@@ -93,10 +93,4 @@ impl Block {
                 .map(move |d| (w, d))
         })
     }
-
-    /// The largest number of minutes of one week (the peak).
-    #[must_use]
-    pub fn peak_minutes(&self) -> f64 {
-        self.weeks.iter().map(|w| w.minutes).fold(0.0, f64::max)
-    }
 }

@@ -114,13 +114,11 @@ pub enum Step {
 }
 
 /// The week engine's best structures for a profile, the pool each week draws on, and the
-/// runner's recent longest run (what the single-run rule starts from).
+/// runner's recent runs (what the single-run rule starts from).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pool {
     /// Structures, best first at the profile's own volume.
     pub weeks: Vec<[Session; 7]>,
-    /// The longest run of the best week at the runner's current volume, minutes.
-    pub history_longest: f64,
     /// Run minutes of each day of that week (the 30 days before the block repeat it).
     pub history_runs: [f64; 7],
 }
@@ -185,12 +183,7 @@ impl Pool {
         let rule = profile.minutes_rule(profile.current_weekly_minutes);
         let planned = rule.apply(&WeekSpec::from_sessions(weeks[0]));
         let history_runs: [f64; 7] = std::array::from_fn(|d| run_minutes(weeks[0][d], planned.minutes[d]));
-        let history_longest = history_runs.iter().copied().fold(0.0, f64::max).max(1.0);
-        Ok(Pool {
-            weeks,
-            history_longest,
-            history_runs,
-        })
+        Ok(Pool { weeks, history_runs })
     }
 }
 
@@ -510,7 +503,7 @@ fn join(prev: &[Session; 7], next: &[Session; 7]) -> (bool, u8) {
         if let Some(j) = (d + 1..14).find(|&j| day(j).is_key())
             && j >= 7
         {
-            let need = prev[d].gap_days().max(2);
+            let need = prev[d].gap_days();
             short += need.saturating_sub((j - d) as u8);
         }
     }
@@ -519,14 +512,18 @@ fn join(prev: &[Session; 7], next: &[Session; 7]) -> (bool, u8) {
 
 /// Factors a week may take, around its nominal one: a build week may ease 5 % (to stay
 /// inside the guardrails), taper and race weeks move within their share of the peak.
+/// How far a taper or race week's volume may move around its share of the peak (MODEL.md:
+/// "about" 60 % and 45 %).
+const TAPER_SLACK: f64 = 0.05;
+
 fn factor_options(schedule: &Schedule, k: usize) -> Vec<f64> {
     let f = schedule.factors[k];
     let peak = schedule.peak;
     match schedule.phases[k] {
         Phase::Build => vec![f, 0.95 * f],
         Phase::Deload => vec![f],
-        Phase::Taper => vec![0.55 * peak, f, 0.65 * peak],
-        Phase::Race => vec![0.40 * peak, f, 0.50 * peak],
+        // Taper and race weeks may move by TAPER_SLACK of the peak around their share.
+        Phase::Taper | Phase::Race => vec![f - TAPER_SLACK * peak, f, f + TAPER_SLACK * peak],
     }
 }
 
@@ -630,13 +627,30 @@ fn pre_race_profile(profile: &Profile, race_day: usize) -> Profile {
     p
 }
 
-fn refused_everything(ctx: &Context, k: usize) -> Error {
-    Error::BlockRefused {
-        profile: ctx.profile.name.clone(),
-        week: k + 1,
-        phase: ctx.schedule.phases[k].id().to_string(),
-        single_run_limit: ctx.settings.guardrails.single_run,
-    }
+/// Week `k` has nothing it can take: no candidate meets the profile at the week's volume
+/// (`candidates` false), or the guardrails refuse every one after every partial block.
+fn refused_everything(ctx: &Context, k: usize, candidates: bool) -> Error {
+    let g = &ctx.settings.guardrails;
+    let week = format!(
+        "week {} ({}, {:.0} minutes) of the block for profile '{}'",
+        k + 1,
+        ctx.schedule.phases[k].id(),
+        ctx.schedule.factors[k] * ctx.profile.weekly_minutes,
+        ctx.profile.name
+    );
+    Error::BlockRefused(if candidates {
+        format!(
+            "{week} has no week within its guardrails: volume at most {:+.0} % over the last build week, acwr at most {}, no run longer than {} x the longest of the previous 30 days\n  relax one of these: raise block.single_run_limit (now {}), plan more weeks before the race, or bring weekly_minutes closer to current_weekly_minutes",
+            (g.volume_hard - 1.0) * 100.0,
+            g.acwr_hard,
+            g.single_run,
+            g.single_run
+        )
+    } else {
+        format!(
+            "{week} has no week that meets the profile at that volume\n  relax the profile for it: fewer hard sessions or rest days, more available days, or no fixed sessions"
+        )
+    })
 }
 
 /// Plan a block from a pool the week engine has already searched (so a caller planning
@@ -661,15 +675,17 @@ pub fn plan_with_pool(
         let cands = week_candidates(&ctx, pool, k, &mut race_pool)?;
         let mut next: Vec<Node> = Vec::with_capacity(beam.len() * cands.len());
         for node in &beam {
-            for (i, c) in cands.iter().enumerate() {
-                if let Some((mut n, _)) = ctx.step(node, k, i as u16, c, true) {
+            // A path records candidates as u16: `per_week` times a few factors is far below
+            // 2^16, and `zip` with the range keeps it so.
+            for (i, c) in (0..=u16::MAX).zip(&cands) {
+                if let Some((mut n, _)) = ctx.step(node, k, i, c, true) {
                     n.key = rng.random::<u64>();
                     next.push(n);
                 }
             }
         }
         if next.is_empty() {
-            return Err(refused_everything(&ctx, k));
+            return Err(refused_everything(&ctx, k, !cands.is_empty()));
         }
         next.sort_by(|a, b| {
             b.objective
@@ -772,7 +788,7 @@ pub fn template(profile: &Profile, pool: &Pool, calendar: &Calendar, settings: &
             Some(Candidate::new(f, &loads, a.score))
         };
         let Some(c) = c else {
-            return Err(refused_everything(&ctx, k));
+            return Err(refused_everything(&ctx, k, false));
         };
         chosen.push(c);
     }

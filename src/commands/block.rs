@@ -158,7 +158,9 @@ pub fn run(args: &BlockArgs, ctx: &Context) -> Result<()> {
     bar.finish_and_clear();
     let searched = started.elapsed();
     if ctx.verbose {
-        // The template needs only the engine's best week at the profile's own volume.
+        // The template needs only the engine's best week at the profile's own volume. It
+        // searches for it itself (the block's pool holds it too) so that its time below is
+        // what the template approach costs on its own: -v compares the two.
         let t0 = Instant::now();
         let plain_pool = Pool::search(&profile, &[1.0], 1)?;
         let plain = template(&profile, &plain_pool, &cal, &settings)?;

@@ -416,7 +416,7 @@ impl<'a> Search<'a> {
     /// Only the best repeatable weeks are kept, not all of them: the diverse top reads the
     /// ranked list from the top and stops when it has its plans, so when it stops inside
     /// the kept part the answer is the one the whole list gives. When it would read past
-    /// the kept part, the search runs again keeping more.
+    /// the kept part, the search runs once more keeping every repeatable week.
     ///
     /// # Errors
     /// [`NoWeekFits`] when no week meets every constraint or none of those is repeatable,
@@ -440,9 +440,8 @@ impl<'a> Search<'a> {
                     plans,
                 });
             }
-            keep = keep
-                .saturating_mul(16)
-                .min(usize::try_from(tally.repeatable).unwrap_or(usize::MAX));
+            // Rare (a strict min_distance): keep them all, so the space is scanned twice at most.
+            keep = usize::try_from(tally.repeatable).unwrap_or(usize::MAX);
         }
     }
 
