@@ -24,6 +24,8 @@ pub const SESSION_MINUTES: std::ops::RangeInclusive<f64> = 1.0..=600.0;
 pub const RPE: std::ops::RangeInclusive<f64> = 1.0..=10.0;
 /// Most hard sessions a week may ask for (CLI.md).
 pub const MAX_HARD_SESSIONS: u8 = 4;
+/// Allowed `block.single_run_limit`: a multiple of the longest run of the previous 30 days.
+pub const SINGLE_RUN_LIMIT: std::ops::RangeInclusive<f64> = 1.0..=3.0;
 /// Longest profile name (CLI.md).
 pub const MAX_NAME_CHARS: usize = 200;
 
@@ -78,7 +80,7 @@ pub struct SessionOverride {
 #[serde(deny_unknown_fields)]
 pub struct BlockSection {
     /// Number of weeks (1 to 104).
-    #[schemars(range(min = 1, max = 104))]
+    #[schemars(range(min = 1, max = crate::block::calendar::MAX_WEEKS))]
     pub weeks: Option<u32>,
     /// Build:deload pattern, such as "3:1" or "2:1" (default: 2:1 for beginners, else 3:1).
     pub pattern: Option<String>,
@@ -97,12 +99,15 @@ pub struct BlockSection {
 /// a Monday, a race after the start.
 fn check_block(source: &str, block: &BlockSection) -> Result<(), InputError> {
     if let Some(w) = block.weeks
-        && !(1..=104).contains(&w)
+        && !(1..=crate::block::calendar::MAX_WEEKS as u32).contains(&w)
     {
         return Err(field_err(
             source,
             "block.weeks",
-            format!("{w} is out of range: use 1 to 104"),
+            format!(
+                "{w} is out of range: use 1 to {}",
+                crate::block::calendar::MAX_WEEKS
+            ),
         ));
     }
     if let Some(p) = &block.pattern {
@@ -128,7 +133,7 @@ fn check_block(source: &str, block: &BlockSection) -> Result<(), InputError> {
         ));
     }
     if let Some(limit) = block.single_run_limit {
-        check_range(source, "block.single_run_limit", limit, &(1.0..=3.0), "")?;
+        check_range(source, "block.single_run_limit", limit, &SINGLE_RUN_LIMIT, "")?;
     }
     Ok(())
 }
