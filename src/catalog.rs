@@ -214,6 +214,60 @@ pub fn valid_ids() -> String {
     Session::ALL.iter().map(|s| s.id()).collect::<Vec<_>>().join(", ")
 }
 
+/// Every name a session may be written as, in its normalized form (lower case, `_` for a
+/// space or a dash, no trailing `_run` or `_day`): the ids and the forgiving names of
+/// MODEL.md section 1. The parser and the profile's JSON Schema both read this table.
+pub const ALIASES: [(&str, Session); 48] = [
+    ("rest", Session::Rest),
+    ("off", Session::Rest),
+    ("day_off", Session::Rest),
+    ("none", Session::Rest),
+    ("recovery", Session::Recovery),
+    ("recovery_jog", Session::Recovery),
+    ("jog", Session::Recovery),
+    ("easy", Session::Easy),
+    ("strides", Session::Strides),
+    ("easy_strides", Session::Strides),
+    ("easy_with_strides", Session::Strides),
+    ("cross", Session::Cross),
+    ("xt", Session::Cross),
+    ("cross_training", Session::Cross),
+    ("crosstraining", Session::Cross),
+    ("bike", Session::Cross),
+    ("swim", Session::Cross),
+    ("elliptical", Session::Cross),
+    ("moderate", Session::Moderate),
+    ("steady", Session::Moderate),
+    ("grey", Session::Moderate),
+    ("gray", Session::Moderate),
+    ("grey_zone", Session::Moderate),
+    ("gray_zone", Session::Moderate),
+    ("long", Session::Long),
+    ("long_fast", Session::LongFast),
+    ("longfast", Session::LongFast),
+    ("fast_finish", Session::LongFast),
+    ("long_fast_finish", Session::LongFast),
+    ("progression", Session::LongFast),
+    ("marathon", Session::Marathon),
+    ("mp", Session::Marathon),
+    ("marathon_pace", Session::Marathon),
+    ("tempo", Session::Tempo),
+    ("threshold", Session::Tempo),
+    ("lt", Session::Tempo),
+    ("intervals", Session::Intervals),
+    ("interval", Session::Intervals),
+    ("vo2", Session::Intervals),
+    ("vo2max", Session::Intervals),
+    ("vo2_max", Session::Intervals),
+    ("track", Session::Intervals),
+    ("hills", Session::Hills),
+    ("hill", Session::Hills),
+    ("hill_repeats", Session::Hills),
+    ("race", Session::Race),
+    ("time_trial", Session::Race),
+    ("tt", Session::Race),
+];
+
 impl FromStr for Session {
     type Err = InputError;
 
@@ -231,29 +285,10 @@ impl FromStr for Session {
             .strip_suffix("_run")
             .or_else(|| norm.strip_suffix("_day"))
             .unwrap_or(norm);
-        let session = match stem {
-            "rest" | "off" | "day_off" | "none" => Session::Rest,
-            "recovery" | "recovery_jog" | "jog" => Session::Recovery,
-            "easy" => Session::Easy,
-            "strides" | "easy_strides" | "easy_with_strides" => Session::Strides,
-            "cross" | "xt" | "cross_training" | "crosstraining" | "bike" | "swim" | "elliptical" => {
-                Session::Cross
-            }
-            "moderate" | "steady" | "grey" | "gray" | "grey_zone" | "gray_zone" => Session::Moderate,
-            "long" => Session::Long,
-            "long_fast" | "longfast" | "fast_finish" | "long_fast_finish" | "progression" => {
-                Session::LongFast
-            }
-            "marathon" | "mp" | "marathon_pace" => Session::Marathon,
-            "tempo" | "threshold" | "lt" => Session::Tempo,
-            "intervals" | "interval" | "vo2" | "vo2max" | "vo2_max" | "track" => Session::Intervals,
-            "hills" | "hill" | "hill_repeats" => Session::Hills,
-            "race" | "time_trial" | "tt" => Session::Race,
-            _ => {
-                return Err(InputError::UnknownSession {
-                    name: crate::error::shown(s.trim(), 40),
-                });
-            }
+        let Some(&(_, session)) = ALIASES.iter().find(|(name, _)| *name == stem) else {
+            return Err(InputError::UnknownSession {
+                name: crate::error::shown(s.trim(), 40),
+            });
         };
         Ok(session)
     }

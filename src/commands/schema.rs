@@ -21,60 +21,6 @@ use crate::catalog::Session;
 use crate::profile::{CAP_MINUTES, ProfileFile};
 use crate::week::Day;
 
-/// Every name [`Session`]'s parser maps to a session, in its normalized form (lower case,
-/// `_` for a space or a dash, no trailing `_run` or `_day`). A unit test checks that each
-/// one parses; a new alias in the catalog must be added here, or editors flag it.
-const SESSION_NAMES: [&str; 48] = [
-    "rest",
-    "off",
-    "day_off",
-    "none",
-    "recovery",
-    "recovery_jog",
-    "jog",
-    "easy",
-    "strides",
-    "easy_strides",
-    "easy_with_strides",
-    "cross",
-    "xt",
-    "cross_training",
-    "crosstraining",
-    "bike",
-    "swim",
-    "elliptical",
-    "moderate",
-    "steady",
-    "grey",
-    "gray",
-    "grey_zone",
-    "gray_zone",
-    "long",
-    "long_fast",
-    "longfast",
-    "fast_finish",
-    "long_fast_finish",
-    "progression",
-    "marathon",
-    "mp",
-    "marathon_pace",
-    "tempo",
-    "threshold",
-    "lt",
-    "intervals",
-    "interval",
-    "vo2",
-    "vo2max",
-    "vo2_max",
-    "track",
-    "hills",
-    "hill",
-    "hill_repeats",
-    "race",
-    "time_trial",
-    "tt",
-];
-
 /// The ranges the profile's validation allows for `model:` overrides (its `check_params`).
 /// The schema test that compares schema and parser on boundaries catches a drift.
 const MODEL_RANGES: [(&str, f64, f64); 10] = [
@@ -145,7 +91,7 @@ fn day_pattern() -> String {
 /// A session name as `Session`'s parser reads it: case, one space, `_` or `-` between
 /// words, a trailing `run` or `day`, and separators at the ends do not matter.
 fn session_pattern() -> String {
-    let names: Vec<String> = SESSION_NAMES.iter().map(|n| any_case(n)).collect();
+    let names: Vec<String> = crate::catalog::ALIASES.iter().map(|(n, _)| any_case(n)).collect();
     format!(
         r"^\s*[ _-]*(?:{})(?:[ _-](?:{}|{}))?[ _-]*\s*$",
         names.join("|"),
@@ -300,15 +246,19 @@ mod tests {
 
     #[test]
     fn every_session_name_of_the_schema_parses() {
-        for name in SESSION_NAMES {
-            assert!(name.parse::<Session>().is_ok(), "{name}");
+        // Names are stored normalized: each must parse, and to its own session.
+        for (name, session) in crate::catalog::ALIASES {
+            assert_eq!(name.parse::<Session>().ok(), Some(session), "{name}");
         }
     }
 
     #[test]
     fn every_session_id_is_a_session_name() {
         for s in Session::ALL {
-            assert!(SESSION_NAMES.contains(&s.id()), "{s}");
+            assert!(
+                crate::catalog::ALIASES.iter().any(|(name, _)| *name == s.id()),
+                "{s}"
+            );
         }
     }
 
