@@ -123,6 +123,46 @@ impl Session {
         }
     }
 
+    /// A short code for tables that give a week one line (`int`, `lfast`, `RACE`).
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Session::Rest => "-",
+            Session::Recovery => "rec",
+            Session::Easy => "easy",
+            Session::Strides => "strd",
+            Session::Cross => "xt",
+            Session::Moderate => "mod",
+            Session::Long => "long",
+            Session::LongFast => "lfast",
+            Session::Marathon => "mp",
+            Session::Tempo => "tempo",
+            Session::Intervals => "int",
+            Session::Hills => "hills",
+            Session::Race => "RACE",
+        }
+    }
+
+    /// Why a session is in the plan, in one line a runner reads (calendar events).
+    #[must_use]
+    pub fn purpose(self) -> &'static str {
+        match self {
+            Session::Rest => "Rest: the adaptation happens now.",
+            Session::Recovery => "Very easy and short: help the legs absorb the last hard day.",
+            Session::Easy => "Conversational pace: aerobic base, and recovery between hard days.",
+            Session::Strides => "Easy run with 6-8 short strides: stay quick without fatigue.",
+            Session::Cross => "Cross-training: aerobic work that spares the legs.",
+            Session::Moderate => "Steady run: keep it controlled, it is not a hard day.",
+            Session::Long => "Long easy run: endurance, the anchor of the week.",
+            Session::LongFast => "Long run with a fast finish: endurance, then race pace on tired legs.",
+            Session::Marathon => "Marathon pace: rehearse the rhythm of the race.",
+            Session::Tempo => "Threshold: raise the pace you can hold for an hour.",
+            Session::Intervals => "VO2max intervals: raise the ceiling.",
+            Session::Hills => "Hill repeats: strength and power with less impact.",
+            Session::Race => "Race day: warm up well, then run your race.",
+        }
+    }
+
     /// The session's name in running prose ("long run", "intervals").
     #[must_use]
     pub fn prose(self) -> &'static str {

@@ -18,23 +18,23 @@ use crate::export::{Document, ics, svg, table};
 /// Searches shorter than this show no progress bar.
 const QUIET_FOR: Duration = Duration::from_millis(500);
 
-/// A short code of a session for the one-line-a-week table.
-fn code(s: Session) -> &'static str {
-    match s {
-        Session::Rest => "-",
-        Session::Recovery => "rec",
-        Session::Easy => "easy",
-        Session::Strides => "strd",
-        Session::Cross => "xt",
-        Session::Moderate => "mod",
-        Session::Long => "long",
-        Session::LongFast => "lfast",
-        Session::Marathon => "mp",
-        Session::Tempo => "tempo",
-        Session::Intervals => "int",
-        Session::Hills => "hills",
-        Session::Race => "RACE",
+/// `text` broken into lines of at most `width` characters, at spaces.
+fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = 0;
+    for word in text.split(' ') {
+        let n = word.chars().count();
+        if line > 0 && line + 1 + n > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += n;
     }
+    out
 }
 
 impl Document for Block {
@@ -60,7 +60,7 @@ impl Document for Block {
         );
         for w in &self.weeks {
             let monday = w.start.get(5..).unwrap_or(&w.start);
-            let sessions: Vec<&str> = w.days.iter().map(|d| code(d.session)).collect();
+            let sessions: Vec<&str> = w.days.iter().map(|d| d.session.code()).collect();
             let _ = writeln!(
                 out,
                 "{:>3} {:<6} {monday:<6} {:>4} {:>5} {:>4.2} {:>+6.1} {:>5.1}  {}",
@@ -74,10 +74,16 @@ impl Document for Block {
                 sessions.join(" ")
             );
         }
-        let _ = writeln!(
-            out,
-            "\nmonday: the week's first day; min: planned minutes; load: sRPE x minutes;\nacwr: load over the mean of the three weeks before; form: fitness minus fatigue\nat the week's end; score: the week's own score (0-100). Sessions: - rest,\nrec recovery, strd strides, xt cross, mod moderate, lfast long_fast,\nmp marathon, int intervals."
+        let codes: Vec<String> = Session::ALL
+            .iter()
+            .filter(|s| !s.code().eq_ignore_ascii_case(s.id()))
+            .map(|s| format!("{} {}", s.code(), s.id()))
+            .collect();
+        let legend = format!(
+            "monday: the week's first day; min: planned minutes; load: sRPE x minutes; acwr: load over the mean of the three weeks before; form: fitness minus fatigue at the week's end; score: the week's own score (0-100). Sessions: {}.",
+            codes.join(", ")
         );
+        let _ = writeln!(out, "\n{}", wrap(&legend, 80));
         out
     }
 

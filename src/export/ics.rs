@@ -20,26 +20,6 @@ pub struct Event {
     pub description: String,
 }
 
-/// Why a session is in the plan, in one line a runner reads.
-#[must_use]
-pub fn purpose(session: Session) -> &'static str {
-    match session {
-        Session::Rest => "Rest: the adaptation happens now.",
-        Session::Recovery => "Very easy and short: help the legs absorb the last hard day.",
-        Session::Easy => "Conversational pace: aerobic base, and recovery between hard days.",
-        Session::Strides => "Easy run with 6-8 short strides: stay quick without fatigue.",
-        Session::Cross => "Cross-training: aerobic work that spares the legs.",
-        Session::Moderate => "Steady run: keep it controlled, it is not a hard day.",
-        Session::Long => "Long easy run: endurance, the anchor of the week.",
-        Session::LongFast => "Long run with a fast finish: endurance, then race pace on tired legs.",
-        Session::Marathon => "Marathon pace: rehearse the rhythm of the race.",
-        Session::Tempo => "Threshold: raise the pace you can hold for an hour.",
-        Session::Intervals => "VO2max intervals: raise the ceiling.",
-        Session::Hills => "Hill repeats: strength and power with less impact.",
-        Session::Race => "Race day: warm up well, then run your race.",
-    }
-}
-
 /// The event of a training day; `None` on a rest day. `context` ends the description
 /// (such as "build week 3").
 #[must_use]
@@ -53,7 +33,7 @@ pub fn day_event(day: &DayOut, date: Date, context: &str) -> Option<Event> {
     Some(Event {
         date,
         summary: format!("{title}, {:.0} min", day.minutes),
-        description: format!("{} {context}", purpose(day.session)),
+        description: format!("{} {context}", day.session.purpose()),
     })
 }
 
