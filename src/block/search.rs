@@ -142,7 +142,7 @@ impl Pool {
     /// so a deload or taper week draws on structures the engine found at a low volume.
     #[must_use]
     pub fn levels(profile: &Profile, calendar: &Calendar) -> Vec<f64> {
-        let schedule = context(profile, calendar, &Settings::default()).schedule;
+        let schedule = schedule(profile, calendar);
         let mut levels = vec![1.0];
         for (k, phase) in schedule.phases.iter().enumerate() {
             if *phase == Phase::Race {
@@ -544,13 +544,19 @@ pub fn plan(
 }
 
 /// The schedule and context of a block.
-fn context<'a>(profile: &'a Profile, calendar: &Calendar, settings: &Settings) -> Context<'a> {
+/// The phases and volume factors of a block: the profile's pattern (checked when the
+/// profile was read; the level's otherwise) from the runner's current volume.
+fn schedule(profile: &Profile, calendar: &Calendar) -> Schedule {
     let pattern = match profile.block.pattern.as_deref().map(Pattern::parse) {
         Some(Ok(p)) => p,
         _ => Pattern::for_level(profile.level),
     };
     let current = profile.current_weekly_minutes / profile.weekly_minutes;
-    let schedule = Schedule::new(pattern, calendar.weeks, calendar.race.is_some(), current);
+    Schedule::new(pattern, calendar.weeks, calendar.race.is_some(), current)
+}
+
+fn context<'a>(profile: &'a Profile, calendar: &Calendar, settings: &Settings) -> Context<'a> {
+    let schedule = schedule(profile, calendar);
     let mut settings = *settings;
     if let Some(limit) = profile.block.single_run_limit {
         settings.guardrails.single_run = limit;
