@@ -135,13 +135,11 @@ pub fn with_threads<T: Send>(threads: Option<u16>, f: impl FnOnce() -> Result<T>
 /// `format` is ics or svg and not in `has`.
 pub fn check_format(command: &str, format: FormatArg, has: &[FormatArg]) -> Result<()> {
     if matches!(format, FormatArg::Ics | FormatArg::Svg) && !has.contains(&format) {
-        let id = if format == FormatArg::Ics { "ics" } else { "svg" };
-        return Err(flag_error(
-            "--format",
-            format!(
-                "'{id}' is not an output of `{command}`; use yaml, json or table (ics: generate and block; svg: block)"
-            ),
-        ));
+        let format = match format {
+            FormatArg::Ics => Format::Ics,
+            _ => Format::Svg,
+        };
+        return Err(export::unsupported(command, format));
     }
     Ok(())
 }

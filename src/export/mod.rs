@@ -60,6 +60,18 @@ pub trait Document: Serialize {
     }
 }
 
+/// The error for a `--format` that `command` does not write.
+#[must_use]
+pub fn unsupported(command: &str, format: Format) -> Error {
+    Error::Input(InputError::Flag {
+        flag: "--format".to_string(),
+        message: format!(
+            "'{}' is not an output of `{command}`; use yaml, json or table (ics: generate and block; svg: block)",
+            format.id()
+        ),
+    })
+}
+
 /// Render a document in a format.
 ///
 /// # Errors
@@ -70,15 +82,7 @@ pub fn render<D: Document>(
     style: &table::Style,
     command: &str,
 ) -> Result<Vec<u8>, Error> {
-    let unsupported = || {
-        Error::Input(InputError::Flag {
-            flag: "--format".to_string(),
-            message: format!(
-                "'{}' is not an output of `{command}`; use yaml, json or table (ics: generate and block; svg: block)",
-                format.id()
-            ),
-        })
-    };
+    let unsupported = || unsupported(command, format);
     let text = match format {
         Format::Yaml => yaml::to_yaml(doc)?,
         Format::Json => {
