@@ -213,16 +213,6 @@ pub fn panic_report(info: &std::panic::PanicHookInfo<'_>) -> String {
     )
 }
 
-/// A date flag such as `generate --start`: YYYY-MM-DD and a date that exists, as the
-/// trimmed text (commands parse it further, such as into the Monday a calendar starts on).
-///
-/// # Errors
-/// The message for clap to show after the flag's name: another shape (`7/12/2026`,
-/// `2026-12-07T10:00`), a month past 12, or a day past the end of its month (`2026-02-30`).
-pub fn date_flag(text: &str) -> Result<String, String> {
-    check_date(text).map(|_| text.trim().to_string())
-}
-
 /// `n` and `word`, with an `s` unless `n` is 1: "1 week", "12 weeks".
 #[must_use]
 pub fn counted(n: impl Into<u64>, word: &str) -> String {
@@ -237,10 +227,12 @@ pub fn counted(n: impl Into<u64>, word: &str) -> String {
 /// Years a date may fall in: a block of up to 104 weeks from any of them stays a real date.
 pub const YEARS: std::ops::RangeInclusive<i16> = 1900..=2200;
 
-/// Parse YYYY-MM-DD into a date that exists, saying what is wrong and how to write it.
+/// Parse YYYY-MM-DD into a date that exists, saying what is wrong and how to write it: the
+/// date flags' parser (clap shows the message after the flag's name) and the profile's.
 ///
 /// # Errors
-/// As [`date_flag`].
+/// Another shape (`7/12/2026`, `2026-12-07T10:00`), a year outside [`YEARS`], a month past
+/// 12, or a day past the end of its month (`2026-02-30`).
 pub fn check_date(text: &str) -> Result<jiff::civil::Date, String> {
     let bad = |why: String| {
         format!(

@@ -27,7 +27,14 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
 /// # Errors
 /// A bad date, or one that is not a Monday (the message names the Mondays around it).
 pub fn parse_monday(text: &str) -> Result<Date, String> {
-    let d = parse_date(text)?;
+    monday(parse_date(text)?)
+}
+
+/// `d` if it is a Monday; otherwise a message naming the Mondays around it.
+///
+/// # Errors
+/// `d` is not a Monday.
+pub fn monday(d: Date) -> Result<Date, String> {
     if d.weekday() == Weekday::Monday {
         return Ok(d);
     }

@@ -111,18 +111,12 @@ impl Document for Block {
 fn date_args(args: &BlockArgs) -> Result<DateArgs> {
     let start = args
         .start
-        .as_deref()
-        .map(|s| calendar::parse_monday(s).map_err(|m| flag_error("--start", m)))
-        .transpose()?;
-    let race = args
-        .race
-        .as_deref()
-        .map(|s| calendar::parse_date(s).map_err(|m| flag_error("--race", m)))
+        .map(|d| calendar::monday(d).map_err(|m| flag_error("--start", m)))
         .transpose()?;
     Ok(DateArgs {
         start,
         weeks: args.weeks.map(usize::from),
-        race,
+        race: args.race,
     })
 }
 

@@ -101,8 +101,7 @@ pub fn run(args: &GenerateArgs, ctx: &Context) -> Result<()> {
     let profile = load_profile(args.profile.as_deref())?;
     let start = args
         .start
-        .as_deref()
-        .map(|s| calendar::parse_monday(s).map_err(|m| flag_error("--start", m)))
+        .map(|d| calendar::monday(d).map_err(|m| flag_error("--start", m)))
         .transpose()?;
     let (outcome, plans) = plans(&profile, usize::from(args.top))?;
     ctx.info(&format!(
