@@ -95,9 +95,24 @@ pub struct BlockSection {
     pub single_run_limit: Option<f64>,
 }
 
-/// Check the `block:` section: weeks in range, a pattern `N:1`, dates that exist, a start on
-/// a Monday, a race after the start.
-fn check_block(source: &str, block: &BlockSection) -> Result<(), InputError> {
+/// The `block:` section checked and parsed: what `weekwright block` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct BlockDefaults {
+    /// Number of weeks.
+    pub weeks: Option<usize>,
+    /// Build:deload pattern (default: the level's).
+    pub pattern: Option<crate::block::Pattern>,
+    /// First Monday of the block.
+    pub start: Option<jiff::civil::Date>,
+    /// Race day, after the start.
+    pub race: Option<jiff::civil::Date>,
+    /// Longest run allowed, as a multiple of the longest of the previous 30 days.
+    pub single_run_limit: Option<f64>,
+}
+
+/// Check and parse the `block:` section: weeks in range, a pattern `N:1`, dates that exist,
+/// a start on a Monday, a race after the start.
+fn check_block(source: &str, block: &BlockSection) -> Result<BlockDefaults, InputError> {
     if let Some(w) = block.weeks
         && !(1..=crate::block::calendar::MAX_WEEKS as u32).contains(&w)
     {
@@ -110,9 +125,11 @@ fn check_block(source: &str, block: &BlockSection) -> Result<(), InputError> {
             ),
         ));
     }
-    if let Some(p) = &block.pattern {
-        crate::block::Pattern::parse(p).map_err(|m| field_err(source, "block.pattern", m))?;
-    }
+    let pattern = block
+        .pattern
+        .as_deref()
+        .map(|p| crate::block::Pattern::parse(p).map_err(|m| field_err(source, "block.pattern", m)))
+        .transpose()?;
     let start = block
         .start
         .as_deref()
@@ -135,7 +152,13 @@ fn check_block(source: &str, block: &BlockSection) -> Result<(), InputError> {
     if let Some(limit) = block.single_run_limit {
         check_range(source, "block.single_run_limit", limit, &SINGLE_RUN_LIMIT, "")?;
     }
-    Ok(())
+    Ok(BlockDefaults {
+        weeks: block.weeks.map(|w| w as usize),
+        pattern,
+        start,
+        race,
+        single_run_limit: block.single_run_limit,
+    })
 }
 
 /// The profile file as written. Every field but `weekly_minutes` has a default.
@@ -211,7 +234,7 @@ pub struct Profile {
     /// Model constants.
     pub params: ModelParams,
     /// Block defaults.
-    pub block: BlockSection,
+    pub block: BlockDefaults,
 }
 
 /// The built-in default profile of CLI.md.
@@ -511,8 +534,7 @@ fn validate(f: ProfileFile, source: &str) -> Result<Profile, InputError> {
     };
     let params = f.model.unwrap_or_default();
     check_params(source, &params)?;
-    let block = f.block.unwrap_or_default();
-    check_block(source, &block)?;
+    let block = check_block(source, &f.block.unwrap_or_default())?;
 
     Ok(Profile {
         name,

@@ -5,7 +5,7 @@ use jiff::civil::{Date, Weekday};
 use jiff::{ToSpan, Unit};
 
 use crate::error::InputError;
-use crate::profile::BlockSection;
+use crate::profile::BlockDefaults;
 
 /// Most weeks in a block (CLI.md).
 pub const MAX_WEEKS: usize = 104;
@@ -41,7 +41,7 @@ pub fn monday(d: Date) -> Result<Date, String> {
     let before = monday_of(d);
     let after = add_days(before, 7);
     Err(format!(
-        "{d} is a {:?}; a block starts on a Monday: use {before} or {after}",
+        "{d} is a {:?}; weeks here start on a Monday: use {before} or {after}",
         d.weekday()
     ))
 }
@@ -129,11 +129,8 @@ fn flag(flag: &str, message: String) -> InputError {
 /// # Errors
 /// A race on or before the start, `--weeks` that contradicts the dates, a race more than
 /// 104 weeks away or less than three weeks after the start (exit 2).
-pub fn resolve(args: &DateArgs, section: &BlockSection, today: Date) -> Result<Calendar, InputError> {
-    // The profile's dates were checked when it was read.
-    let profile_start = section.start.as_deref().and_then(|s| parse_monday(s).ok());
-    let profile_race = section.race_date.as_deref().and_then(|s| parse_date(s).ok());
-    let profile_weeks = section.weeks.map(|w| w as usize);
+pub fn resolve(args: &DateArgs, section: &BlockDefaults, today: Date) -> Result<Calendar, InputError> {
+    let (profile_start, profile_race, profile_weeks) = (section.start, section.race, section.weeks);
     let race = args.race.or(profile_race);
     let start_given = args.start.or(profile_start);
     let Some(race) = race else {
@@ -231,7 +228,7 @@ mod tests {
             race: Some(d("2027-03-28")),
             ..DateArgs::default()
         };
-        let c = resolve(&args, &BlockSection::default(), d("2026-11-29")).unwrap();
+        let c = resolve(&args, &BlockDefaults::default(), d("2026-11-29")).unwrap();
         assert_eq!(c.start, d("2027-01-04"));
         assert_eq!(c.weeks, 12);
         assert_eq!(c.race_day(), Some(6));
@@ -244,7 +241,7 @@ mod tests {
             race: Some(d("2026-12-20")),
             ..DateArgs::default()
         };
-        let err = resolve(&args, &BlockSection::default(), d("2026-11-29")).unwrap_err();
+        let err = resolve(&args, &BlockDefaults::default(), d("2026-11-29")).unwrap_err();
         assert!(err.to_string().contains("not after"), "{err}");
     }
 }

@@ -544,13 +544,13 @@ pub fn plan(
 }
 
 /// The schedule and context of a block.
-/// The phases and volume factors of a block: the profile's pattern (checked when the
-/// profile was read; the level's otherwise) from the runner's current volume.
+/// The phases and volume factors of a block: the profile's pattern (or the level's) from
+/// the runner's current volume.
 fn schedule(profile: &Profile, calendar: &Calendar) -> Schedule {
-    let pattern = match profile.block.pattern.as_deref().map(Pattern::parse) {
-        Some(Ok(p)) => p,
-        _ => Pattern::for_level(profile.level),
-    };
+    let pattern = profile
+        .block
+        .pattern
+        .unwrap_or_else(|| Pattern::for_level(profile.level));
     let current = profile.current_weekly_minutes / profile.weekly_minutes;
     Schedule::new(pattern, calendar.weeks, calendar.race.is_some(), current)
 }

@@ -10,7 +10,7 @@ use weekwright::block::{Block, Calendar, Phase, Pool, Settings, plan_with_pool};
 use weekwright::catalog::Session;
 use weekwright::export::{self, Format, table};
 use weekwright::model::LongRunRule;
-use weekwright::profile::{BlockSection, Profile};
+use weekwright::profile::{BlockDefaults, Profile};
 use weekwright::search::Scorer;
 use weekwright::week::WeekSpec;
 
@@ -38,7 +38,7 @@ fn default_pool() -> &'static (Profile, Pool) {
 }
 
 fn calendar(args: DateArgs) -> Calendar {
-    resolve(&args, &BlockSection::default(), date("2026-11-29")).unwrap()
+    resolve(&args, &BlockDefaults::default(), date("2026-11-29")).unwrap()
 }
 
 fn twelve_args() -> DateArgs {
@@ -391,7 +391,7 @@ fn bad_dates_and_weeks_exit_2_with_a_clear_message() {
         (&["--race", "2027-02-30"], "does not exist"),
         (
             &["--start", "2027-01-06"],
-            "a block starts on a Monday: use 2027-01-04 or 2027-01-11",
+            "weeks here start on a Monday: use 2027-01-04 or 2027-01-11",
         ),
         (&["--weeks", "0"], "--weeks"),
         (&["--weeks", "100000"], "--weeks"),
