@@ -22,7 +22,7 @@ use crate::model::explain::DayOut;
 use crate::model::{Filters, LongRunRule, WeekLoads};
 use crate::profile::Profile;
 use crate::search::{NoWeekFits, Scorer, Search};
-use crate::week::{Day, WeekSpec};
+use crate::week::{Day, EASY_MIN, WeekSpec};
 
 /// How hard the search looks and what the objective rewards.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -274,6 +274,22 @@ fn race_profile(profile: &Profile, race_day: usize) -> Profile {
     p
 }
 
+/// The profile of a taper or race week at factor `g` of a block peaking at factor `peak`:
+/// its quality sessions shortened with the volume, never below half their length or 20
+/// minutes (MODEL.md section 8: "quality kept but shortened"; Bosquet 2007: keep the
+/// intensity, cut the volume). The race is the race's length.
+fn tapered(profile: &Profile, g: f64, peak: f64) -> Profile {
+    let scale = (g / peak).clamp(0.5, 1.0);
+    let mut p = profile.clone();
+    for s in Session::ALL {
+        if s.is_quality() && !s.is_long() && s != Session::Race {
+            let m = (p.catalog.minutes(s, p.level) * scale).round().max(EASY_MIN);
+            p.catalog.set(s, None, Some(m));
+        }
+    }
+    p
+}
+
 /// Score `structures` at each factor and keep the best `per_week` with no violation,
 /// taking first the best of each mix of hard-session types, so the beam can rotate them.
 fn candidates(
@@ -281,10 +297,12 @@ fn candidates(
     structures: &[[Session; 7]],
     factors: &[f64],
     per_week: usize,
+    taper_peak: Option<f64>,
 ) -> Vec<Candidate> {
     let mut out = Vec::new();
     for &g in factors {
-        let judge = Scorer::new(profile, g);
+        let tapered = taper_peak.map(|peak| tapered(profile, g, peak));
+        let judge = Scorer::new(tapered.as_ref().unwrap_or(profile), g);
         let mut scored: Vec<Candidate> = structures
             .iter()
             .filter_map(|s| {
@@ -580,6 +598,8 @@ fn week_candidates(
 ) -> Result<Vec<Candidate>> {
     let s = &ctx.settings;
     let factors = factor_options(&ctx.schedule, k);
+    let taper_peak =
+        matches!(ctx.schedule.phases[k], Phase::Taper | Phase::Race).then_some(ctx.schedule.peak);
     if ctx.schedule.phases[k] == Phase::Race {
         let day = ctx.race_day.unwrap_or(6);
         if race_pool.is_none() {
@@ -592,7 +612,13 @@ fn week_candidates(
             *race_pool = Some((rp, weeks));
         }
         if let Some((rp, weeks)) = race_pool.as_ref() {
-            return Ok(candidates(rp, weeks, &factors, s.per_week));
+            return Ok(candidates(
+                rp,
+                weeks,
+                &factors,
+                s.per_week,
+                Some(ctx.schedule.peak),
+            ));
         }
     }
     let race_next = ctx.schedule.phases.get(k + 1) == Some(&Phase::Race);
@@ -606,9 +632,15 @@ fn week_candidates(
             .top(s.pool)
             .run()?;
         let weeks: Vec<[Session; 7]> = outcome.plans.iter().map(|c| c.sessions).collect();
-        return Ok(candidates(&p, &weeks, &factors, s.per_week));
+        return Ok(candidates(&p, &weeks, &factors, s.per_week, taper_peak));
     }
-    Ok(candidates(ctx.profile, &pool.weeks, &factors, s.per_week))
+    Ok(candidates(
+        ctx.profile,
+        &pool.weeks,
+        &factors,
+        s.per_week,
+        taper_peak,
+    ))
 }
 
 /// The profile of the week before a race on `race_day` (Monday or Tuesday): no key session
@@ -789,7 +821,9 @@ pub fn template(profile: &Profile, pool: &Pool, calendar: &Calendar, settings: &
                 .filter(|c| c.factor == f)
                 .max_by(|a, b| a.score.total_cmp(&b.score))
         } else {
-            let scorer = Scorer::new(profile, f);
+            let tapered =
+                (ctx.schedule.phases[k] == Phase::Taper).then(|| tapered(profile, f, ctx.schedule.peak));
+            let scorer = Scorer::new(tapered.as_ref().unwrap_or(profile), f);
             let (loads, a) = scorer.assess(&WeekSpec::from_sessions(pool.weeks[0]));
             Some(Candidate::new(f, &loads, a.score))
         };

@@ -591,3 +591,34 @@ fn a_start_from_the_profile_is_named_as_the_profiles() {
     .code(2)
     .stderr_has(&["drop --start"]);
 }
+
+/// MODEL.md section 8: in the taper, quality is kept but shortened, with the volume.
+#[test]
+fn taper_quality_is_kept_but_shortened() {
+    let b = to_the_race();
+    let catalog = weekwright::catalog::Catalog::default();
+    let peak = b.weeks.iter().map(|w| w.factor).fold(0.0, f64::max);
+    let mut seen = 0;
+    for w in b
+        .weeks
+        .iter()
+        .filter(|w| matches!(w.phase, Phase::Taper | Phase::Race))
+    {
+        for d in &w.days {
+            let s = d.session;
+            if s.is_quality() && !s.is_long() && s != Session::Race {
+                let full = catalog.minutes(s, weekwright::catalog::Level::Intermediate);
+                let most = (full * (w.factor / peak).clamp(0.5, 1.0)).round().max(20.0);
+                assert!(
+                    d.minutes <= most,
+                    "week {}: {s} for {} min (at most {most})",
+                    w.week,
+                    d.minutes
+                );
+                assert!(d.minutes >= 20.0, "week {}: {s} for {} min", w.week, d.minutes);
+                seen += 1;
+            }
+        }
+    }
+    assert!(seen > 0, "the taper keeps quality");
+}
