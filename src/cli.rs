@@ -40,12 +40,28 @@ pub enum FormatArg {
     Svg,
 }
 
+/// The formats every command writes.
+const TEXT: &[&str] = &["yaml", "json", "table"];
+/// `generate`'s: the top week as a calendar too.
+const WEEK: &[&str] = &["yaml", "json", "table", "ics"];
+
+impl FormatArg {
+    /// A `--format` parser that accepts only `ids`, what the command writes, so that its
+    /// `--help` and clap's message for anything else list just those.
+    fn only(ids: &'static [&'static str]) -> impl clap::builder::TypedValueParser<Value = FormatArg> {
+        use clap::builder::{PossibleValuesParser, TypedValueParser};
+        let values = FormatArg::value_variants()
+            .iter()
+            .filter_map(ValueEnum::to_possible_value)
+            .filter(|v| ids.contains(&v.get_name()));
+        // Only the listed names get here, and each names a variant.
+        PossibleValuesParser::new(values).map(|s| FormatArg::from_str(&s, false).unwrap_or(FormatArg::Yaml))
+    }
+}
+
 /// Flags shared by the commands that print results.
 #[derive(Debug, Clone, Args)]
 pub struct OutputArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Yaml)]
-    pub format: FormatArg,
     /// Write to FILE (atomically: a temporary file renamed into place) instead of stdout.
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -104,6 +120,9 @@ pub struct GenerateArgs {
     /// First Monday of the calendar for --format ics (YYYY-MM-DD; default: next Monday).
     #[arg(long, value_name = "DATE", value_parser = |s: &str| crate::error::check_date(s))]
     pub start: Option<jiff::civil::Date>,
+    /// Output format.
+    #[arg(long, default_value = "yaml", value_parser = FormatArg::only(WEEK))]
+    pub format: FormatArg,
     /// Output flags.
     #[command(flatten)]
     pub out: OutputArgs,
@@ -129,6 +148,9 @@ pub struct ScoreArgs {
     /// Goal for the distribution targets when no profile is given.
     #[arg(long, value_enum, conflicts_with = "profile")]
     pub goal: Option<Goal>,
+    /// Output format.
+    #[arg(long, default_value = "yaml", value_parser = FormatArg::only(TEXT))]
+    pub format: FormatArg,
     /// Output flags.
     #[command(flatten)]
     pub out: OutputArgs,
@@ -153,6 +175,9 @@ pub struct BlockArgs {
     /// Seed of the search's tie-breaks: the same seed gives the same block, byte for byte.
     #[arg(long, value_name = "N", default_value_t = 0, allow_negative_numbers = true, value_parser = |s: &str| s.trim().parse::<u64>().map_err(|_| format!("'{}' is not a seed: use a whole number from 0 to {}", crate::error::shown(s, 40), u64::MAX)))]
     pub seed: u64,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Yaml)]
+    pub format: FormatArg,
     /// Output flags.
     #[command(flatten)]
     pub out: OutputArgs,
@@ -167,8 +192,8 @@ pub struct BenchArgs {
     /// Comma-separated session ids to enumerate (default: all 13).
     #[arg(long, value_name = "IDS")]
     pub sessions: Option<String>,
-    /// Output format (yaml, json or table).
-    #[arg(long, value_enum, default_value_t = FormatArg::Yaml)]
+    /// Output format.
+    #[arg(long, default_value = "yaml", value_parser = FormatArg::only(TEXT))]
     pub format: FormatArg,
 }
 
@@ -178,7 +203,7 @@ pub struct CatalogArgs {
     /// Level whose minutes to show (default: all three).
     #[arg(long, value_enum)]
     pub level: Option<Level>,
-    /// Output format (yaml, json or table).
-    #[arg(long, value_enum, default_value_t = FormatArg::Yaml)]
+    /// Output format.
+    #[arg(long, default_value = "yaml", value_parser = FormatArg::only(TEXT))]
     pub format: FormatArg,
 }

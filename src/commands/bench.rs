@@ -83,8 +83,6 @@ pub fn parse_sessions(text: &str) -> Result<Vec<Session>> {
 /// # Errors
 /// Bad flags, or output that cannot be written.
 pub fn run(args: &BenchArgs, ctx: &Context) -> Result<()> {
-    // Refuse a format the report does not have before minutes of scoring, not after.
-    super::check_format("bench", args.format, &[])?;
     let ids = match &args.sessions {
         Some(text) => parse_sessions(text)?,
         None => Session::ALL.to_vec(),

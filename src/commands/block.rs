@@ -192,5 +192,5 @@ pub fn run(args: &BlockArgs, ctx: &Context) -> Result<()> {
             ctx.info(&format!("race-day form: {:+.1} % of fitness", f * 100.0));
         }
     }
-    ctx.emit(&block, args.out.format, args.out.output.as_deref(), "block")
+    ctx.emit(&block, args.format, args.out.output.as_deref(), "block")
 }

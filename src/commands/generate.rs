@@ -92,8 +92,7 @@ pub fn plans(profile: &Profile, top: usize) -> Result<(Outcome, Vec<Plan>)> {
 /// # Errors
 /// Bad input (exit 2), no week fits (exit 3), or output that cannot be written.
 pub fn run(args: &GenerateArgs, ctx: &Context) -> Result<()> {
-    super::check_format("generate", args.out.format, &[FormatArg::Ics])?;
-    if args.start.is_some() && args.out.format != FormatArg::Ics {
+    if args.start.is_some() && args.format != FormatArg::Ics {
         ctx.hint(
             "--start dates the calendar of --format ics; other formats have no dates, so it is not used",
         );
@@ -108,7 +107,7 @@ pub fn run(args: &GenerateArgs, ctx: &Context) -> Result<()> {
         "{}: {} weeks in the space, {} feasible, {} repeatable",
         profile.name, outcome.searched, outcome.feasible, outcome.repeatable
     ));
-    if args.out.format == FormatArg::Ics {
+    if args.format == FormatArg::Ics {
         // The top week on the calendar, from --start or the next Monday.
         let monday = start.unwrap_or_else(|| calendar::next_monday(jiff::ZonedDateTime::now().date()));
         let text = ics::week_calendar(&profile.name, monday, &plans[0].report.days);
@@ -120,5 +119,5 @@ pub fn run(args: &GenerateArgs, ctx: &Context) -> Result<()> {
         feasible: outcome.feasible,
         plans,
     };
-    ctx.emit(&doc, args.out.format, args.out.output.as_deref(), "generate")
+    ctx.emit(&doc, args.format, args.out.output.as_deref(), "generate")
 }

@@ -128,22 +128,6 @@ pub fn with_threads<T: Send>(threads: Option<u16>, f: impl FnOnce() -> Result<T>
     pool.install(f)
 }
 
-/// Refuse a `--format` the command does not have before any work, not after a search.
-/// `has` lists what the command writes besides yaml, json and table.
-///
-/// # Errors
-/// `format` is ics or svg and not in `has`.
-pub fn check_format(command: &str, format: FormatArg, has: &[FormatArg]) -> Result<()> {
-    if matches!(format, FormatArg::Ics | FormatArg::Svg) && !has.contains(&format) {
-        let format = match format {
-            FormatArg::Ics => Format::Ics,
-            _ => Format::Svg,
-        };
-        return Err(export::unsupported(command, format));
-    }
-    Ok(())
-}
-
 fn flag_error(flag: &str, message: impl Into<String>) -> Error {
     Error::Input(InputError::Flag {
         flag: flag.to_string(),

@@ -186,7 +186,6 @@ fn week_from_days(days: &[Value]) -> std::result::Result<WeekSpec, String> {
 /// # Errors
 /// Bad input (exit 2) or output that cannot be written.
 pub fn run(args: &ScoreArgs, ctx: &Context) -> Result<()> {
-    super::check_format("score", args.out.format, &[])?;
     let week: WeekSpec = match (&args.week, &args.week_file) {
         (Some(w), _) => w.parse()?,
         (None, Some(path)) => read_week_file(path)?,
@@ -203,5 +202,5 @@ pub fn run(args: &ScoreArgs, ctx: &Context) -> Result<()> {
             &week,
         ),
     };
-    ctx.emit(&doc, args.out.format, args.out.output.as_deref(), "score")
+    ctx.emit(&doc, args.format, args.out.output.as_deref(), "score")
 }

@@ -648,13 +648,13 @@ fn bad_flags_name_the_flag_and_the_allowed_range() {
             "format_generate_lacks",
             &["generate", "--format", "svg"],
             2,
-            &["--format", "'svg'", "yaml, json or table"],
+            &["--format", "'svg'", "possible values: yaml, json, table, ics"],
         ),
         flags(
             "format_bench_lacks",
             &["bench", "--format", "ics"],
             2,
-            &["--format", "'ics'", "bench"],
+            &["--format", "'ics'", "possible values: yaml, json, table"],
         ),
         flags(
             "sessions_with_a_hole",
