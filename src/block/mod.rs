@@ -29,8 +29,8 @@ pub struct BlockWeek {
     pub week: usize,
     /// build, deload, taper or race.
     pub phase: Phase,
-    /// The week's Monday, YYYY-MM-DD.
-    pub start: String,
+    /// The week's Monday (YYYY-MM-DD in yaml and json).
+    pub start: jiff::civil::Date,
     /// Volume factor g on the runner's weekly minutes.
     pub factor: f64,
     /// Planned minutes.

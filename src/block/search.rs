@@ -772,7 +772,7 @@ fn replay(
         weeks.push(BlockWeek {
             week: k + 1,
             phase: ctx.schedule.phases[k],
-            start: monday.to_string(),
+            start: monday,
             factor: c.factor,
             minutes: c.total_minutes,
             load: c.total_load,
@@ -785,7 +785,7 @@ fn replay(
                 .iter()
                 .map(|&d| DayOut {
                     day: d,
-                    date: Some(add_days(monday, calendar::whole(d.index())).to_string()),
+                    date: Some(add_days(monday, calendar::whole(d.index()))),
                     session: c.sessions[d.index()],
                     minutes: c.minutes[d.index()],
                     load: c.load[d.index()],

@@ -59,7 +59,7 @@ impl Document for Block {
             style.bold(" wk phase  monday  min  load acwr   form score  sessions, Monday to Sunday")
         );
         for w in &self.weeks {
-            let monday = w.start.get(5..).unwrap_or(&w.start);
+            let monday = format!("{:02}-{:02}", w.start.month(), w.start.day());
             let sessions: Vec<&str> = w.days.iter().map(|d| d.session.code()).collect();
             let _ = writeln!(
                 out,
@@ -91,7 +91,7 @@ impl Document for Block {
         let events: Vec<ics::Event> = self
             .training_days()
             .filter_map(|(w, d)| {
-                let date = d.date.as_deref().and_then(|s| calendar::parse_date(s).ok())?;
+                let date = d.date?;
                 ics::day_event(
                     d,
                     date,

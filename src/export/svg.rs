@@ -278,7 +278,7 @@ pub fn block_chart(block: &Block) -> String {
             x0 = x((7 * k) as f64)
         );
         if k % every == 0 {
-            let monday = jiff::civil::Date::strptime("%Y-%m-%d", &w.start).ok();
+            let monday = Some(w.start);
             let _ = writeln!(
                 s,
                 "<text x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"{INK}\">W{}</text>\n<text x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#666\" font-size=\"10\">{}</text>",

@@ -17,7 +17,7 @@ pub struct DayOut {
     pub day: Day,
     /// Calendar date, in blocks and calendars.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
+    pub date: Option<jiff::civil::Date>,
     /// Session id.
     pub session: Session,
     /// Minutes.
