@@ -35,9 +35,18 @@ pub struct GenerateOutput {
     pub feasible: u64,
     /// The top plans.
     pub plans: Vec<Plan>,
+    /// The Monday the top week is put on for a calendar (`--format ics`).
+    #[serde(skip)]
+    pub calendar: Option<jiff::civil::Date>,
 }
 
 impl Document for GenerateOutput {
+    fn ics(&self) -> Option<String> {
+        let monday = self.calendar?;
+        let top = self.plans.first()?;
+        Some(ics::week_calendar(&self.profile, monday, &top.report.days))
+    }
+
     fn table(&self, style: &table::Style) -> String {
         let mut out = String::new();
         let _ = writeln!(
@@ -107,17 +116,15 @@ pub fn run(args: &GenerateArgs, ctx: &Context) -> Result<()> {
         "{}: {} weeks in the space, {} feasible, {} repeatable",
         profile.name, outcome.searched, outcome.feasible, outcome.repeatable
     ));
-    if args.format == FormatArg::Ics {
-        // The top week on the calendar, from --start or the next Monday.
-        let monday = start.unwrap_or_else(|| calendar::next_monday(jiff::ZonedDateTime::now().date()));
-        let text = ics::week_calendar(&profile.name, monday, &plans[0].report.days);
-        return ctx.emit_bytes(text.as_bytes(), args.out.output.as_deref());
-    }
+    // The top week on the calendar, from --start or the next Monday.
+    let calendar = (args.format == FormatArg::Ics)
+        .then(|| start.unwrap_or_else(|| calendar::next_monday(jiff::ZonedDateTime::now().date())));
     let doc = GenerateOutput {
         profile: profile.name.clone(),
         searched: outcome.searched,
         feasible: outcome.feasible,
         plans,
+        calendar,
     };
     ctx.emit(&doc, args.format, args.out.output.as_deref(), "generate")
 }
