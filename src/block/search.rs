@@ -561,7 +561,6 @@ pub fn plan(
     plan_with_pool(profile, &pool, calendar, seed, settings, progress)
 }
 
-/// The schedule and context of a block.
 /// The phases and volume factors of a block: the profile's pattern (or the level's) from
 /// the runner's current volume.
 fn schedule(profile: &Profile, calendar: &Calendar) -> Schedule {
@@ -573,6 +572,8 @@ fn schedule(profile: &Profile, calendar: &Calendar) -> Schedule {
     Schedule::new(pattern, calendar.weeks, calendar.race.is_some(), current)
 }
 
+/// The context of a block's steps: its schedule, the settings with the profile's
+/// single-run limit, and the filters.
 fn context<'a>(profile: &'a Profile, calendar: &Calendar, settings: &Settings) -> Context<'a> {
     let schedule = schedule(profile, calendar);
     let mut settings = *settings;

@@ -9,7 +9,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::{Context, flag_error, load_profile};
 use crate::block::calendar::{self, DateArgs};
-use crate::block::{Block, Pool, Settings, Step, plan_with_pool, template};
+use crate::block::{Block, Pool, Settings, Step, plan, template};
 use crate::catalog::Session;
 use crate::cli::BlockArgs;
 use crate::error::Result;
@@ -152,9 +152,7 @@ pub fn run(args: &BlockArgs, ctx: &Context) -> Result<()> {
             shown = true;
         }
     };
-    progress(Step::Pool);
-    let pool = Pool::search(&profile, &Pool::levels(&profile, &cal), settings.pool)?;
-    let block = plan_with_pool(&profile, &pool, &cal, args.seed, &settings, &mut progress)?;
+    let block = plan(&profile, &cal, args.seed, &settings, &mut progress)?;
     bar.finish_and_clear();
     let searched = started.elapsed();
     if ctx.verbose {
