@@ -77,6 +77,23 @@ impl Session {
     /// Number of session kinds.
     pub const COUNT: usize = 13;
 
+    /// Every id, in catalog order (what messages list).
+    pub const IDS: [&'static str; 13] = [
+        "rest",
+        "recovery",
+        "easy",
+        "strides",
+        "cross",
+        "moderate",
+        "long",
+        "long_fast",
+        "marathon",
+        "tempo",
+        "intervals",
+        "hills",
+        "race",
+    ];
+
     /// Position in [`Session::ALL`].
     #[must_use]
     pub fn index(self) -> usize {
@@ -86,21 +103,7 @@ impl Session {
     /// The id used in files, WEEK strings and output.
     #[must_use]
     pub fn id(self) -> &'static str {
-        match self {
-            Session::Rest => "rest",
-            Session::Recovery => "recovery",
-            Session::Easy => "easy",
-            Session::Strides => "strides",
-            Session::Cross => "cross",
-            Session::Moderate => "moderate",
-            Session::Long => "long",
-            Session::LongFast => "long_fast",
-            Session::Marathon => "marathon",
-            Session::Tempo => "tempo",
-            Session::Intervals => "intervals",
-            Session::Hills => "hills",
-            Session::Race => "race",
-        }
+        Self::IDS[self.index()]
     }
 
     /// A short phrase a runner reads ("VO2max intervals").
@@ -251,7 +254,7 @@ impl fmt::Display for Session {
 /// The list of valid ids, for error messages.
 #[must_use]
 pub fn valid_ids() -> String {
-    Session::ALL.iter().map(|s| s.id()).collect::<Vec<_>>().join(", ")
+    Session::IDS.join(", ")
 }
 
 /// Every name a session may be written as, in its normalized form (lower case, `_` for a
@@ -328,6 +331,7 @@ impl FromStr for Session {
         let Some(&(_, session)) = ALIASES.iter().find(|(name, _)| *name == stem) else {
             return Err(InputError::UnknownSession {
                 name: crate::error::shown(s.trim(), 40),
+                ids: &Session::IDS,
             });
         };
         Ok(session)

@@ -118,7 +118,7 @@ pub struct GenerateArgs {
     #[arg(long, value_name = "N", default_value_t = 5, allow_negative_numbers = true, value_parser = |s: &str| crate::error::count_flag(s, 1..=100))]
     pub top: u16,
     /// First Monday of the calendar for --format ics (YYYY-MM-DD; default: next Monday).
-    #[arg(long, value_name = "DATE", value_parser = |s: &str| crate::error::check_date(s))]
+    #[arg(long, value_name = "DATE", value_parser = |s: &str| crate::dates::check_date(s))]
     pub start: Option<jiff::civil::Date>,
     /// Output format.
     #[arg(long, default_value = "yaml", value_parser = FormatArg::only(WEEK))]
@@ -164,13 +164,13 @@ pub struct BlockArgs {
     pub profile: Option<PathBuf>,
     /// Number of weeks (1 to 104; default: the profile's block.weeks, or 12). With a race,
     /// the weeks follow from the dates; without --start they are counted back from the race.
-    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = |s: &str| crate::error::count_flag(s, 1..=crate::block::calendar::MAX_WEEKS as u16))]
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = |s: &str| crate::error::count_flag(s, 1..=crate::limits::MAX_WEEKS as u16))]
     pub weeks: Option<u16>,
     /// First Monday of the block (YYYY-MM-DD; default: the profile's block.start, or next Monday).
-    #[arg(long, value_name = "DATE", value_parser = |s: &str| crate::error::check_date(s))]
+    #[arg(long, value_name = "DATE", value_parser = |s: &str| crate::dates::check_date(s))]
     pub start: Option<jiff::civil::Date>,
     /// Race day (YYYY-MM-DD): the block ends with a taper week and the race week.
-    #[arg(long, value_name = "DATE", value_parser = |s: &str| crate::error::check_date(s))]
+    #[arg(long, value_name = "DATE", value_parser = |s: &str| crate::dates::check_date(s))]
     pub race: Option<jiff::civil::Date>,
     /// Seed of the search's tie-breaks: the same seed gives the same block, byte for byte.
     #[arg(long, value_name = "N", default_value_t = 0, allow_negative_numbers = true, value_parser = |s: &str| s.trim().parse::<u64>().map_err(|_| format!("'{}' is not a seed: use a whole number from 0 to {}", crate::error::shown(s, 40), u64::MAX)))]

@@ -2,17 +2,18 @@
 
 use std::path::PathBuf;
 
-use crate::catalog::{Session, valid_ids};
-use crate::search::NoWeekFits;
+use std::fmt;
 
 /// Bad input: exit code 2. Every message names the file, line and column or the field.
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
     /// A session name that no alias matches.
-    #[error("unknown session '{name}'{}: valid ids are {}", suggestion(name, &session_ids()), valid_ids())]
+    #[error("unknown session '{name}'{}: valid ids are {}", suggestion(name, ids), ids.join(", "))]
     UnknownSession {
         /// What the user typed.
         name: String,
+        /// The catalog's ids, for the suggestion and the list.
+        ids: &'static [&'static str],
     },
     /// A WEEK string that does not parse.
     #[error("bad WEEK '{week}': {reason}")]
@@ -106,6 +107,77 @@ impl Error {
     }
 }
 
+/// One change to the profile that would let repeatable weeks fit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Relaxation {
+    /// The profile field to change.
+    pub field: &'static str,
+    /// The change, in words.
+    pub change: String,
+    /// Repeatable weeks that fit after the change.
+    pub weeks: u64,
+}
+
+impl fmt::Display for Relaxation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {} ({} would fit)",
+            self.field,
+            self.change,
+            counted(self.weeks, "repeatable week")
+        )
+    }
+}
+
+/// The constraints admit no (repeatable) week: which collide and what to relax.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoWeekFits {
+    /// The profile's name.
+    pub profile: String,
+    /// Weeks that met every hard constraint (0, or none of them repeatable).
+    pub feasible: u64,
+    /// What the profile asks, in words.
+    pub asks: Vec<String>,
+    /// Single changes that would let weeks fit, best first.
+    pub relaxations: Vec<Relaxation>,
+}
+
+impl std::error::Error for NoWeekFits {}
+
+impl fmt::Display for NoWeekFits {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.feasible == 0 {
+            write!(
+                f,
+                "no week fits profile '{}': its constraints collide",
+                self.profile
+            )?;
+        } else {
+            write!(
+                f,
+                "no repeatable week fits profile '{}': {} weeks meet every constraint, but none could be repeated without fatigue running away",
+                self.profile, self.feasible
+            )?;
+        }
+        if !self.asks.is_empty() {
+            write!(f, "\n  the profile asks for: {}", self.asks.join("; "))?;
+        }
+        if self.relaxations.is_empty() {
+            write!(
+                f,
+                "\n  no single change makes a week fit: loosen several constraints at once (more available days, fewer hard sessions, fewer rest days)"
+            )?;
+        } else {
+            write!(f, "\n  relax one of these (each alone lets weeks fit):")?;
+            for r in &self.relaxations {
+                write!(f, "\n  - {r}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
 /// A user's text in a message: at most `limit` characters, control characters escaped, so
 /// a long or binary value cannot flood or garble the terminal.
 #[must_use]
@@ -123,10 +195,6 @@ pub fn shown(text: &str, limit: usize) -> String {
         }
     }
     out
-}
-
-fn session_ids() -> Vec<&'static str> {
-    Session::ALL.iter().map(|s| s.id()).collect()
 }
 
 /// `, did you mean 'x'?` when one of `candidates` is a likely typo of `word` (an edit or
@@ -224,51 +292,6 @@ pub fn counted(n: impl Into<u64>, word: &str) -> String {
     }
 }
 
-/// Years a date may fall in: a block of up to 104 weeks from any of them stays a real date.
-pub const YEARS: std::ops::RangeInclusive<i16> = 1900..=2200;
-
-/// Parse YYYY-MM-DD into a date that exists, saying what is wrong and how to write it: the
-/// date flags' parser (clap shows the message after the flag's name) and the profile's.
-///
-/// # Errors
-/// Another shape (`7/12/2026`, `2026-12-07T10:00`), a year outside [`YEARS`], a month past
-/// 12, or a day past the end of its month (`2026-02-30`).
-pub fn check_date(text: &str) -> Result<jiff::civil::Date, String> {
-    let bad = |why: String| {
-        format!(
-            "'{}' {why}; write the date as YYYY-MM-DD, such as 2026-12-07",
-            shown(text, 40)
-        )
-    };
-    let parts: Vec<&str> = text.trim().split('-').collect();
-    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    let [year, month, day] = parts.as_slice() else {
-        return Err(bad("is not a date".to_string()));
-    };
-    if !(digits(year, 4) && digits(month, 2) && digits(day, 2)) {
-        return Err(bad("is not a date".to_string()));
-    }
-    let (Ok(y), Ok(m), Ok(d)) = (year.parse::<i16>(), month.parse::<i8>(), day.parse::<i8>()) else {
-        return Err(bad("is not a date".to_string()));
-    };
-    if !YEARS.contains(&y) {
-        return Err(bad(format!(
-            "is in {y}; plans are for the years {} to {}",
-            YEARS.start(),
-            YEARS.end()
-        )));
-    }
-    if !(1..=12).contains(&m) {
-        return Err(bad(format!("has month {m}; months run from 01 to 12")));
-    }
-    let first = jiff::civil::Date::new(y, m, 1).map_err(|e| bad(format!("is not a date ({e})")))?;
-    let days = first.days_in_month();
-    if !(1..=days).contains(&d) {
-        return Err(bad(format!("does not exist: {year}-{month} has {days} days")));
-    }
-    jiff::civil::Date::new(y, m, d).map_err(|e| bad(format!("is not a date ({e})")))
-}
-
 /// Shorthand for results of this crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -286,7 +309,7 @@ mod tests {
         assert_eq!(closest("pace", &fields), None);
         assert_eq!(closest("", &fields), None);
         assert_eq!(
-            suggestion("intervls", &session_ids()),
+            suggestion("intervls", &["tempo", "intervals", "hills"]),
             " (did you mean 'intervals'?)"
         );
     }

@@ -8,26 +8,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, Goal, Level, Session};
 use crate::error::{InputError, shown};
+use crate::limits::{
+    CAP_MINUTES, MAX_DAYS, MAX_FILE_BYTES, MAX_HARD_SESSIONS, MAX_NAME_CHARS, MAX_WEEKS, MODEL_PARAMS,
+    PATTERN_BUILDS, RPE, SESSION_MINUTES, SINGLE_RUN_LIMIT, WEEKLY_MINUTES,
+};
 use crate::model::{Filters, Judge, LongRunRule, ModelParams, Rules};
 use crate::week::{Day, MinutesRule};
 use crate::yaml::{has_no_content, parse_yaml, read_limited};
-
-/// Largest profile file read (CLI.md).
-pub const MAX_PROFILE_BYTES: u64 = 1024 * 1024;
-/// Allowed weekly minutes (CLI.md).
-pub const WEEKLY_MINUTES: std::ops::RangeInclusive<f64> = 30.0..=2400.0;
-/// Allowed per-day caps (CLI.md).
-pub const CAP_MINUTES: std::ops::RangeInclusive<f64> = 20.0..=600.0;
-/// Allowed catalog-override minutes (CLI.md).
-pub const SESSION_MINUTES: std::ops::RangeInclusive<f64> = 1.0..=600.0;
-/// Allowed catalog-override RPE (CLI.md).
-pub const RPE: std::ops::RangeInclusive<f64> = 1.0..=10.0;
-/// Most hard sessions a week may ask for (CLI.md).
-pub const MAX_HARD_SESSIONS: u8 = 4;
-/// Allowed `block.single_run_limit`: a multiple of the longest run of the previous 30 days.
-pub const SINGLE_RUN_LIMIT: std::ops::RangeInclusive<f64> = 1.0..=3.0;
-/// Longest profile name (CLI.md).
-pub const MAX_NAME_CHARS: usize = 200;
 
 /// `long_run_day`: a day, or `none` for a week without a long run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,7 +67,7 @@ pub struct SessionOverride {
 #[serde(deny_unknown_fields)]
 pub struct BlockSection {
     /// Number of weeks (1 to 104).
-    #[schemars(range(min = 1, max = crate::block::calendar::MAX_WEEKS))]
+    #[schemars(range(min = 1, max = MAX_WEEKS))]
     pub weeks: Option<u32>,
     /// Build:deload pattern, such as "3:1" or "2:1" (default: 2:1 for beginners, else 3:1).
     pub pattern: Option<String>,
@@ -95,13 +82,45 @@ pub struct BlockSection {
     pub single_run_limit: Option<f64>,
 }
 
+/// A block's rhythm of build and deload weeks, from `block.pattern`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pattern {
+    /// Build weeks before each deload week (1 to 6).
+    pub builds: u8,
+}
+
+impl Pattern {
+    /// `3:1` for intermediate and advanced runners, `2:1` for beginners.
+    #[must_use]
+    pub fn for_level(level: Level) -> Self {
+        Pattern {
+            builds: if level == Level::Beginner { 2 } else { 3 },
+        }
+    }
+
+    /// Parse `N:1` with N from 1 to 6.
+    ///
+    /// # Errors
+    /// A message that shows the form to use.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let bad =
+            || format!("'{text}' is not a pattern: write build:deload weeks as 3:1 or 2:1 (1:1 to 6:1)");
+        let (b, d) = text.trim().split_once(':').ok_or_else(bad)?;
+        let builds: u8 = b.trim().parse().map_err(|_| bad())?;
+        if d.trim() != "1" || !PATTERN_BUILDS.contains(&builds) {
+            return Err(bad());
+        }
+        Ok(Pattern { builds })
+    }
+}
+
 /// The `block:` section checked and parsed: what `weekwright block` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct BlockDefaults {
     /// Number of weeks.
     pub weeks: Option<usize>,
     /// Build:deload pattern (default: the level's).
-    pub pattern: Option<crate::block::Pattern>,
+    pub pattern: Option<Pattern>,
     /// First Monday of the block.
     pub start: Option<jiff::civil::Date>,
     /// Race day, after the start.
@@ -114,31 +133,28 @@ pub struct BlockDefaults {
 /// a start on a Monday, a race after the start.
 fn check_block(source: &str, block: &BlockSection) -> Result<BlockDefaults, InputError> {
     if let Some(w) = block.weeks
-        && !(1..=crate::block::calendar::MAX_WEEKS as u32).contains(&w)
+        && !(1..=MAX_WEEKS as u32).contains(&w)
     {
         return Err(field_err(
             source,
             "block.weeks",
-            format!(
-                "{w} is out of range: use 1 to {}",
-                crate::block::calendar::MAX_WEEKS
-            ),
+            format!("{w} is out of range: use 1 to {}", MAX_WEEKS),
         ));
     }
     let pattern = block
         .pattern
         .as_deref()
-        .map(|p| crate::block::Pattern::parse(p).map_err(|m| field_err(source, "block.pattern", m)))
+        .map(|p| Pattern::parse(p).map_err(|m| field_err(source, "block.pattern", m)))
         .transpose()?;
     let start = block
         .start
         .as_deref()
-        .map(|s| crate::block::calendar::parse_monday(s).map_err(|m| field_err(source, "block.start", m)))
+        .map(|s| crate::dates::parse_monday(s).map_err(|m| field_err(source, "block.start", m)))
         .transpose()?;
     let race = block
         .race_date
         .as_deref()
-        .map(|s| crate::block::calendar::parse_date(s).map_err(|m| field_err(source, "block.race_date", m)))
+        .map(|s| crate::dates::parse_date(s).map_err(|m| field_err(source, "block.race_date", m)))
         .transpose()?;
     if let (Some(start), Some(race)) = (start, race)
         && race <= start
@@ -268,7 +284,7 @@ impl Profile {
     /// A file that cannot be read, is over 1 MiB, is not UTF-8, is not valid YAML for a
     /// profile, or holds a value out of range.
     pub fn load(path: &Path) -> Result<Self, InputError> {
-        let text = read_limited(path, MAX_PROFILE_BYTES)?;
+        let text = read_limited(path, MAX_FILE_BYTES)?;
         Self::from_yaml(&text, &path.display().to_string())
     }
 
@@ -365,26 +381,9 @@ fn parse_session(source: &str, field: &str, name: &str) -> Result<Session, Input
 }
 
 fn check_params(source: &str, p: &ModelParams) -> Result<(), InputError> {
-    let checks: [(&str, f64, std::ops::RangeInclusive<f64>); 9] = [
-        ("model.tau_fitness", p.tau_fitness, 1.0..=365.0),
-        ("model.tau_fatigue", p.tau_fatigue, 1.0..=90.0),
-        ("model.tau_legs", p.tau_legs, 0.25..=14.0),
-        ("model.reference_intensity", p.reference_intensity, 0.5..=10.0),
-        ("model.easy_floor", p.easy_floor, 0.0..=1.0),
-        ("model.monotony_limit", p.monotony_limit, 0.5..=10.0),
-        ("model.fatigue_limit", p.fatigue_limit, 0.5..=5.0),
-        ("model.freshness_limit", p.freshness_limit, 0.5..=10.0),
-        ("model.violation_penalty", p.violation_penalty, 0.0..=100.0),
-    ];
-    for (field, value, range) in checks {
-        check_range(source, field, value, &range, "")?;
-    }
-    if p.min_distance > 7 {
-        return Err(field_err(
-            source,
-            "model.min_distance",
-            format!("{} is out of range: use 0 to 7 days", p.min_distance),
-        ));
+    for (name, range, unit) in &MODEL_PARAMS {
+        let value = p.get(name).unwrap_or(f64::NAN);
+        check_range(source, &format!("model.{name}"), value, range, unit)?;
     }
     Ok(())
 }
@@ -520,11 +519,11 @@ fn validate(f: ProfileFile, source: &str) -> Result<Profile, InputError> {
         ));
     }
     let min_rest_days = f.min_rest_days.unwrap_or_else(|| level.default_min_rest_days());
-    if min_rest_days > 7 {
+    if min_rest_days > MAX_DAYS {
         return Err(field_err(
             source,
             "min_rest_days",
-            format!("{min_rest_days} is out of range: use 0 to 7"),
+            format!("{min_rest_days} is out of range: use 0 to {MAX_DAYS}"),
         ));
     }
     let long_run = match f.long_run_day {

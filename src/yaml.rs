@@ -190,15 +190,20 @@ fn is_integer(ty: &str) -> bool {
 /// The allowed range of a numeric field (CLI.md), for a message about a value that is not
 /// a number of the right kind: the type alone would say "0 to 255" for a `u8`.
 fn allowed_range(field: &str) -> Option<String> {
-    use crate::profile::{CAP_MINUTES, MAX_HARD_SESSIONS, RPE, SESSION_MINUTES, WEEKLY_MINUTES};
-    let span = |r: &std::ops::RangeInclusive<f64>, unit: &str| format!("{} to {}{unit}", r.start(), r.end());
+    use crate::limits::{
+        CAP_MINUTES, MAX_DAYS, MAX_HARD_SESSIONS, MAX_WEEKS, RPE, SESSION_MINUTES, WEEKLY_MINUTES, span,
+    };
     let (head, leaf) = field.rsplit_once('.').unwrap_or(("", field));
     Some(match (head, leaf) {
         ("", "hard_sessions") => format!("0 to {MAX_HARD_SESSIONS}"),
-        ("", "min_rest_days") | ("model", "min_distance") => "0 to 7".to_string(),
-        ("block", "weeks") => format!("1 to {}", crate::block::calendar::MAX_WEEKS),
+        ("", "min_rest_days") | ("model", "min_distance") => format!("0 to {MAX_DAYS}"),
+        ("block", "weeks") => format!("1 to {MAX_WEEKS}"),
         ("", "weekly_minutes" | "current_weekly_minutes") => span(&WEEKLY_MINUTES, " minutes"),
         ("max_minutes", _) => span(&CAP_MINUTES, " minutes"),
+        ("model", p) => {
+            let (range, unit) = crate::limits::model_param(p)?;
+            span(range, unit)
+        }
         (h, "minutes") if h.starts_with("sessions.") => span(&SESSION_MINUTES, " minutes"),
         (h, "rpe") if h.starts_with("sessions.") => span(&RPE, ""),
         _ => return None,

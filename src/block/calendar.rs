@@ -1,81 +1,17 @@
 //! Real calendar dates for blocks (jiff): parsing what a runner types, the next Monday, and
 //! how the start, the number of weeks and the race date settle each other.
 
-use jiff::civil::{Date, Weekday};
-use jiff::{ToSpan, Unit};
+use jiff::civil::Date;
 
+use crate::dates::{add_days, days_between, monday_of, next_monday, whole};
 use crate::error::InputError;
+use crate::limits::MAX_WEEKS;
 use crate::profile::BlockDefaults;
 
-/// Most weeks in a block (CLI.md).
-pub const MAX_WEEKS: usize = 104;
 /// Weeks a block without a race has unless told (MODEL.md leaves it to the profile).
 pub const DEFAULT_WEEKS: usize = 12;
 /// Fewest weeks of a block to a race: one build week, the taper week and the race week.
 pub const MIN_RACE_WEEKS: usize = 3;
-
-/// A date written `YYYY-MM-DD` that exists.
-///
-/// # Errors
-/// A message that says what is wrong and shows the form to use.
-pub fn parse_date(text: &str) -> Result<Date, String> {
-    crate::error::check_date(text)
-}
-
-/// A date that exists and is a Monday (a block's weeks run Monday to Sunday).
-///
-/// # Errors
-/// A bad date, or one that is not a Monday (the message names the Mondays around it).
-pub fn parse_monday(text: &str) -> Result<Date, String> {
-    monday(parse_date(text)?)
-}
-
-/// `d` if it is a Monday; otherwise a message naming the Mondays around it.
-///
-/// # Errors
-/// `d` is not a Monday.
-pub fn monday(d: Date) -> Result<Date, String> {
-    if d.weekday() == Weekday::Monday {
-        return Ok(d);
-    }
-    let before = monday_of(d);
-    let after = add_days(before, 7);
-    Err(format!(
-        "{d} is a {:?}; weeks here start on a Monday: use {before} or {after}",
-        d.weekday()
-    ))
-}
-
-/// `d` plus `n` days (blocks stay far inside jiff's range: at most 104 weeks from a date
-/// that parsed, so the sum saturates only on nonsense years).
-#[must_use]
-pub fn add_days(d: Date, n: i64) -> Date {
-    d.checked_add(n.days()).unwrap_or(d)
-}
-
-/// A count as a day offset (counts here are weeks and days of a block: far below the limit).
-#[must_use]
-pub fn whole(n: usize) -> i64 {
-    i64::try_from(n).unwrap_or(i64::MAX)
-}
-
-/// Whole days from `a` to `b` (negative when `b` is earlier).
-#[must_use]
-pub fn days_between(a: Date, b: Date) -> i64 {
-    a.until((Unit::Day, b)).map_or(0, |s| i64::from(s.get_days()))
-}
-
-/// The Monday of the week holding `d`.
-#[must_use]
-pub fn monday_of(d: Date) -> Date {
-    add_days(d, -i64::from(d.weekday().to_monday_zero_offset()))
-}
-
-/// The first Monday after `today` (a week from today when today is a Monday).
-#[must_use]
-pub fn next_monday(today: Date) -> Date {
-    add_days(monday_of(today), 7)
-}
 
 /// The dates a block runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -199,26 +135,6 @@ mod tests {
 
     fn d(s: &str) -> Date {
         s.parse().unwrap()
-    }
-
-    #[test]
-    fn dates_that_do_not_exist_are_named() {
-        let err = parse_date("2027-02-30").unwrap_err();
-        assert!(err.contains("does not exist"), "{err}");
-        assert!(parse_date("next week").unwrap_err().contains("YYYY-MM-DD"));
-        assert_eq!(parse_date("2028-02-29").unwrap(), d("2028-02-29"));
-    }
-
-    #[test]
-    fn a_start_that_is_not_a_monday_suggests_the_mondays_around_it() {
-        let err = parse_monday("2026-12-09").unwrap_err();
-        assert!(err.contains("2026-12-07") && err.contains("2026-12-14"), "{err}");
-    }
-
-    #[test]
-    fn the_next_monday_is_strictly_after_today() {
-        assert_eq!(next_monday(d("2026-11-29")), d("2026-11-30"));
-        assert_eq!(next_monday(d("2026-11-30")), d("2026-12-07"));
     }
 
     #[test]

@@ -17,9 +17,10 @@ use serde::Serialize;
 use crate::catalog::Session;
 use crate::model::explain::DayOut;
 
+pub use crate::profile::Pattern;
 pub use calendar::{Calendar, DateArgs};
 pub use guardrails::Guardrails;
-pub use phases::{Pattern, Phase, Schedule};
+pub use phases::{Phase, Schedule};
 pub use search::{Objective, Pool, Settings, Step, plan, plan_with_pool, template};
 
 /// One week of a block as printed (CLI.md `block`).

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::catalog::Level;
+use crate::profile::Pattern;
 
 /// What a week of a block is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -39,13 +39,6 @@ impl Phase {
     }
 }
 
-/// Build weeks per deload week: `N:1`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Pattern {
-    /// Build weeks before each deload week (1 to 6).
-    pub builds: u8,
-}
-
 /// How much a new cycle starts above the last (MODEL.md: about 5 %).
 pub const CYCLE_GROWTH: f64 = 1.05;
 /// The cycles' growth stops at +25 % over the profile's volume: a long block should not
@@ -59,42 +52,17 @@ pub const RACE_SHARE: f64 = 0.45;
 /// the runner's current volume) when the schedule ramps up.
 pub const RAMP: f64 = 1.10;
 
-impl Pattern {
-    /// `3:1` for intermediate and advanced runners, `2:1` for beginners.
-    #[must_use]
-    pub fn for_level(level: Level) -> Self {
-        Pattern {
-            builds: if level == Level::Beginner { 2 } else { 3 },
-        }
+/// Factor of the `p`-th build week of a cycle (0-based), before cycle growth.
+fn build_factor(pattern: Pattern, p: usize) -> f64 {
+    match pattern.builds {
+        2 => [1.00, 1.07][p.min(1)],
+        _ => 1.00 + 0.05 * p as f64,
     }
+}
 
-    /// Parse `N:1` with N from 1 to 6.
-    ///
-    /// # Errors
-    /// A message that shows the form to use.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let bad =
-            || format!("'{text}' is not a pattern: write build:deload weeks as 3:1 or 2:1 (1:1 to 6:1)");
-        let (b, d) = text.trim().split_once(':').ok_or_else(bad)?;
-        let builds: u8 = b.trim().parse().map_err(|_| bad())?;
-        if d.trim() != "1" || !(1..=6).contains(&builds) {
-            return Err(bad());
-        }
-        Ok(Pattern { builds })
-    }
-
-    /// Factor of the `p`-th build week of a cycle (0-based), before cycle growth.
-    fn build_factor(self, p: usize) -> f64 {
-        match self.builds {
-            2 => [1.00, 1.07][p.min(1)],
-            _ => 1.00 + 0.05 * p as f64,
-        }
-    }
-
-    /// Factor of a deload week, before cycle growth.
-    fn deload_factor(self) -> f64 {
-        if self.builds == 2 { 0.75 } else { 0.70 }
-    }
+/// Factor of a deload week, before cycle growth.
+fn deload_factor(pattern: Pattern) -> f64 {
+    if pattern.builds == 2 { 0.75 } else { 0.70 }
 }
 
 /// The phases and nominal volume factors of a block.
@@ -140,11 +108,11 @@ impl Schedule {
         for &ph in &phases {
             let growth = CYCLE_GROWTH.powi(c).min(MAX_GROWTH);
             if ph == Phase::Deload {
-                factors.push(pattern.deload_factor() * growth);
+                factors.push(deload_factor(pattern) * growth);
                 c += 1;
                 p = 0;
             } else {
-                let f = (pattern.build_factor(p) * growth).min(last_build * RAMP);
+                let f = (build_factor(pattern, p) * growth).min(last_build * RAMP);
                 factors.push(f);
                 last_build = f;
                 p += 1;
@@ -213,6 +181,7 @@ mod tests {
     fn patterns_parse_as_n_to_one() {
         assert_eq!(Pattern::parse("2:1").unwrap().builds, 2);
         assert!(Pattern::parse("3:2").is_err());
+        assert!(Pattern::parse("7:1").is_err());
         assert!(Pattern::parse("three").is_err());
     }
 }

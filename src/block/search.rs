@@ -12,14 +12,16 @@
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 
-use super::calendar::{self, Calendar, add_days};
+use super::calendar::Calendar;
 use super::guardrails::{Guardrails, RUN_WINDOW};
-use super::phases::{Pattern, Phase, Schedule};
+use super::phases::{Phase, Schedule};
 use super::{Block, BlockWeek, DayState};
 use crate::catalog::Session;
+use crate::dates::{self, add_days};
 use crate::error::{Error, Result};
 use crate::model::explain::DayOut;
 use crate::model::{Filters, LongRunRule, WeekLoads};
+use crate::profile::Pattern;
 use crate::profile::Profile;
 use crate::search::{NoWeekFits, Scorer, Search};
 use crate::week::{Day, EASY_MIN, WeekSpec};
@@ -786,7 +788,7 @@ fn replay(
                 .iter()
                 .map(|&d| DayOut {
                     day: d,
-                    date: Some(add_days(monday, calendar::whole(d.index()))),
+                    date: Some(add_days(monday, dates::whole(d.index()))),
                     session: c.sessions[d.index()],
                     minutes: c.minutes[d.index()],
                     load: c.load[d.index()],

@@ -111,7 +111,7 @@ impl Document for Block {
 fn date_args(args: &BlockArgs) -> Result<DateArgs> {
     let start = args
         .start
-        .map(|d| calendar::monday(d).map_err(|m| flag_error("--start", m)))
+        .map(|d| crate::dates::monday(d).map_err(|m| flag_error("--start", m)))
         .transpose()?;
     Ok(DateArgs {
         start,

@@ -5,7 +5,6 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::{Context, flag_error, load_profile};
-use crate::block::calendar;
 use crate::cli::{FormatArg, GenerateArgs};
 use crate::error::Result;
 use crate::export::{Document, ics, table};
@@ -109,7 +108,7 @@ pub fn run(args: &GenerateArgs, ctx: &Context) -> Result<()> {
     let profile = load_profile(args.profile.as_deref())?;
     let start = args
         .start
-        .map(|d| calendar::monday(d).map_err(|m| flag_error("--start", m)))
+        .map(|d| crate::dates::monday(d).map_err(|m| flag_error("--start", m)))
         .transpose()?;
     let (outcome, plans) = plans(&profile, usize::from(args.top))?;
     ctx.info(&format!(
@@ -118,7 +117,7 @@ pub fn run(args: &GenerateArgs, ctx: &Context) -> Result<()> {
     ));
     // The top week on the calendar, from --start or the next Monday.
     let calendar = (args.format == FormatArg::Ics)
-        .then(|| start.unwrap_or_else(|| calendar::next_monday(jiff::ZonedDateTime::now().date())));
+        .then(|| start.unwrap_or_else(|| crate::dates::next_monday(jiff::ZonedDateTime::now().date())));
     let doc = GenerateOutput {
         profile: profile.name.clone(),
         searched: outcome.searched,

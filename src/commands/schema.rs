@@ -18,23 +18,9 @@
 use serde_json::{Map, Value, json};
 
 use crate::catalog::Session;
-use crate::profile::{CAP_MINUTES, ProfileFile};
+use crate::limits::{CAP_MINUTES, MODEL_PARAMS};
+use crate::profile::ProfileFile;
 use crate::week::Day;
-
-/// The ranges the profile's validation allows for `model:` overrides (its `check_params`).
-/// The schema test that compares schema and parser on boundaries catches a drift.
-const MODEL_RANGES: [(&str, f64, f64); 10] = [
-    ("tau_fitness", 1.0, 365.0),
-    ("tau_fatigue", 1.0, 90.0),
-    ("tau_legs", 0.25, 14.0),
-    ("reference_intensity", 0.5, 10.0),
-    ("easy_floor", 0.0, 1.0),
-    ("monotony_limit", 0.5, 10.0),
-    ("fatigue_limit", 0.5, 5.0),
-    ("freshness_limit", 0.5, 10.0),
-    ("violation_penalty", 0.0, 100.0),
-    ("min_distance", 0.0, 7.0),
-];
 
 /// The JSON Schema of the profile file, as `weekwright schema` prints it. Draft 7: the
 /// newest draft the YAML language server supports in full.
@@ -159,10 +145,10 @@ fn for_editors(schema: &mut Value) {
             .and_then(|m| m.get_mut("properties"))
             .and_then(Value::as_object_mut)
         {
-            for (field, min, max) in MODEL_RANGES {
-                if let Some(p) = props.get_mut(field) {
-                    p["minimum"] = json!(min);
-                    p["maximum"] = json!(max);
+            for (field, range, _) in &MODEL_PARAMS {
+                if let Some(p) = props.get_mut(*field) {
+                    p["minimum"] = json!(range.start());
+                    p["maximum"] = json!(range.end());
                 }
             }
         }
@@ -171,7 +157,10 @@ fn for_editors(schema: &mut Value) {
     if let Some(props) = schema.get_mut("properties").and_then(Value::as_object_mut) {
         if let Some(caps) = props.get_mut("max_minutes") {
             for_each_map_value(caps, |v| {
-                v["description"] = json!("Most minutes on this day (20 to 600).");
+                v["description"] = json!(format!(
+                    "Most minutes on this day ({}).",
+                    crate::limits::span(&CAP_MINUTES, "")
+                ));
                 v["minimum"] = json!(CAP_MINUTES.start());
                 v["maximum"] = json!(CAP_MINUTES.end());
             });

@@ -12,9 +12,9 @@ use crate::catalog::{Catalog, Session};
 use crate::cli::ScoreArgs;
 use crate::error::{InputError, Result};
 use crate::export::{Document, table};
+use crate::limits::MAX_FILE_BYTES;
 use crate::model::explain::{Report, Target, explain};
 use crate::model::{Judge, WeekLoads, assess};
-use crate::profile::MAX_PROFILE_BYTES;
 use crate::search::{Scorer, Search};
 use crate::week::{Day, DaySpec, MINUTES_RANGE, MinutesRule, WeekSpec};
 use crate::yaml::{parse_yaml, read_limited};
@@ -103,7 +103,7 @@ pub fn score_structural(
 /// # Errors
 /// A file that cannot be read, or that holds none of these.
 pub fn read_week_file(path: &Path) -> Result<WeekSpec, InputError> {
-    let text = read_limited(path, MAX_PROFILE_BYTES)?;
+    let text = read_limited(path, MAX_FILE_BYTES)?;
     let source = path.display().to_string();
     let value: Value = parse_yaml(&text, &source)?;
     week_from_value(&value).map_err(|message| InputError::Parse {

@@ -153,7 +153,7 @@ pub fn week_calendar(name: &str, monday: Date, days: &[DayOut]) -> String {
         .iter()
         .enumerate()
         .filter_map(|(i, d)| {
-            let date = crate::block::calendar::add_days(monday, crate::block::calendar::whole(i));
+            let date = crate::dates::add_days(monday, crate::dates::whole(i));
             day_event(d, date, "(weekwright week plan)")
         })
         .collect();

@@ -298,7 +298,7 @@ pub fn block_chart(block: &Block) -> String {
 
     // The race.
     if let Some(r) = race {
-        let day = crate::block::calendar::days_between(block.calendar.start, r) as f64 + 0.5;
+        let day = crate::dates::days_between(block.calendar.start, r) as f64 + 0.5;
         let rx = x(day);
         let _ = writeln!(
             s,

@@ -42,6 +42,26 @@ pub struct ModelParams {
     pub min_distance: u8,
 }
 
+impl ModelParams {
+    /// A parameter by its profile name (the names of [`crate::limits::MODEL_PARAMS`]).
+    #[must_use]
+    pub fn get(&self, name: &str) -> Option<f64> {
+        Some(match name {
+            "tau_fitness" => self.tau_fitness,
+            "tau_fatigue" => self.tau_fatigue,
+            "tau_legs" => self.tau_legs,
+            "reference_intensity" => self.reference_intensity,
+            "easy_floor" => self.easy_floor,
+            "monotony_limit" => self.monotony_limit,
+            "fatigue_limit" => self.fatigue_limit,
+            "freshness_limit" => self.freshness_limit,
+            "violation_penalty" => self.violation_penalty,
+            "min_distance" => f64::from(self.min_distance),
+            _ => return None,
+        })
+    }
+}
+
 impl Default for ModelParams {
     fn default() -> Self {
         ModelParams {

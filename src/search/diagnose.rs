@@ -1,35 +1,10 @@
 //! Why no week fits: try relaxing each of the runner's constraints alone and report the
 //! ones that let weeks through. Explaining the failure is data; rendering it is Display.
 
-use std::fmt;
-
-use super::{NoWeekFits, Search};
+use super::{NoWeekFits, Relaxation, Search};
 use crate::model::LongRunRule;
 use crate::profile::Profile;
 use crate::week::Day;
-
-/// One change to the profile that would let repeatable weeks fit.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Relaxation {
-    /// The profile field to change.
-    pub field: &'static str,
-    /// The change, in words.
-    pub change: String,
-    /// Repeatable weeks that fit after the change.
-    pub weeks: u64,
-}
-
-impl fmt::Display for Relaxation {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: {} ({} would fit)",
-            self.field,
-            self.change,
-            crate::error::counted(self.weeks, "repeatable week")
-        )
-    }
-}
 
 fn day_list(mask: &[bool; 7]) -> String {
     Day::ALL
@@ -145,7 +120,7 @@ pub(super) fn explain(p: &Profile, feasible: u64) -> NoWeekFits {
     };
 
     // The hard-session count nearest to the one asked that works.
-    let mut by_distance: Vec<u8> = (0..=crate::profile::MAX_HARD_SESSIONS)
+    let mut by_distance: Vec<u8> = (0..=crate::limits::MAX_HARD_SESSIONS)
         .filter(|&n| n != r.hard_sessions)
         .collect();
     by_distance.sort_by_key(|&n| (n.abs_diff(r.hard_sessions), n));

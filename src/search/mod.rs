@@ -5,8 +5,6 @@
 mod diagnose;
 pub mod exhaustive;
 
-use std::fmt;
-
 use rayon::prelude::*;
 
 use crate::catalog::Session;
@@ -14,7 +12,7 @@ use crate::model::{Assessment, Judge, LongRunRule, WeekLoads, assess};
 use crate::profile::Profile;
 use crate::week::{LONG_MIN, MinutesRule, WeekSpec};
 
-pub use diagnose::Relaxation;
+pub use crate::error::{NoWeekFits, Relaxation};
 
 /// The sessions each day may hold under a profile.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -506,54 +504,6 @@ pub fn diverse_top(ranked: &[Candidate], top: usize, min_distance: usize) -> Vec
         }
     }
     out
-}
-
-/// The constraints admit no (repeatable) week: which collide and what to relax.
-#[derive(Debug, Clone, PartialEq)]
-pub struct NoWeekFits {
-    /// The profile's name.
-    pub profile: String,
-    /// Weeks that met every hard constraint (0, or none of them repeatable).
-    pub feasible: u64,
-    /// What the profile asks, in words.
-    pub asks: Vec<String>,
-    /// Single changes that would let weeks fit, best first.
-    pub relaxations: Vec<Relaxation>,
-}
-
-impl std::error::Error for NoWeekFits {}
-
-impl fmt::Display for NoWeekFits {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.feasible == 0 {
-            write!(
-                f,
-                "no week fits profile '{}': its constraints collide",
-                self.profile
-            )?;
-        } else {
-            write!(
-                f,
-                "no repeatable week fits profile '{}': {} weeks meet every constraint, but none could be repeated without fatigue running away",
-                self.profile, self.feasible
-            )?;
-        }
-        if !self.asks.is_empty() {
-            write!(f, "\n  the profile asks for: {}", self.asks.join("; "))?;
-        }
-        if self.relaxations.is_empty() {
-            write!(
-                f,
-                "\n  no single change makes a week fit: loosen several constraints at once (more available days, fewer hard sessions, fewer rest days)"
-            )?;
-        } else {
-            write!(f, "\n  relax one of these (each alone lets weeks fit):")?;
-            for r in &self.relaxations {
-                write!(f, "\n  - {r}")?;
-            }
-        }
-        Ok(())
-    }
 }
 
 #[cfg(test)]

@@ -460,9 +460,9 @@ fn generate_writes_the_top_week_as_a_calendar() {
 
 mod properties {
     use proptest::prelude::*;
-    use weekwright::block::calendar::{add_days, whole};
     use weekwright::block::{Calendar, Phase, Settings, plan};
     use weekwright::catalog::Session;
+    use weekwright::dates::{add_days, whole};
     use weekwright::profile::Profile;
     use weekwright::search::Scorer;
     use weekwright::week::WeekSpec;

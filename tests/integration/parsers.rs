@@ -3,7 +3,8 @@
 //! a panic; and an error message is short and free of raw control characters.
 
 use proptest::prelude::*;
-use weekwright::error::{check_date, count_flag};
+use weekwright::dates::check_date;
+use weekwright::error::count_flag;
 use weekwright::profile::Profile;
 use weekwright::week::WeekSpec;
 use weekwright::yaml::parse_yaml;

@@ -1,0 +1,59 @@
+//! Every range a runner's input must fall in (CLI.md), in one place: the profile's
+//! validation, the JSON Schema, the parser's messages and the flags all read these, so an
+//! allowed value cannot be accepted by one and refused by another.
+
+use std::ops::RangeInclusive;
+
+/// Largest profile or week file read.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+/// Weekly minutes (`weekly_minutes`, `current_weekly_minutes`).
+pub const WEEKLY_MINUTES: RangeInclusive<f64> = 30.0..=2400.0;
+/// A day's cap (`max_minutes`).
+pub const CAP_MINUTES: RangeInclusive<f64> = 20.0..=600.0;
+/// A session's minutes (catalog overrides and WEEK strings).
+pub const SESSION_MINUTES: RangeInclusive<f64> = 1.0..=600.0;
+/// A session's RPE (catalog overrides).
+pub const RPE: RangeInclusive<f64> = 1.0..=10.0;
+/// Most hard sessions a week may ask for.
+pub const MAX_HARD_SESSIONS: u8 = 4;
+/// Most rest days (`min_rest_days`) and most days two plans may be asked to differ in
+/// (`model.min_distance`).
+pub const MAX_DAYS: u8 = 7;
+/// `block.single_run_limit`: a multiple of the longest run of the previous 30 days.
+pub const SINGLE_RUN_LIMIT: RangeInclusive<f64> = 1.0..=3.0;
+/// Longest profile name, in characters.
+pub const MAX_NAME_CHARS: usize = 200;
+/// Most weeks in a block.
+pub const MAX_WEEKS: usize = 104;
+/// Build weeks per deload week in a block's pattern (`N:1`).
+pub const PATTERN_BUILDS: RangeInclusive<u8> = 1..=6;
+
+/// The `model:` overrides a profile may set, with their ranges: validation, the schema and
+/// messages read this one table: name, range, unit. `min_distance` is a whole number.
+pub const MODEL_PARAMS: [(&str, RangeInclusive<f64>, &str); 10] = [
+    ("tau_fitness", 1.0..=365.0, ""),
+    ("tau_fatigue", 1.0..=90.0, ""),
+    ("tau_legs", 0.25..=14.0, ""),
+    ("reference_intensity", 0.5..=10.0, ""),
+    ("easy_floor", 0.0..=1.0, ""),
+    ("monotony_limit", 0.5..=10.0, ""),
+    ("fatigue_limit", 0.5..=5.0, ""),
+    ("freshness_limit", 0.5..=10.0, ""),
+    ("violation_penalty", 0.0..=100.0, ""),
+    ("min_distance", 0.0..=MAX_DAYS as f64, " days"),
+];
+
+/// The range and unit of a `model:` override by name.
+#[must_use]
+pub fn model_param(name: &str) -> Option<(&'static RangeInclusive<f64>, &'static str)> {
+    MODEL_PARAMS
+        .iter()
+        .find(|(n, ..)| *n == name)
+        .map(|(_, r, unit)| (r, *unit))
+}
+
+/// A range as messages write it: `30 to 2400 minutes`.
+#[must_use]
+pub fn span(range: &RangeInclusive<f64>, unit: &str) -> String {
+    format!("{} to {}{unit}", range.start(), range.end())
+}
