@@ -138,7 +138,7 @@ fn check_block(source: &str, block: &BlockSection) -> Result<BlockDefaults, Inpu
         return Err(field_err(
             source,
             "block.weeks",
-            format!("{w} is out of range: use 1 to {}", MAX_WEEKS),
+            format!("{w} is out of range: use 1 to {MAX_WEEKS}"),
         ));
     }
     let pattern = block
