@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use weekwright::block::{Calendar, Pool, Settings, plan, template};
-use weekwright::profile::Profile;
+use weekwright::problem::Problem;
 
 fn calendar(race: bool) -> Calendar {
     let start = "2027-01-04".parse().expect("a date");
@@ -22,7 +22,7 @@ fn calendar(race: bool) -> Calendar {
 }
 
 fn sixteen_weeks(c: &mut Criterion) {
-    let profile = Profile::builtin();
+    let profile = Problem::builtin();
     let settings = Settings::default();
     let mut group = c.benchmark_group("block");
     group.sample_size(10).measurement_time(Duration::from_secs(10));

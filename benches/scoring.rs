@@ -10,6 +10,7 @@ use std::path::Path;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use weekwright::catalog::{Catalog, Goal, Level, Session};
 use weekwright::model::{Judge, WeekLoads, assess};
+use weekwright::problem::Problem;
 use weekwright::profile::Profile;
 use weekwright::search::Search;
 use weekwright::search::exhaustive::score_space;
@@ -75,12 +76,15 @@ fn generate(c: &mut Criterion) {
     files.sort();
     let mut group = c.benchmark_group("generate");
     group.sample_size(10);
-    let mut profiles = vec![("default".to_string(), Profile::builtin())];
+    let mut profiles = vec![("default".to_string(), Problem::builtin())];
     for f in files {
         let name = f
             .file_stem()
             .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-        profiles.push((name, Profile::load(&f).expect("example profile loads")));
+        profiles.push((
+            name,
+            Problem::new(&Profile::load(&f).expect("example profile loads")),
+        ));
     }
     for (name, profile) in &profiles {
         let searched = weekwright::search::Space::of(profile).size();
@@ -100,7 +104,7 @@ fn generate(c: &mut Criterion) {
 /// A 12-week block on the built-in profile: the week engine at every volume level the block
 /// needs, then the beam over the weeks (`benches/block.rs` has the 16-week ones).
 fn block(c: &mut Criterion) {
-    let profile = Profile::builtin();
+    let profile = Problem::builtin();
     let settings = weekwright::block::Settings::default();
     let cal = weekwright::block::Calendar {
         start: "2027-01-04".parse().expect("a date"),

@@ -41,6 +41,7 @@ for f in yaml json table; do
     "$bin" bench --threads 1 --sessions rest,easy,tempo,long,intervals --format json 2>/dev/null |
         grep -v -e seconds -e ns_per_week -e weeks_per_second >"$out/bench.$f"
 done
+for f in "$out"/*-v.err; do sed -E -i "s/in [0-9.]+ m?s/in T/g" "$f"; done
 run schema schema
 run man man
 run completions-bash completions bash

@@ -25,6 +25,7 @@ pub mod error;
 pub mod export;
 pub mod limits;
 pub mod model;
+pub mod problem;
 pub mod profile;
 pub mod search;
 pub mod week;

@@ -12,8 +12,8 @@ use crate::limits::{
     CAP_MINUTES, MAX_DAYS, MAX_FILE_BYTES, MAX_HARD_SESSIONS, MAX_NAME_CHARS, MAX_WEEKS, MODEL_PARAMS,
     PATTERN_BUILDS, RPE, SESSION_MINUTES, SINGLE_RUN_LIMIT, WEEKLY_MINUTES,
 };
-use crate::model::{Filters, Judge, LongRunRule, ModelParams, Rules};
-use crate::week::{Day, MinutesRule};
+use crate::model::{LongRunRule, ModelParams, Rules};
+use crate::week::Day;
 use crate::yaml::{has_no_content, parse_yaml, read_limited};
 
 /// `long_run_day`: a day, or `none` for a week without a long run.
@@ -301,37 +301,6 @@ impl Profile {
         }
         let file: ProfileFile = parse_yaml(text, source)?;
         validate(file, source)
-    }
-
-    /// The runner's current daily load C0 = current weekly minutes x reference intensity / 7.
-    #[must_use]
-    pub fn c0(&self) -> f64 {
-        self.current_weekly_minutes * self.params.reference_intensity / 7.0
-    }
-
-    /// A judge for a week at `factor` times the runner's volume.
-    #[must_use]
-    pub fn judge(&self, factor: f64) -> Judge {
-        Judge {
-            params: self.params,
-            filters: Filters::new(&self.params),
-            goal: self.goal,
-            c0: Some(self.c0()),
-            factor,
-            rules: Some(self.rules.clone()),
-        }
-    }
-
-    /// The minutes rule at `weekly` minutes.
-    #[must_use]
-    pub fn minutes_rule(&self, weekly: f64) -> MinutesRule {
-        MinutesRule {
-            catalog: self.catalog.clone(),
-            level: self.level,
-            goal: self.goal,
-            weekly_minutes: Some(weekly),
-            caps: self.rules.caps,
-        }
     }
 }
 

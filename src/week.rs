@@ -16,6 +16,10 @@ pub struct Day(u8);
 impl Day {
     /// Monday to Sunday.
     pub const ALL: [Day; 7] = [Day(0), Day(1), Day(2), Day(3), Day(4), Day(5), Day(6)];
+    /// Saturday.
+    pub const SAT: Day = Day(5);
+    /// Sunday.
+    pub const SUN: Day = Day(6);
 
     /// The day at `index` (0 = Monday); `None` above 6.
     #[must_use]
@@ -47,18 +51,6 @@ impl Day {
             "Saturday",
             "Sunday",
         ][self.index()]
-    }
-
-    /// The next day, around the week.
-    #[must_use]
-    pub fn next(self) -> Day {
-        Day((self.0 + 1) % 7)
-    }
-
-    /// The previous day, around the week.
-    #[must_use]
-    pub fn prev(self) -> Day {
-        Day((self.0 + 6) % 7)
     }
 }
 

@@ -21,8 +21,7 @@ use crate::dates::{self, add_days};
 use crate::error::{Error, Result};
 use crate::model::explain::DayOut;
 use crate::model::{Filters, LongRunRule, WeekLoads};
-use crate::profile::Pattern;
-use crate::profile::Profile;
+use crate::problem::Problem;
 use crate::search::{NoWeekFits, Scorer, Search};
 use crate::week::{Day, EASY_MIN, WeekSpec};
 
@@ -143,8 +142,8 @@ impl Pool {
     /// profile's own (1.0, first) and every factor of the schedule rounded to a 0.25 grid,
     /// so a deload or taper week draws on structures the engine found at a low volume.
     #[must_use]
-    pub fn levels(profile: &Profile, calendar: &Calendar) -> Vec<f64> {
-        let schedule = schedule(profile, calendar);
+    pub fn levels(problem: &Problem, calendar: &Calendar) -> Vec<f64> {
+        let schedule = schedule(problem, calendar);
         let mut levels = vec![1.0];
         for (k, phase) in schedule.phases.iter().enumerate() {
             if *phase == Phase::Race {
@@ -166,8 +165,8 @@ impl Pool {
     /// # Errors
     /// [`NoWeekFits`] when no repeatable week fits the profile at the first level; a level
     /// where none fits adds nothing.
-    pub fn search(profile: &Profile, levels: &[f64], size: usize) -> Result<Self, NoWeekFits> {
-        let mut p = profile.clone();
+    pub fn search(problem: &Problem, levels: &[f64], size: usize) -> Result<Self, NoWeekFits> {
+        let mut p = problem.clone();
         // Every distinct week is a candidate: diversity is the block's business (variety).
         p.params.min_distance = 1;
         let first = levels.first().copied().unwrap_or(1.0);
@@ -182,7 +181,7 @@ impl Pool {
                 }
             }
         }
-        let rule = profile.minutes_rule(profile.current_weekly_minutes);
+        let rule = problem.minutes_rule(problem.current_weekly_minutes);
         let planned = rule.apply(&WeekSpec::from_sessions(weeks[0]));
         let history_runs: [f64; 7] = std::array::from_fn(|d| run_minutes(weeks[0][d], planned.minutes[d]));
         Ok(Pool { weeks, history_runs })
@@ -237,65 +236,66 @@ fn key_sessions() -> u16 {
         .fold(0, |m, s| m | (1 << s.index()))
 }
 
-/// The profile of the race week: `race` on race day, no long run (the race is the week's
+/// The race week's problem: `race` on race day, no long run (the race is the week's
 /// key session), and the race counted among the hard sessions. After a race from Wednesday
 /// on the week rests; after a Monday or Tuesday race it runs easy.
-fn race_profile(profile: &Profile, race_day: usize) -> Profile {
-    let mut p = profile.clone();
-    p.params.min_distance = 1;
-    let r = &mut p.rules;
-    r.fixed[race_day] = Some(Session::Race);
-    r.available[race_day] = true;
-    r.avoid[race_day] = 0;
-    r.caps[race_day] = None;
+fn race_week_problem(problem: &Problem, race_day: usize) -> Problem {
+    let race = Day::ALL[race_day];
+    let mut p = problem
+        .clone()
+        .with_min_distance(1)
+        .with_fixed(race, Some(Session::Race))
+        .with_available(race, true)
+        .without_avoid_on(race)
+        .without_cap_on(race)
+        .with_long_run(LongRunRule::Never);
     // After a race from Wednesday on, the week rests. A Monday or Tuesday race leaves a
     // week of nothing but the race, too little easy running for the model's easy floor;
     // there the days after it take easy recovery runs (no hard session, no long run).
-    let hard = key_sessions();
-    for d in race_day + 1..7 {
-        r.fixed[d] = None;
-        if race_day >= 2 {
-            r.available[d] = false;
+    for &day in &Day::ALL[race_day + 1..] {
+        p = p.with_fixed(day, None);
+        p = if race_day >= 2 {
+            p.with_available(day, false)
         } else {
-            r.avoid[d] |= hard;
-        }
+            p.avoiding(day, key_sessions())
+        };
     }
     // A fixed hard session too close before the race gives way: the race needs the days
     // before it easy (at least 2; MODEL.md section 5), club night or not.
-    for d in 0..race_day {
-        if r.fixed[d].is_some_and(Session::is_quality) && race_day - d < 3 {
-            r.fixed[d] = None;
+    for &day in &Day::ALL[..race_day] {
+        if problem.rules.fixed[day.index()].is_some_and(Session::is_quality) && race_day - day.index() < 3 {
+            p = p.with_fixed(day, None);
         }
     }
-    r.long_run = LongRunRule::Never;
     // The race is one hard session. One more fits only if it can stand 2 days before the
     // race without leaning on Monday, the day after the last week's long run: a race from
     // Thursday on.
     let room = if race_day >= 3 { 2 } else { 1 };
-    r.hard_sessions = r.hard_sessions.clamp(1, room);
-    p
+    let hard = problem.rules.hard_sessions.clamp(1, room);
+    p.with_hard_sessions(hard)
 }
 
-/// The profile of a taper or race week at factor `g` of a block peaking at factor `peak`:
+/// The problem of a taper or race week at factor `g` of a block peaking at factor `peak`:
 /// its quality sessions shortened with the volume, never below half their length or 20
 /// minutes (MODEL.md section 8: "quality kept but shortened"; Bosquet 2007: keep the
 /// intensity, cut the volume). The race is the race's length.
-fn tapered(profile: &Profile, g: f64, peak: f64) -> Profile {
+fn tapered(problem: &Problem, g: f64, peak: f64) -> Problem {
     let scale = (g / peak).clamp(0.5, 1.0);
-    let mut p = profile.clone();
-    for s in Session::ALL {
-        if s.is_quality() && !s.is_long() && s != Session::Race {
-            let m = (p.catalog.minutes(s, p.level) * scale).round().max(EASY_MIN);
-            p.catalog.set(s, None, Some(m));
-        }
-    }
-    p
+    Session::ALL
+        .into_iter()
+        .filter(|s| s.is_quality() && !s.is_long() && *s != Session::Race)
+        .fold(problem.clone(), |p, s| {
+            let m = (problem.catalog.minutes(s, problem.level) * scale)
+                .round()
+                .max(EASY_MIN);
+            p.with_session_minutes(s, m)
+        })
 }
 
 /// Score `structures` at each factor and keep the best `per_week` with no violation,
 /// taking first the best of each mix of hard-session types, so the beam can rotate them.
 fn candidates(
-    profile: &Profile,
+    problem: &Problem,
     structures: &[[Session; 7]],
     factors: &[f64],
     per_week: usize,
@@ -303,8 +303,8 @@ fn candidates(
 ) -> Vec<Candidate> {
     let mut out = Vec::new();
     for &g in factors {
-        let tapered = taper_peak.map(|peak| tapered(profile, g, peak));
-        let judge = Scorer::new(tapered.as_ref().unwrap_or(profile), g);
+        let tapered = taper_peak.map(|peak| tapered(problem, g, peak));
+        let judge = Scorer::new(tapered.as_ref().unwrap_or(problem), g);
         let mut scored: Vec<Candidate> = structures
             .iter()
             .filter_map(|s| {
@@ -363,7 +363,7 @@ struct StepInfo {
 
 /// Everything the steps read that does not change along a path.
 struct Context<'a> {
-    profile: &'a Profile,
+    problem: &'a Problem,
     settings: Settings,
     schedule: Schedule,
     race_day: Option<usize>,
@@ -372,7 +372,7 @@ struct Context<'a> {
 
 impl Context<'_> {
     fn root(&self, pool: &Pool) -> Node {
-        let c0 = self.profile.c0();
+        let c0 = self.problem.c0();
         let legs = self.filters.legs;
         let mut runs = [0.0; RUN_WINDOW];
         for (j, r) in runs.iter_mut().enumerate() {
@@ -388,7 +388,7 @@ impl Context<'_> {
             // The steady state of the leg filter under a constant daily load C0.
             legs: legs.b * c0 / (1.0 - legs.a),
             recent_loads: [7.0 * c0; 3],
-            last_build_minutes: self.profile.current_weekly_minutes,
+            last_build_minutes: self.problem.current_weekly_minutes,
             last_build_days: 0,
             runs,
             quality: 0,
@@ -440,9 +440,9 @@ impl Context<'_> {
         // join of two different weeks, where the same rules hold.
         if let Some(tail) = &node.tail {
             let (back_to_back, short) = join(tail, &cand.sessions);
-            if back_to_back && !self.profile.rules.allow_back_to_back {
+            if back_to_back && !self.problem.rules.allow_back_to_back {
                 // A violation, as inside a week: it costs the model's violation penalty.
-                obj.joins += self.profile.params.violation_penalty;
+                obj.joins += self.problem.params.violation_penalty;
             }
             obj.joins += self.settings.join * f64::from(short);
         }
@@ -552,42 +552,39 @@ fn factor_options(schedule: &Schedule, k: usize) -> Vec<f64> {
 /// # Errors
 /// No week fits the profile, or the guardrails refuse every candidate of a week (exit 3).
 pub fn plan(
-    profile: &Profile,
+    problem: &Problem,
     calendar: &Calendar,
     seed: u64,
     settings: &Settings,
     progress: &mut dyn FnMut(Step),
 ) -> Result<Block> {
     progress(Step::Pool);
-    let pool = Pool::search(profile, &Pool::levels(profile, calendar), settings.pool)?;
-    plan_with_pool(profile, &pool, calendar, seed, settings, progress)
+    let pool = Pool::search(problem, &Pool::levels(problem, calendar), settings.pool)?;
+    plan_with_pool(problem, &pool, calendar, seed, settings, progress)
 }
 
 /// The phases and volume factors of a block: the profile's pattern (or the level's) from
 /// the runner's current volume.
-fn schedule(profile: &Profile, calendar: &Calendar) -> Schedule {
-    let pattern = profile
-        .block
-        .pattern
-        .unwrap_or_else(|| Pattern::for_level(profile.level));
-    let current = profile.current_weekly_minutes / profile.weekly_minutes;
+fn schedule(problem: &Problem, calendar: &Calendar) -> Schedule {
+    let pattern = problem.pattern;
+    let current = problem.current_weekly_minutes / problem.weekly_minutes;
     Schedule::new(pattern, calendar.weeks, calendar.race.is_some(), current)
 }
 
 /// The context of a block's steps: its schedule, the settings with the profile's
 /// single-run limit, and the filters.
-fn context<'a>(profile: &'a Profile, calendar: &Calendar, settings: &Settings) -> Context<'a> {
-    let schedule = schedule(profile, calendar);
+fn context<'a>(problem: &'a Problem, calendar: &Calendar, settings: &Settings) -> Context<'a> {
+    let schedule = schedule(problem, calendar);
     let mut settings = *settings;
-    if let Some(limit) = profile.block.single_run_limit {
+    if let Some(limit) = problem.single_run_limit {
         settings.guardrails.single_run = limit;
     }
     Context {
-        profile,
+        problem,
         settings,
         schedule,
         race_day: calendar.race_day(),
-        filters: Filters::new(&profile.params),
+        filters: Filters::new(&problem.params),
     }
 }
 
@@ -597,7 +594,7 @@ fn week_candidates(
     ctx: &Context<'_>,
     pool: &Pool,
     k: usize,
-    race_pool: &mut Option<(Profile, Vec<[Session; 7]>)>,
+    race_pool: &mut Option<(Problem, Vec<[Session; 7]>)>,
 ) -> Result<Vec<Candidate>> {
     let s = &ctx.settings;
     let factors = factor_options(&ctx.schedule, k);
@@ -606,7 +603,7 @@ fn week_candidates(
     if ctx.schedule.phases[k] == Phase::Race {
         let day = ctx.race_day.unwrap_or(6);
         if race_pool.is_none() {
-            let rp = race_profile(ctx.profile, day);
+            let rp = race_week_problem(ctx.problem, day);
             let outcome = Search::new(&rp)
                 .factor(ctx.schedule.factors[k])
                 .top(s.pool)
@@ -629,7 +626,7 @@ fn week_candidates(
         // A Monday or Tuesday race: the Sunday before it is in this week, and a long run
         // or a hard session there would sit on the race's doorstep. This week's structures
         // come from the engine with Sunday kept easy and the long run free to move.
-        let p = pre_race_profile(ctx.profile, day);
+        let p = pre_race_problem(ctx.problem, day);
         let outcome = Search::new(&p)
             .factor(ctx.schedule.factors[k])
             .top(s.pool)
@@ -638,7 +635,7 @@ fn week_candidates(
         return Ok(candidates(&p, &weeks, &factors, s.per_week, taper_peak));
     }
     Ok(candidates(
-        ctx.profile,
+        ctx.problem,
         &pool.weeks,
         &factors,
         s.per_week,
@@ -646,24 +643,26 @@ fn week_candidates(
     ))
 }
 
-/// The profile of the week before a race on `race_day` (Monday or Tuesday): no key session
+/// The problem of the week before a race on `race_day` (Monday or Tuesday): no key session
 /// on the Sunday, and the long run on any day the runner can train.
-fn pre_race_profile(profile: &Profile, race_day: usize) -> Profile {
-    let mut p = profile.clone();
-    p.params.min_distance = 1;
-    let key = key_sessions();
-    let r = &mut p.rules;
-    if r.fixed[6].is_some_and(Session::is_key) {
-        r.fixed[6] = None;
+fn pre_race_problem(problem: &Problem, race_day: usize) -> Problem {
+    let mut p = problem
+        .clone()
+        .with_min_distance(1)
+        .avoiding(Day::SUN, key_sessions());
+    if problem.rules.fixed[Day::SUN.index()].is_some_and(Session::is_key) {
+        p = p.with_fixed(Day::SUN, None);
     }
-    r.avoid[6] |= key;
     if race_day == 1 {
         // Saturday's key session would be three days before a Tuesday race: fine for a
         // long run or tempo, not for intervals or hills the runner still feels.
-        r.avoid[5] |= (1 << Session::Intervals.index()) | (1 << Session::Hills.index());
+        p = p.avoiding(
+            Day::SAT,
+            (1 << Session::Intervals.index()) | (1 << Session::Hills.index()),
+        );
     }
-    if let LongRunRule::On(_) = r.long_run {
-        r.long_run = LongRunRule::Any;
+    if let LongRunRule::On(_) = problem.rules.long_run {
+        p = p.with_long_run(LongRunRule::Any);
     }
     p
 }
@@ -673,11 +672,11 @@ fn pre_race_profile(profile: &Profile, race_day: usize) -> Profile {
 fn refused_everything(ctx: &Context, k: usize, candidates: bool) -> Error {
     let g = &ctx.settings.guardrails;
     let week = format!(
-        "week {} ({}, {:.0} minutes) of the block for profile '{}'",
+        "week {} ({}, {:.0} minutes) of the block for problem '{}'",
         k + 1,
         ctx.schedule.phases[k].id(),
-        ctx.schedule.factors[k] * ctx.profile.weekly_minutes,
-        ctx.profile.name
+        ctx.schedule.factors[k] * ctx.problem.weekly_minutes,
+        ctx.problem.name
     );
     Error::BlockRefused(if candidates {
         format!(
@@ -689,7 +688,7 @@ fn refused_everything(ctx: &Context, k: usize, candidates: bool) -> Error {
         )
     } else {
         format!(
-            "{week} has no week that meets the profile at that volume\n  relax the profile for it: fewer hard sessions or rest days, more available days, or no fixed sessions"
+            "{week} has no week that meets the problem at that volume\n  relax the problem for it: fewer hard sessions or rest days, more available days, or no fixed sessions"
         )
     })
 }
@@ -700,14 +699,14 @@ fn refused_everything(ctx: &Context, k: usize, candidates: bool) -> Error {
 /// # Errors
 /// The race week admits no week, or the guardrails refuse every candidate of a week (exit 3).
 pub fn plan_with_pool(
-    profile: &Profile,
+    problem: &Problem,
     pool: &Pool,
     calendar: &Calendar,
     seed: u64,
     settings: &Settings,
     progress: &mut dyn FnMut(Step),
 ) -> Result<Block> {
-    let ctx = context(profile, calendar, settings);
+    let ctx = context(problem, calendar, settings);
     let mut rng = StdRng::seed_from_u64(seed);
     let mut race_pool = None;
     let mut options: Vec<Vec<Candidate>> = Vec::with_capacity(calendar.weeks);
@@ -797,7 +796,7 @@ fn replay(
         });
     }
     Block {
-        profile: ctx.profile.name.clone(),
+        profile: ctx.problem.name.clone(),
         seed,
         weeks,
         calendar: *calendar,
@@ -812,8 +811,8 @@ fn replay(
 ///
 /// # Errors
 /// No week fits the race week (exit 3).
-pub fn template(profile: &Profile, pool: &Pool, calendar: &Calendar, settings: &Settings) -> Result<Block> {
-    let ctx = context(profile, calendar, settings);
+pub fn template(problem: &Problem, pool: &Pool, calendar: &Calendar, settings: &Settings) -> Result<Block> {
+    let ctx = context(problem, calendar, settings);
     let mut race_pool = None;
     let mut chosen = Vec::with_capacity(calendar.weeks);
     for k in 0..calendar.weeks {
@@ -825,8 +824,8 @@ pub fn template(profile: &Profile, pool: &Pool, calendar: &Calendar, settings: &
                 .max_by(|a, b| a.score.total_cmp(&b.score))
         } else {
             let tapered =
-                (ctx.schedule.phases[k] == Phase::Taper).then(|| tapered(profile, f, ctx.schedule.peak));
-            let scorer = Scorer::new(tapered.as_ref().unwrap_or(profile), f);
+                (ctx.schedule.phases[k] == Phase::Taper).then(|| tapered(problem, f, ctx.schedule.peak));
+            let scorer = Scorer::new(tapered.as_ref().unwrap_or(problem), f);
             let (loads, a) = scorer.assess(&WeekSpec::from_sessions(pool.weeks[0]));
             Some(Candidate::new(f, &loads, a.score))
         };

@@ -14,6 +14,7 @@ use crate::catalog::Session;
 use crate::cli::BlockArgs;
 use crate::error::Result;
 use crate::export::{Document, ics, svg, table};
+use crate::problem::Problem;
 
 /// Searches shorter than this show no progress bar.
 const QUIET_FOR: Duration = Duration::from_millis(500);
@@ -133,6 +134,7 @@ pub fn run(args: &BlockArgs, ctx: &Context) -> Result<()> {
     let profile = load_profile(args.profile.as_deref())?;
     let dates = date_args(args)?;
     let cal = calendar::resolve(&dates, &profile.block, today())?;
+    let problem = Problem::new(&profile);
     let settings = Settings::default();
 
     let started = Instant::now();
@@ -152,7 +154,7 @@ pub fn run(args: &BlockArgs, ctx: &Context) -> Result<()> {
             shown = true;
         }
     };
-    let block = plan(&profile, &cal, args.seed, &settings, &mut progress)?;
+    let block = plan(&problem, &cal, args.seed, &settings, &mut progress)?;
     bar.finish_and_clear();
     let searched = started.elapsed();
     if ctx.verbose {
@@ -160,8 +162,8 @@ pub fn run(args: &BlockArgs, ctx: &Context) -> Result<()> {
         // searches for it itself (the block's pool holds it too) so that its time below is
         // what the template approach costs on its own: -v compares the two.
         let t0 = Instant::now();
-        let plain_pool = Pool::search(&profile, &[1.0], 1)?;
-        let plain = template(&profile, &plain_pool, &cal, &settings)?;
+        let plain_pool = Pool::search(&problem, &[1.0], 1)?;
+        let plain = template(&problem, &plain_pool, &cal, &settings)?;
         let t_plain = t0.elapsed();
         let parts = |o: &crate::block::Objective| {
             format!(

@@ -9,7 +9,7 @@ use crate::cli::{FormatArg, GenerateArgs};
 use crate::error::Result;
 use crate::export::{Document, ics, table};
 use crate::model::explain::{Report, Target, explain};
-use crate::profile::Profile;
+use crate::problem::Problem;
 use crate::search::{Outcome, Scorer, Search};
 use crate::week::WeekSpec;
 
@@ -74,11 +74,11 @@ impl Document for GenerateOutput {
 ///
 /// # Errors
 /// [`crate::search::NoWeekFits`] when nothing fits.
-pub fn plans(profile: &Profile, top: usize) -> Result<(Outcome, Vec<Plan>)> {
-    let outcome = Search::new(profile).top(top).run()?;
-    let scorer = Scorer::new(profile, 1.0);
+pub fn plans(problem: &Problem, top: usize) -> Result<(Outcome, Vec<Plan>)> {
+    let outcome = Search::new(problem).top(top).run()?;
+    let scorer = Scorer::new(problem, 1.0);
     let target = Target {
-        weekly_minutes: Some(profile.weekly_minutes),
+        weekly_minutes: Some(problem.weekly_minutes),
     };
     let plans = outcome
         .plans
@@ -105,21 +105,21 @@ pub fn run(args: &GenerateArgs, ctx: &Context) -> Result<()> {
             "--start dates the calendar of --format ics; other formats have no dates, so it is not used",
         );
     }
-    let profile = load_profile(args.profile.as_deref())?;
+    let problem = Problem::new(&load_profile(args.profile.as_deref())?);
     let start = args
         .start
         .map(|d| crate::dates::monday(d).map_err(|m| flag_error("--start", m)))
         .transpose()?;
-    let (outcome, plans) = plans(&profile, usize::from(args.top))?;
+    let (outcome, plans) = plans(&problem, usize::from(args.top))?;
     ctx.info(&format!(
         "{}: {} weeks in the space, {} feasible, {} repeatable",
-        profile.name, outcome.searched, outcome.feasible, outcome.repeatable
+        problem.name, outcome.searched, outcome.feasible, outcome.repeatable
     ));
     // The top week on the calendar, from --start or the next Monday.
     let calendar = (args.format == FormatArg::Ics)
         .then(|| start.unwrap_or_else(|| crate::dates::next_monday(jiff::ZonedDateTime::now().date())));
     let doc = GenerateOutput {
-        profile: profile.name.clone(),
+        profile: problem.name.clone(),
         searched: outcome.searched,
         feasible: outcome.feasible,
         plans,

@@ -15,6 +15,7 @@ use crate::export::{Document, table};
 use crate::limits::MAX_FILE_BYTES;
 use crate::model::explain::{Report, Target, explain};
 use crate::model::{Judge, WeekLoads, assess};
+use crate::problem::Problem;
 use crate::search::{Scorer, Search};
 use crate::week::{Day, DaySpec, MINUTES_RANGE, MinutesRule, WeekSpec};
 use crate::yaml::{parse_yaml, read_limited};
@@ -49,19 +50,19 @@ impl Document for ScoreOutput {
 /// Score a week against a profile: the report and, when the week meets the profile's
 /// constraints, its percentile among the feasible weeks.
 #[must_use]
-pub fn score_with_profile(profile: &crate::profile::Profile, week: &WeekSpec) -> ScoreOutput {
-    let scorer = Scorer::new(profile, 1.0);
+pub fn score_with_profile(problem: &Problem, week: &WeekSpec) -> ScoreOutput {
+    let scorer = Scorer::new(problem, 1.0);
     let (loads, a) = scorer.assess(week);
     let report = explain(
         &scorer.judge,
         &loads,
         &a,
         Target {
-            weekly_minutes: Some(profile.weekly_minutes),
+            weekly_minutes: Some(problem.weekly_minutes),
         },
     );
     let percentile = a.violations.is_empty().then(|| {
-        let (feasible, below) = Search::new(profile).count_below(a.score);
+        let (feasible, below) = Search::new(problem).count_below(a.score);
         #[allow(clippy::cast_precision_loss)] // Counts far below 2^52.
         if feasible == 0 {
             0.0
@@ -193,8 +194,8 @@ pub fn run(args: &ScoreArgs, ctx: &Context) -> Result<()> {
     };
     let doc = match &args.profile {
         Some(_) => {
-            let profile = load_profile(args.profile.as_deref())?;
-            score_with_profile(&profile, &week)
+            let problem = Problem::new(&load_profile(args.profile.as_deref())?);
+            score_with_profile(&problem, &week)
         }
         None => score_structural(
             args.level.unwrap_or_default(),

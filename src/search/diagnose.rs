@@ -3,7 +3,7 @@
 
 use super::{NoWeekFits, Relaxation, Search};
 use crate::model::LongRunRule;
-use crate::profile::Profile;
+use crate::problem::Problem;
 use crate::week::Day;
 
 fn day_list(mask: &[bool; 7]) -> String {
@@ -16,7 +16,7 @@ fn day_list(mask: &[bool; 7]) -> String {
 }
 
 /// What the profile asks, in words, for the message.
-fn asks(p: &Profile) -> Vec<String> {
+fn asks(p: &Problem) -> Vec<String> {
     let r = &p.rules;
     let mut out = Vec::new();
     let days = r.available.iter().filter(|&&a| a).count();
@@ -66,7 +66,7 @@ fn asks(p: &Profile) -> Vec<String> {
     out
 }
 
-fn repeatable_weeks(p: &Profile) -> u64 {
+fn repeatable_weeks(p: &Problem) -> u64 {
     Search::new(p).count().1
 }
 
@@ -77,13 +77,12 @@ const VOLUME_STEPS: u32 = 6;
 /// jump (or too few minutes for the structure) can be what leaves no week: offer the volume
 /// nearest to the one asked that works, and, when none between the two does, the base the
 /// plan needs (the smallest `current_weekly_minutes` that makes it work).
-fn volume_relaxations(p: &Profile, try_change: &mut impl FnMut(&'static str, String, Profile) -> bool) {
+fn volume_relaxations(p: &Problem, try_change: &mut impl FnMut(&'static str, String, Problem) -> bool) {
     let (asked, used) = (p.weekly_minutes, p.current_weekly_minutes);
     // From the volume asked towards the one the runner is used to: the first that works.
     for k in 1..=VOLUME_STEPS {
         let w = (asked + (used - asked) * f64::from(k) / f64::from(VOLUME_STEPS)).round();
-        let mut v = p.clone();
-        v.weekly_minutes = w;
+        let v = p.clone().with_weekly_minutes(w);
         let change = if k == VOLUME_STEPS {
             format!("{asked:.0} -> {w:.0} (what you are used to; build up over a block)")
         } else {
@@ -96,8 +95,7 @@ fn volume_relaxations(p: &Profile, try_change: &mut impl FnMut(&'static str, Str
     // No volume between the two works: the structure needs a larger base.
     for k in 1..=VOLUME_STEPS {
         let c = (used + (asked - used) * f64::from(k) / f64::from(VOLUME_STEPS)).round();
-        let mut v = p.clone();
-        v.current_weekly_minutes = c;
+        let v = p.clone().with_current_weekly_minutes(c);
         let change = format!(
             "{used:.0} -> {c:.0} if you already run that much; if not, build up to it with easy running first"
         );
@@ -108,10 +106,10 @@ fn volume_relaxations(p: &Profile, try_change: &mut impl FnMut(&'static str, Str
 }
 
 /// The typed failure for a profile whose search found no repeatable week.
-pub(super) fn explain(p: &Profile, feasible: u64) -> NoWeekFits {
+pub(super) fn explain(p: &Problem, feasible: u64) -> NoWeekFits {
     let r = &p.rules;
     let mut relaxations = Vec::new();
-    let mut try_change = |field: &'static str, change: String, variant: Profile| {
+    let mut try_change = |field: &'static str, change: String, variant: Problem| {
         let weeks = repeatable_weeks(&variant);
         if weeks > 0 {
             relaxations.push(Relaxation { field, change, weeks });
@@ -125,22 +123,19 @@ pub(super) fn explain(p: &Profile, feasible: u64) -> NoWeekFits {
         .collect();
     by_distance.sort_by_key(|&n| (n.abs_diff(r.hard_sessions), n));
     for n in by_distance {
-        let mut v = p.clone();
-        v.rules.hard_sessions = n;
+        let v = p.clone().with_hard_sessions(n);
         if try_change("hard_sessions", format!("{} -> {n}", r.hard_sessions), v) {
             break;
         }
     }
     for n in (0..r.min_rest_days).rev() {
-        let mut v = p.clone();
-        v.rules.min_rest_days = n;
+        let v = p.clone().with_min_rest_days(n);
         if try_change("min_rest_days", format!("{} -> {n}", r.min_rest_days), v) {
             break;
         }
     }
     if let LongRunRule::On(d) = r.long_run {
-        let mut v = p.clone();
-        v.rules.long_run = LongRunRule::Any;
+        let v = p.clone().with_long_run(LongRunRule::Any);
         try_change(
             "long_run_day",
             format!("{} -> omitted (the search picks the day)", d.id()),
@@ -148,33 +143,27 @@ pub(super) fn explain(p: &Profile, feasible: u64) -> NoWeekFits {
         );
     }
     if r.long_run != LongRunRule::Never {
-        let mut v = p.clone();
-        v.rules.long_run = LongRunRule::Never;
+        let v = p.clone().with_long_run(LongRunRule::Never);
         try_change("long_run_day", "none (a week without a long run)".to_string(), v);
     }
     if !r.allow_back_to_back {
-        let mut v = p.clone();
-        v.rules.allow_back_to_back = true;
+        let v = p.clone().with_back_to_back(true);
         try_change("allow_back_to_back", "true".to_string(), v);
     }
     if r.fixed.iter().any(Option::is_some) {
-        let mut v = p.clone();
-        v.rules.fixed = [None; 7];
+        let v = p.clone().without_fixed();
         try_change("fixed", "remove the fixed sessions".to_string(), v);
     }
     if r.avoid.iter().any(|&m| m != 0) {
-        let mut v = p.clone();
-        v.rules.avoid = [0; 7];
+        let v = p.clone().without_avoid();
         try_change("avoid", "remove the avoided sessions".to_string(), v);
     }
     if r.caps.iter().any(Option::is_some) {
-        let mut v = p.clone();
-        v.rules.caps = [None; 7];
+        let v = p.clone().without_caps();
         try_change("max_minutes", "remove the per-day caps".to_string(), v);
     }
     if r.available.iter().any(|&a| !a) {
-        let mut v = p.clone();
-        v.rules.available = [true; 7];
+        let v = p.clone().with_every_day_available();
         try_change(
             "available_days",
             format!("train on more days than {}", day_list(&r.available)),

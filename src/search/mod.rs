@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::catalog::Session;
 use crate::model::{Assessment, Judge, LongRunRule, WeekLoads, assess};
-use crate::profile::Profile;
+use crate::problem::Problem;
 use crate::week::{LONG_MIN, MinutesRule, WeekSpec};
 
 pub use crate::error::{NoWeekFits, Relaxation};
@@ -27,8 +27,8 @@ impl Space {
     /// cannot train hold rest; the long run goes only where the profile allows it, and not
     /// on a day capped below the shortest long run.
     #[must_use]
-    pub fn of(profile: &Profile) -> Self {
-        let r = &profile.rules;
+    pub fn of(problem: &Problem) -> Self {
+        let r = &problem.rules;
         let options = std::array::from_fn(|d| {
             if let Some(f) = r.fixed[d] {
                 return vec![f];
@@ -36,7 +36,7 @@ impl Space {
             Session::ALL
                 .into_iter()
                 .filter(|&s| s != Session::Race)
-                .filter(|&s| s != Session::Cross || profile.cross_training)
+                .filter(|&s| s != Session::Cross || problem.cross_training)
                 .filter(|&s| r.allows(d, s))
                 .filter(|&s| {
                     !s.is_long()
@@ -106,10 +106,10 @@ pub struct Scorer {
 impl Scorer {
     /// The scorer of a profile at `factor` times its volume.
     #[must_use]
-    pub fn new(profile: &Profile, factor: f64) -> Self {
+    pub fn new(problem: &Problem, factor: f64) -> Self {
         Scorer {
-            rule: profile.minutes_rule(profile.weekly_minutes * factor),
-            judge: profile.judge(factor),
+            rule: problem.minutes_rule(problem.weekly_minutes * factor),
+            judge: problem.judge(factor),
         }
     }
 
@@ -186,8 +186,8 @@ struct Walker<'a> {
 }
 
 impl Walker<'_> {
-    fn new<'a>(space: &'a Space, profile: &Profile) -> Walker<'a> {
-        let r = &profile.rules;
+    fn new<'a>(space: &'a Space, problem: &Problem) -> Walker<'a> {
+        let r = &problem.rules;
         Walker {
             space,
             reach: Reach::of(space),
@@ -266,14 +266,14 @@ const PREFIX_DAYS: usize = 3;
 /// Visit every week of the profile's space that meets its counting constraints, in
 /// parallel; `fold` accumulates per task and `reduce` merges (it must be order-independent
 /// for the result to be).
-pub fn par_visit<T, F, R>(profile: &Profile, init: impl Fn() -> T + Sync + Send, fold: F, reduce: R) -> T
+pub fn par_visit<T, F, R>(problem: &Problem, init: impl Fn() -> T + Sync + Send, fold: F, reduce: R) -> T
 where
     T: Send,
     F: Fn(&mut T, &[Session; 7]) + Sync + Send,
     R: Fn(T, T) -> T + Sync + Send,
 {
-    let space = Space::of(profile);
-    let walker = Walker::new(&space, profile);
+    let space = Space::of(problem);
+    let walker = Walker::new(&space, problem);
     walker
         .prefixes(PREFIX_DAYS)
         .into_par_iter()
@@ -352,7 +352,7 @@ const KEEP: usize = 2048;
 /// The builder in front of the search.
 #[derive(Debug, Clone)]
 pub struct Search<'a> {
-    profile: &'a Profile,
+    problem: &'a Problem,
     top: usize,
     factor: f64,
     /// Repeatable weeks kept at first ([`KEEP`]; tests set it small to run the retry).
@@ -362,9 +362,9 @@ pub struct Search<'a> {
 impl<'a> Search<'a> {
     /// A search over the profile's space, top 5, at the profile's own volume.
     #[must_use]
-    pub fn new(profile: &'a Profile) -> Self {
+    pub fn new(problem: &'a Problem) -> Self {
         Search {
-            profile,
+            problem,
             top: 5,
             factor: 1.0,
             keep: KEEP,
@@ -387,9 +387,9 @@ impl<'a> Search<'a> {
 
     /// The feasible and repeatable counts and the best `keep` repeatable weeks, ranked.
     fn tally(&self, keep: usize) -> Tally {
-        let scorer = Scorer::new(self.profile, self.factor);
+        let scorer = Scorer::new(self.problem, self.factor);
         let mut tally = par_visit(
-            self.profile,
+            self.problem,
             || Tally::new(keep),
             |t, sessions| {
                 let (_, a) = scorer.assess(&WeekSpec::from_sessions(*sessions));
@@ -420,13 +420,13 @@ impl<'a> Search<'a> {
     /// [`NoWeekFits`] when no week meets every constraint or none of those is repeatable,
     /// with the constraints that collide and what to relax.
     pub fn run(&self) -> Result<Outcome, NoWeekFits> {
-        let searched = Space::of(self.profile).size();
-        let min_distance = usize::from(self.profile.params.min_distance);
+        let searched = Space::of(self.problem).size();
+        let min_distance = usize::from(self.problem.params.min_distance);
         let mut keep = self.keep.max(8 * self.top).max(1);
         loop {
             let tally = self.tally(keep);
             if tally.best.is_empty() {
-                return Err(diagnose::explain(self.profile, tally.feasible));
+                return Err(diagnose::explain(self.problem, tally.feasible));
             }
             let plans = diverse_top(&tally.best, self.top, min_distance);
             let complete = tally.repeatable <= keep as u64;
@@ -446,9 +446,9 @@ impl<'a> Search<'a> {
     /// Count the feasible weeks and those scoring below `score` (for a percentile).
     #[must_use]
     pub fn count_below(&self, score: f64) -> (u64, u64) {
-        let scorer = Scorer::new(self.profile, self.factor);
+        let scorer = Scorer::new(self.problem, self.factor);
         par_visit(
-            self.profile,
+            self.problem,
             || (0u64, 0u64),
             |t, sessions| {
                 let (_, a) = scorer.assess(&WeekSpec::from_sessions(*sessions));
@@ -464,9 +464,9 @@ impl<'a> Search<'a> {
     /// Number of feasible and of repeatable weeks (the diagnosis of a failed search).
     #[must_use]
     pub fn count(&self) -> (u64, u64) {
-        let scorer = Scorer::new(self.profile, self.factor);
+        let scorer = Scorer::new(self.problem, self.factor);
         par_visit(
-            self.profile,
+            self.problem,
             || (0u64, 0u64),
             |t, sessions| {
                 let (_, a) = scorer.assess(&WeekSpec::from_sessions(*sessions));
@@ -516,18 +516,18 @@ mod tests {
     #[test]
     fn keeping_few_weeks_gives_the_plans_of_the_whole_list() {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles/intermediate-10k.yaml");
-        let mut profile = Profile::load(&path).expect("an example profile");
+        let profile = crate::profile::Profile::load(&path).expect("an example profile");
         let top = 12;
         let mut retried = 0;
         for min_distance in [2, 4, 5, 6] {
-            profile.params.min_distance = min_distance;
+            let problem = Problem::new(&profile).with_min_distance(min_distance);
             let whole = Search {
                 keep: usize::MAX / 16,
-                ..Search::new(&profile).top(top)
+                ..Search::new(&problem).top(top)
             };
             let few = Search {
                 keep: 1,
-                ..Search::new(&profile).top(top)
+                ..Search::new(&problem).top(top)
             };
             let expected = whole.run().expect("weeks fit");
             // The first pass keeps 8 x top weeks; count the cases where those alone would

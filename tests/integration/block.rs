@@ -10,7 +10,8 @@ use weekwright::block::{Block, Calendar, Phase, Pool, Settings, plan_with_pool};
 use weekwright::catalog::Session;
 use weekwright::export::{self, Format, table};
 use weekwright::model::LongRunRule;
-use weekwright::profile::{BlockDefaults, Profile};
+use weekwright::problem::Problem;
+use weekwright::profile::BlockDefaults;
 use weekwright::search::Scorer;
 use weekwright::week::WeekSpec;
 
@@ -21,10 +22,10 @@ fn date(s: &str) -> jiff::civil::Date {
 }
 
 /// The default profile and its pool: the week engine searched once for all these tests.
-fn default_pool() -> &'static (Profile, Pool) {
-    static POOL: OnceLock<(Profile, Pool)> = OnceLock::new();
+fn default_pool() -> &'static (Problem, Pool) {
+    static POOL: OnceLock<(Problem, Pool)> = OnceLock::new();
     POOL.get_or_init(|| {
-        let p = Profile::builtin();
+        let p = Problem::builtin();
         // The volume levels of both calendars below.
         let mut levels = Pool::levels(&p, &calendar(twelve_args()));
         for l in Pool::levels(&p, &calendar(race_args())) {
@@ -105,10 +106,10 @@ fn every_build_week_meets_the_profile() {
         assert!(a.violations.is_empty(), "week {}: {:?}", w.week, s);
         assert_eq!(s.iter().filter(|x| x.is_quality()).count(), 2, "week {}", w.week);
         assert!(s.iter().filter(|x| **x == Session::Rest).count() >= 1);
-        assert_eq!(p.rules.long_run, LongRunRule::On("sun".parse().unwrap()));
+        assert_eq!(p.rules().long_run, LongRunRule::On("sun".parse().unwrap()));
         assert!(s[6].is_long(), "week {}: the long run is on Sunday", w.week);
         assert!(
-            w.minutes >= 0.95 * p.weekly_minutes - 1.0,
+            w.minutes >= 0.95 * p.weekly_minutes() - 1.0,
             "week {}: {} min",
             w.week,
             w.minutes
@@ -136,7 +137,7 @@ fn acwr_stays_within_1_3_in_build_weeks_and_1_5_always() {
 fn no_week_is_above_130_percent_of_the_last_build_week_before_it() {
     let (p, _) = default_pool();
     for b in [twelve_weeks(), to_the_race()] {
-        let mut last_build = p.current_weekly_minutes;
+        let mut last_build = p.current_weekly_minutes();
         for w in &b.weeks {
             assert!(
                 w.minutes <= 1.30 * last_build + 1e-9,
@@ -463,6 +464,7 @@ mod properties {
     use weekwright::block::{Calendar, Phase, Settings, plan};
     use weekwright::catalog::Session;
     use weekwright::dates::{add_days, whole};
+    use weekwright::problem::Problem;
     use weekwright::profile::Profile;
     use weekwright::search::Scorer;
     use weekwright::week::WeekSpec;
@@ -499,7 +501,7 @@ mod properties {
             race_day in prop::option::of(0i64..7),
             seed in any::<u64>(),
         ) {
-            let p = Profile::from_yaml(&yaml, "random").unwrap();
+            let p = Problem::new(&Profile::from_yaml(&yaml, "random").unwrap());
             let start: jiff::civil::Date = "2027-01-04".parse().unwrap();
             let race = race_day.map(|d| add_days(start, 7 * (whole(weeks) - 1) + d));
             let cal = Calendar { start, weeks, race };
@@ -507,7 +509,7 @@ mod properties {
                 return Ok(());
             };
             prop_assert_eq!(b.weeks.len(), weeks);
-            let mut last_build = p.current_weekly_minutes;
+            let mut last_build = p.current_weekly_minutes();
             for w in &b.weeks {
                 prop_assert!(w.acwr <= 1.5 + 1e-9, "week {} acwr {}", w.week, w.acwr);
                 prop_assert!(w.minutes <= 1.3 * last_build + 1e-9, "week {}", w.week);

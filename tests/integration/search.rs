@@ -6,12 +6,13 @@ use std::fmt::Write as _;
 use proptest::prelude::*;
 use weekwright::catalog::Session;
 use weekwright::model::{Constraint, LongRunRule};
+use weekwright::problem::Problem;
 use weekwright::profile::Profile;
 use weekwright::search::{Candidate, Scorer, Search, Space, diverse_top};
 use weekwright::week::{Day, WeekSpec};
 
 /// Every week of the space, scored with no pruning: the oracle.
-fn brute_force(p: &Profile) -> (u64, Vec<Candidate>) {
+fn brute_force(p: &Problem) -> (u64, Vec<Candidate>) {
     let space = Space::of(p);
     let scorer = Scorer::new(p, 1.0);
     let mut feasible = 0;
@@ -82,7 +83,7 @@ fn small_profile() -> impl Strategy<Value = String> {
         })
 }
 
-fn check_plan_meets_profile(p: &Profile, c: &Candidate) {
+fn check_plan_meets_profile(p: &Problem, c: &Candidate) {
     let (_, a) = Scorer::new(p, 1.0).assess(&WeekSpec::from_sessions(c.sessions));
     assert!(
         a.violations.is_empty(),
@@ -91,7 +92,7 @@ fn check_plan_meets_profile(p: &Profile, c: &Candidate) {
         a.violations.iter().collect::<Vec<_>>()
     );
     assert!(a.repeatable);
-    let r = &p.rules;
+    let r = &p.rules();
     assert_eq!(
         c.sessions.iter().filter(|s| s.is_quality()).count(),
         usize::from(r.hard_sessions)
@@ -113,9 +114,9 @@ proptest! {
 
     #[test]
     fn the_pruned_parallel_search_equals_brute_force(yaml in small_profile()) {
-        let p = Profile::from_yaml(&yaml, "random").unwrap();
+        let p = Problem::new(&Profile::from_yaml(&yaml, "random").unwrap());
         let (feasible, ranked) = brute_force(&p);
-        let want = diverse_top(&ranked, 5, usize::from(p.params.min_distance));
+        let want = diverse_top(&ranked, 5, usize::from(p.params().min_distance));
         match Search::new(&p).top(5).run() {
             Ok(outcome) => {
                 prop_assert_eq!(outcome.feasible, feasible);
@@ -128,7 +129,7 @@ proptest! {
 
     #[test]
     fn every_plan_meets_its_profile_and_plans_are_sorted_and_diverse(yaml in small_profile()) {
-        let p = Profile::from_yaml(&yaml, "random").unwrap();
+        let p = Problem::new(&Profile::from_yaml(&yaml, "random").unwrap());
         if let Ok(outcome) = Search::new(&p).top(5).run() {
             for c in &outcome.plans {
                 check_plan_meets_profile(&p, c);
@@ -139,7 +140,7 @@ proptest! {
             }
             for (i, a) in outcome.plans.iter().enumerate() {
                 for b in &outcome.plans[i + 1..] {
-                    prop_assert!(a.distance(b) >= usize::from(p.params.min_distance));
+                    prop_assert!(a.distance(b) >= usize::from(p.params().min_distance));
                 }
             }
         }
@@ -159,15 +160,15 @@ proptest! {
             })
             .collect();
         let week: WeekSpec = text.join(",").parse().unwrap();
-        let p = Profile::builtin();
+        let p = Problem::builtin();
         let (_, a) = Scorer::new(&p, 1.0).assess(&week);
         prop_assert!(a.score.is_finite() && (0.0..=100.0).contains(&a.score));
-        let out = weekwright::commands::score::score_structural(p.level, p.goal, &week);
+        let out = weekwright::commands::score::score_structural(p.level(), p.goal(), &week);
         prop_assert!(out.report.score.is_finite() && (0.0..=100.0).contains(&out.report.score));
     }
 }
 
-fn search_with_threads(p: &Profile, threads: usize) -> Vec<Candidate> {
+fn search_with_threads(p: &Problem, threads: usize) -> Vec<Candidate> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
@@ -177,13 +178,13 @@ fn search_with_threads(p: &Profile, threads: usize) -> Vec<Candidate> {
 
 #[test]
 fn the_ranking_is_identical_with_one_and_two_threads() {
-    let p = Profile::builtin();
+    let p = Problem::builtin();
     assert_eq!(search_with_threads(&p, 1), search_with_threads(&p, 2));
 }
 
 #[test]
 fn the_builtin_profile_gives_five_plans_that_meet_it() {
-    let p = Profile::builtin();
+    let p = Problem::builtin();
     let outcome = Search::new(&p).run().unwrap();
     assert_eq!(outcome.plans.len(), 5);
     for c in &outcome.plans {
@@ -200,7 +201,7 @@ fn every_example_profile_gives_five_plans_that_meet_it() {
         if path.extension().is_none_or(|e| e != "yaml") {
             continue;
         }
-        let p = Profile::load(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let p = Problem::new(&Profile::load(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())));
         let outcome = Search::new(&p)
             .run()
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));

@@ -1,0 +1,258 @@
+//! The problem the engine solves: a runner's validated rules, targets, catalog and model
+//! parameters, built once in the command layer from a profile (and the flags), and the only
+//! input of the search, its diagnosis and the block planner.
+//!
+//! Variants are builder edits on a problem (a race week fixes the race and drops the long
+//! run; a diagnosis tries one relaxed rule at a time), never edited copies of a file.
+
+use crate::catalog::{Catalog, Goal, Level, Session};
+use crate::model::{Filters, Judge, LongRunRule, ModelParams, Rules};
+use crate::profile::{Pattern, Profile};
+use crate::week::{Day, MinutesRule};
+
+/// A runner's week to plan: what the search, the diagnosis and the block planner read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub(crate) name: String,
+    pub(crate) level: Level,
+    pub(crate) goal: Goal,
+    pub(crate) weekly_minutes: f64,
+    pub(crate) current_weekly_minutes: f64,
+    pub(crate) rules: Rules,
+    pub(crate) cross_training: bool,
+    pub(crate) catalog: Catalog,
+    pub(crate) params: ModelParams,
+    /// The block's build:deload pattern (the level's unless the profile says).
+    pub(crate) pattern: Pattern,
+    /// The block's single-run limit, when the profile sets one.
+    pub(crate) single_run_limit: Option<f64>,
+}
+
+impl Problem {
+    /// The problem a validated profile states.
+    #[must_use]
+    pub fn new(profile: &Profile) -> Self {
+        Problem {
+            name: profile.name.clone(),
+            level: profile.level,
+            goal: profile.goal,
+            weekly_minutes: profile.weekly_minutes,
+            current_weekly_minutes: profile.current_weekly_minutes,
+            rules: profile.rules.clone(),
+            cross_training: profile.cross_training,
+            catalog: profile.catalog.clone(),
+            params: profile.params,
+            pattern: profile
+                .block
+                .pattern
+                .unwrap_or_else(|| Pattern::for_level(profile.level)),
+            single_run_limit: profile.block.single_run_limit,
+        }
+    }
+
+    /// The built-in default runner of CLI.md (an intermediate half-marathoner).
+    #[must_use]
+    pub fn builtin() -> Self {
+        Self::new(&Profile::builtin())
+    }
+
+    /// The runner's name, as output shows it.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The runner's level.
+    #[must_use]
+    pub fn level(&self) -> Level {
+        self.level
+    }
+
+    /// The runner's goal.
+    #[must_use]
+    pub fn goal(&self) -> Goal {
+        self.goal
+    }
+
+    /// The weekly minutes the plan aims at.
+    #[must_use]
+    pub fn weekly_minutes(&self) -> f64 {
+        self.weekly_minutes
+    }
+
+    /// The weekly minutes the runner is used to.
+    #[must_use]
+    pub fn current_weekly_minutes(&self) -> f64 {
+        self.current_weekly_minutes
+    }
+
+    /// The runner's own hard constraints.
+    #[must_use]
+    pub fn rules(&self) -> &Rules {
+        &self.rules
+    }
+
+    /// The session catalog, with the profile's overrides.
+    #[must_use]
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// The model's parameters.
+    #[must_use]
+    pub fn params(&self) -> &ModelParams {
+        &self.params
+    }
+
+    /// The runner's current daily load C0 = current weekly minutes x reference intensity / 7.
+    #[must_use]
+    pub(crate) fn c0(&self) -> f64 {
+        self.current_weekly_minutes * self.params.reference_intensity / 7.0
+    }
+
+    /// A judge for a week at `factor` times the runner's volume.
+    #[must_use]
+    pub(crate) fn judge(&self, factor: f64) -> Judge {
+        Judge {
+            params: self.params,
+            filters: Filters::new(&self.params),
+            goal: self.goal,
+            c0: Some(self.c0()),
+            factor,
+            rules: Some(self.rules.clone()),
+        }
+    }
+
+    /// The minutes rule at `weekly` minutes.
+    #[must_use]
+    pub(crate) fn minutes_rule(&self, weekly: f64) -> MinutesRule {
+        MinutesRule {
+            catalog: self.catalog.clone(),
+            level: self.level,
+            goal: self.goal,
+            weekly_minutes: Some(weekly),
+            caps: self.rules.caps,
+        }
+    }
+
+    // Builder edits: each returns the problem with one rule changed.
+
+    /// Aim at `minutes` a week.
+    #[must_use]
+    pub fn with_weekly_minutes(mut self, minutes: f64) -> Self {
+        self.weekly_minutes = minutes;
+        self
+    }
+
+    /// A runner used to `minutes` a week.
+    #[must_use]
+    pub fn with_current_weekly_minutes(mut self, minutes: f64) -> Self {
+        self.current_weekly_minutes = minutes;
+        self
+    }
+
+    /// Exactly `n` quality sessions.
+    #[must_use]
+    pub fn with_hard_sessions(mut self, n: u8) -> Self {
+        self.rules.hard_sessions = n;
+        self
+    }
+
+    /// At least `n` rest days.
+    #[must_use]
+    pub fn with_min_rest_days(mut self, n: u8) -> Self {
+        self.rules.min_rest_days = n;
+        self
+    }
+
+    /// The long run where `rule` says.
+    #[must_use]
+    pub fn with_long_run(mut self, rule: LongRunRule) -> Self {
+        self.rules.long_run = rule;
+        self
+    }
+
+    /// Quality sessions on adjacent days allowed or not.
+    #[must_use]
+    pub fn with_back_to_back(mut self, allowed: bool) -> Self {
+        self.rules.allow_back_to_back = allowed;
+        self
+    }
+
+    /// Plans that differ in at least `days` days.
+    #[must_use]
+    pub fn with_min_distance(mut self, days: u8) -> Self {
+        self.params.min_distance = days;
+        self
+    }
+
+    /// `session` fixed on `day` (`None`: the day is free again).
+    #[must_use]
+    pub fn with_fixed(mut self, day: Day, session: Option<Session>) -> Self {
+        self.rules.fixed[day.index()] = session;
+        self
+    }
+
+    /// No fixed session on any day.
+    #[must_use]
+    pub fn without_fixed(mut self) -> Self {
+        self.rules.fixed = [None; 7];
+        self
+    }
+
+    /// `day` available for training or not.
+    #[must_use]
+    pub fn with_available(mut self, day: Day, available: bool) -> Self {
+        self.rules.available[day.index()] = available;
+        self
+    }
+
+    /// Every day available.
+    #[must_use]
+    pub fn with_every_day_available(mut self) -> Self {
+        self.rules.available = [true; 7];
+        self
+    }
+
+    /// The sessions of `mask` (bits of [`Session::index`]) avoided on `day` too.
+    #[must_use]
+    pub fn avoiding(mut self, day: Day, mask: u16) -> Self {
+        self.rules.avoid[day.index()] |= mask;
+        self
+    }
+
+    /// Nothing avoided on `day`.
+    #[must_use]
+    pub fn without_avoid_on(mut self, day: Day) -> Self {
+        self.rules.avoid[day.index()] = 0;
+        self
+    }
+
+    /// Nothing avoided on any day.
+    #[must_use]
+    pub fn without_avoid(mut self) -> Self {
+        self.rules.avoid = [0; 7];
+        self
+    }
+
+    /// No cap on `day`.
+    #[must_use]
+    pub fn without_cap_on(mut self, day: Day) -> Self {
+        self.rules.caps[day.index()] = None;
+        self
+    }
+
+    /// No per-day caps.
+    #[must_use]
+    pub fn without_caps(mut self) -> Self {
+        self.rules.caps = [None; 7];
+        self
+    }
+
+    /// `session` lasts `minutes` at every level.
+    #[must_use]
+    pub fn with_session_minutes(mut self, session: Session, minutes: f64) -> Self {
+        self.catalog.set(session, None, Some(minutes));
+        self
+    }
+}
