@@ -5,6 +5,7 @@ mod bad_input;
 mod bench;
 mod block;
 mod cli;
+mod layers;
 mod parsers;
 mod schema;
 mod search;
