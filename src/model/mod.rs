@@ -43,7 +43,7 @@ pub struct ModelParams {
 }
 
 impl ModelParams {
-    /// A parameter by its profile name (the names of [`crate::limits::MODEL_PARAMS`]).
+    /// A parameter by its name under the profile's `model:` section.
     #[must_use]
     pub fn get(&self, name: &str) -> Option<f64> {
         Some(match name {
