@@ -100,18 +100,13 @@ impl Objective {
     }
 }
 
-/// Progress of a search, for a progress bar.
+/// Progress of a block's search, for a progress bar: `done` weeks of `total` are planned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
-    /// The week engine is searching the candidate structures.
-    Pool,
-    /// `done` weeks of `total` are planned.
-    Week {
-        /// Weeks planned.
-        done: usize,
-        /// Weeks in the block.
-        total: usize,
-    },
+pub struct Step {
+    /// Weeks planned.
+    pub done: usize,
+    /// Weeks in the block.
+    pub total: usize,
 }
 
 /// The week engine's best structures for a profile, the pool each week draws on, and the
@@ -190,7 +185,7 @@ impl Pool {
 
 /// One candidate for one week: a structure at a factor, scored.
 #[derive(Debug, Clone, PartialEq)]
-struct Candidate {
+struct ScoredWeek {
     factor: f64,
     sessions: [Session; 7],
     minutes: [f64; 7],
@@ -204,7 +199,7 @@ struct Candidate {
     quality: u16,
 }
 
-impl Candidate {
+impl ScoredWeek {
     fn new(factor: f64, loads: &WeekLoads, score: f64) -> Self {
         let sessions = loads.sessions;
         let mut quality = 0u16;
@@ -213,7 +208,7 @@ impl Candidate {
                 quality |= 1 << s.index();
             }
         }
-        Candidate {
+        ScoredWeek {
             factor,
             sessions,
             minutes: loads.minutes,
@@ -300,18 +295,18 @@ fn candidates(
     factors: &[f64],
     per_week: usize,
     taper_peak: Option<f64>,
-) -> Vec<Candidate> {
+) -> Vec<ScoredWeek> {
     let mut out = Vec::new();
     for &g in factors {
         let tapered = taper_peak.map(|peak| tapered(problem, g, peak));
         let judge = Scorer::new(tapered.as_ref().unwrap_or(problem), g);
-        let mut scored: Vec<Candidate> = structures
+        let mut scored: Vec<ScoredWeek> = structures
             .iter()
             .filter_map(|s| {
                 let (loads, a) = judge.assess(&WeekSpec::from_sessions(*s));
                 a.violations
                     .is_empty()
-                    .then(|| Candidate::new(g, &loads, a.score))
+                    .then(|| ScoredWeek::new(g, &loads, a.score))
             })
             .collect();
         scored.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.sessions.cmp(&y.sessions)));
@@ -362,7 +357,7 @@ struct StepInfo {
 }
 
 /// Everything the steps read that does not change along a path.
-struct Context<'a> {
+struct Planner<'a> {
     problem: &'a Problem,
     settings: Settings,
     schedule: Schedule,
@@ -370,7 +365,7 @@ struct Context<'a> {
     filters: Filters,
 }
 
-impl Context<'_> {
+impl Planner<'_> {
     fn root(&self, pool: &Pool) -> Node {
         let c0 = self.problem.c0();
         let legs = self.filters.legs;
@@ -403,7 +398,7 @@ impl Context<'_> {
         node: &Node,
         k: usize,
         index: u16,
-        cand: &Candidate,
+        cand: &ScoredWeek,
         strict: bool,
     ) -> Option<(Node, StepInfo)> {
         let g = &self.settings.guardrails;
@@ -558,7 +553,6 @@ pub fn plan(
     settings: &Settings,
     progress: &mut dyn FnMut(Step),
 ) -> Result<Block> {
-    progress(Step::Pool);
     let pool = Pool::search(problem, &Pool::levels(problem, calendar), settings.pool)?;
     plan_with_pool(problem, &pool, calendar, seed, settings, progress)
 }
@@ -573,13 +567,13 @@ fn schedule(problem: &Problem, calendar: &Calendar) -> Schedule {
 
 /// The context of a block's steps: its schedule, the settings with the profile's
 /// single-run limit, and the filters.
-fn context<'a>(problem: &'a Problem, calendar: &Calendar, settings: &Settings) -> Context<'a> {
+fn planner<'a>(problem: &'a Problem, calendar: &Calendar, settings: &Settings) -> Planner<'a> {
     let schedule = schedule(problem, calendar);
     let mut settings = *settings;
     if let Some(limit) = problem.single_run_limit {
         settings.guardrails.single_run = limit;
     }
-    Context {
+    Planner {
         problem,
         settings,
         schedule,
@@ -591,11 +585,11 @@ fn context<'a>(problem: &'a Problem, calendar: &Calendar, settings: &Settings) -
 /// Each week's candidates: the pool re-scored at the week's factors, and for the race week
 /// the week engine's own search of the race week.
 fn week_candidates(
-    ctx: &Context<'_>,
+    ctx: &Planner<'_>,
     pool: &Pool,
     k: usize,
     race_pool: &mut Option<(Problem, Vec<[Session; 7]>)>,
-) -> Result<Vec<Candidate>> {
+) -> Result<Vec<ScoredWeek>> {
     let s = &ctx.settings;
     let factors = factor_options(&ctx.schedule, k);
     let taper_peak =
@@ -669,7 +663,7 @@ fn pre_race_problem(problem: &Problem, race_day: usize) -> Problem {
 
 /// Week `k` has nothing it can take: no candidate meets the profile at the week's volume
 /// (`candidates` false), or the guardrails refuse every one after every partial block.
-fn refused_everything(ctx: &Context, k: usize, candidates: bool) -> Error {
+fn refused_everything(ctx: &Planner, k: usize, candidates: bool) -> Error {
     let g = &ctx.settings.guardrails;
     let week = format!(
         "week {} ({}, {:.0} minutes) of the block for problem '{}'",
@@ -706,10 +700,10 @@ pub fn plan_with_pool(
     settings: &Settings,
     progress: &mut dyn FnMut(Step),
 ) -> Result<Block> {
-    let ctx = context(problem, calendar, settings);
+    let ctx = planner(problem, calendar, settings);
     let mut rng = StdRng::seed_from_u64(seed);
     let mut race_pool = None;
-    let mut options: Vec<Vec<Candidate>> = Vec::with_capacity(calendar.weeks);
+    let mut options: Vec<Vec<ScoredWeek>> = Vec::with_capacity(calendar.weeks);
     let mut beam = vec![ctx.root(pool)];
     for k in 0..calendar.weeks {
         let cands = week_candidates(&ctx, pool, k, &mut race_pool)?;
@@ -736,13 +730,13 @@ pub fn plan_with_pool(
         next.truncate(ctx.settings.beam);
         beam = next;
         options.push(cands);
-        progress(Step::Week {
+        progress(Step {
             done: k + 1,
             total: calendar.weeks,
         });
     }
     let best = &beam[0];
-    let chosen: Vec<&Candidate> = best
+    let chosen: Vec<&ScoredWeek> = best
         .path
         .iter()
         .enumerate()
@@ -753,11 +747,11 @@ pub fn plan_with_pool(
 
 /// Walk a chosen sequence of weeks again and lay it out as the printed block.
 fn replay(
-    ctx: &Context<'_>,
+    ctx: &Planner<'_>,
     pool: &Pool,
     calendar: &Calendar,
     seed: u64,
-    chosen: &[&Candidate],
+    chosen: &[&ScoredWeek],
     strict: bool,
 ) -> Block {
     let mut node = ctx.root(pool);
@@ -812,7 +806,7 @@ fn replay(
 /// # Errors
 /// No week fits the race week (exit 3).
 pub fn template(problem: &Problem, pool: &Pool, calendar: &Calendar, settings: &Settings) -> Result<Block> {
-    let ctx = context(problem, calendar, settings);
+    let ctx = planner(problem, calendar, settings);
     let mut race_pool = None;
     let mut chosen = Vec::with_capacity(calendar.weeks);
     for k in 0..calendar.weeks {
@@ -827,13 +821,13 @@ pub fn template(problem: &Problem, pool: &Pool, calendar: &Calendar, settings: &
                 (ctx.schedule.phases[k] == Phase::Taper).then(|| tapered(problem, f, ctx.schedule.peak));
             let scorer = Scorer::new(tapered.as_ref().unwrap_or(problem), f);
             let (loads, a) = scorer.assess(&WeekSpec::from_sessions(pool.weeks[0]));
-            Some(Candidate::new(f, &loads, a.score))
+            Some(ScoredWeek::new(f, &loads, a.score))
         };
         let Some(c) = c else {
             return Err(refused_everything(&ctx, k, false));
         };
         chosen.push(c);
     }
-    let refs: Vec<&Candidate> = chosen.iter().collect();
+    let refs: Vec<&ScoredWeek> = chosen.iter().collect();
     Ok(replay(&ctx, pool, calendar, 0, &refs, false))
 }

@@ -142,9 +142,7 @@ pub fn run(args: &BlockArgs, ctx: &Context) -> Result<()> {
     let bar = ProgressBar::with_draw_target(Some(cal.weeks as u64), ProgressDrawTarget::hidden());
     let mut shown = false;
     let mut progress = |step: Step| {
-        if let Step::Week { done, .. } = step {
-            bar.set_position(done as u64);
-        }
+        bar.set_position(step.done as u64);
         if show && !shown && started.elapsed() > QUIET_FOR {
             if let Ok(style) = ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} weeks") {
                 bar.set_style(style.progress_chars("=> "));

@@ -62,7 +62,7 @@ pub trait Document: Serialize {
 
 /// The error for a `--format` that `command` does not write.
 #[must_use]
-pub fn unsupported(command: &str, format: Format) -> Error {
+fn unsupported(command: &str, format: Format) -> Error {
     Error::Input(InputError::Flag {
         flag: "--format".to_string(),
         message: format!(

@@ -56,14 +56,6 @@ impl Filter {
         }
     }
 
-    /// The steady state is linear in the input: the value at the end of weekday `e` is
-    /// `sum_j coefficient(j, e) u_j`, with `coefficient(j, e) = b a^((e - j) mod 7) / (1 - a^7)`.
-    /// The scoring kernel adds these per day so that a week is the sum of its days.
-    #[must_use]
-    pub fn steady_coefficient(&self, day: usize, end: usize) -> f64 {
-        self.rows[day][end]
-    }
-
     /// One day: the value at the end of a day with input `u`.
     #[must_use]
     pub fn step(&self, prev: f64, u: f64) -> f64 {

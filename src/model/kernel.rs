@@ -7,7 +7,7 @@
 //!   minutes of each zone, the long-run minutes, and, because the periodic steady state of
 //!   a linear filter is linear in its input, the steady-state fatigue at the end of each
 //!   weekday and the leg fatigue at the end of the day before each weekday (the
-//!   coefficients are those of [`Filter::steady_coefficient`](super::filters::Filter::steady_coefficient));
+//!   coefficients are the rows of [`Filter::rows`](super::filters::Filter::rows));
 //! - masks: key, quality, long and rest days, days whose session needs three days before
 //!   the next key day, days that break the runner's own rules, long runs over the cap.
 //!

@@ -468,16 +468,6 @@ pub struct Assessment {
     pub repeatable: bool,
 }
 
-/// Foster's monotony of seven daily loads: mean / population SD, capped at 10; 0 when
-/// every load is 0 and 10 when they are all equal and non-zero. The same formula as the
-/// kernel's ([`kernel::monotony_of`]).
-#[must_use]
-pub fn monotony(load: &[f64; 7]) -> f64 {
-    let sum: f64 = load.iter().sum();
-    let sq: f64 = load.iter().map(|w| w * w).sum();
-    kernel::monotony_of(sum, sq)
-}
-
 /// For each key day, the gap in days to the next key day around the week (7 with one key
 /// day); 0 on other days.
 #[must_use]

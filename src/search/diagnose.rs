@@ -106,7 +106,7 @@ fn volume_relaxations(p: &Problem, try_change: &mut impl FnMut(&'static str, Str
 }
 
 /// The typed failure for a profile whose search found no repeatable week.
-pub(super) fn explain(p: &Problem, feasible: u64) -> NoWeekFits {
+pub(super) fn no_week_fits(p: &Problem, feasible: u64) -> NoWeekFits {
     let r = &p.rules;
     let mut relaxations = Vec::new();
     let mut try_change = |field: &'static str, change: String, variant: Problem| {

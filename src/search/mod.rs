@@ -426,7 +426,7 @@ impl<'a> Search<'a> {
         loop {
             let tally = self.tally(keep);
             if tally.best.is_empty() {
-                return Err(diagnose::explain(self.problem, tally.feasible));
+                return Err(diagnose::no_week_fits(self.problem, tally.feasible));
             }
             let plans = diverse_top(&tally.best, self.top, min_distance);
             let complete = tally.repeatable <= keep as u64;
