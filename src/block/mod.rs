@@ -10,7 +10,10 @@
 pub mod calendar;
 mod guardrails;
 mod phases;
+mod pool;
 mod search;
+mod settings;
+mod weeks;
 
 use serde::Serialize;
 
@@ -21,7 +24,9 @@ pub use crate::profile::Pattern;
 pub use calendar::{Calendar, DateArgs};
 pub use guardrails::Guardrails;
 pub use phases::{Phase, Schedule};
-pub use search::{Objective, Pool, Settings, Step, plan, plan_with_pool, template};
+pub use pool::Pool;
+pub use search::{plan, plan_with_pool, template};
+pub use settings::{Objective, Settings, Step};
 
 /// One week of a block as printed (CLI.md `block`).
 #[derive(Debug, Clone, PartialEq, Serialize)]

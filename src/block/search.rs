@@ -13,175 +13,20 @@ use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 
 use super::calendar::Calendar;
-use super::guardrails::{Guardrails, RUN_WINDOW};
+use super::guardrails::RUN_WINDOW;
 use super::phases::{Phase, Schedule};
+use super::pool::{Pool, run_minutes};
+use super::settings::{Objective, Settings, Step};
+use super::weeks::{pre_race_problem, race_week_problem, tapered};
 use super::{Block, BlockWeek, DayState};
 use crate::catalog::Session;
 use crate::dates::{self, add_days};
 use crate::error::{Error, Result};
 use crate::model::explain::DayOut;
-use crate::model::{Filters, LongRunRule, WeekLoads};
+use crate::model::{Filters, WeekLoads};
 use crate::problem::Problem;
-use crate::search::{NoWeekFits, Scorer, Search};
-use crate::week::{Day, EASY_MIN, WeekSpec};
-
-/// How hard the search looks and what the objective rewards.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Settings {
-    /// Structures taken from the week engine's ranking (the pool each week draws on).
-    pub pool: usize,
-    /// Candidate structures per week, after re-scoring the pool at the week's volume.
-    pub per_week: usize,
-    /// Partial blocks kept after each week.
-    pub beam: usize,
-    /// The guardrails.
-    pub guardrails: Guardrails,
-    /// Points for a week whose hard sessions are all of other types than the week before's.
-    pub variety: f64,
-    /// Race-day form as a share of fitness: the window that costs nothing (+5 % to +30 %).
-    pub form_window: (f64, f64),
-    /// Points lost per unit of race-day form outside the window.
-    pub form_cost: f64,
-    /// Points lost per training day a taper week drops below the last build week (the
-    /// taper keeps frequency: Bosquet 2007).
-    pub frequency: f64,
-    /// Points lost per unit a week's factor strays from its phase's nominal factor, so the
-    /// plan's volumes hold unless a guardrail or race-day form asks otherwise.
-    pub off_plan: f64,
-    /// Points lost per day a key session near the end of a week is short of the rest it
-    /// needs before the next week's first key session (MODEL.md section 5's spacing, read
-    /// across the join of two different weeks).
-    pub join: f64,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            pool: 64,
-            per_week: 16,
-            beam: 48,
-            guardrails: Guardrails::default(),
-            variety: 2.0,
-            form_window: (0.05, 0.30),
-            form_cost: 100.0,
-            off_plan: 20.0,
-            frequency: 5.0,
-            join: 5.0,
-        }
-    }
-}
-
-/// The objective of a block, term by term.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Objective {
-    /// Sum of the weeks' own scores.
-    pub scores: f64,
-    /// Points lost to soft guardrails (and, in a template, to refused weeks).
-    pub guardrails: f64,
-    /// Points won by rotating hard-session types.
-    pub variety: f64,
-    /// Points lost by race-day form outside the window.
-    pub race_form: f64,
-    /// Points lost by weeks whose volume strays from the phase's nominal factor.
-    pub off_plan: f64,
-    /// Points lost where a week's last key sessions sit too close to the next week's first.
-    pub joins: f64,
-    /// Race-day form as a share of fitness, when there is a race.
-    pub form_share: Option<f64>,
-    /// Weeks that break a hard guardrail (only a template can have them).
-    pub refused: usize,
-}
-
-impl Objective {
-    /// The total the search maximises.
-    #[must_use]
-    pub fn total(&self) -> f64 {
-        self.scores - self.guardrails + self.variety - self.race_form - self.off_plan - self.joins
-    }
-}
-
-/// Progress of a block's search, for a progress bar: `done` weeks of `total` are planned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Step {
-    /// Weeks planned.
-    pub done: usize,
-    /// Weeks in the block.
-    pub total: usize,
-}
-
-/// The week engine's best structures for a profile, the pool each week draws on, and the
-/// runner's recent runs (what the single-run rule starts from).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Pool {
-    /// Structures, best first at the profile's own volume.
-    pub weeks: Vec<[Session; 7]>,
-    /// Run minutes of each day of that week (the 30 days before the block repeat it).
-    pub history_runs: [f64; 7],
-}
-
-/// Minutes of a day that count as running for the single-run rule (cross-training and rest
-/// do not).
-fn run_minutes(session: Session, minutes: f64) -> f64 {
-    if matches!(session, Session::Rest | Session::Cross) {
-        0.0
-    } else {
-        minutes
-    }
-}
-
-/// Spacing of the volume levels the week engine is searched at.
-const LEVEL_STEP: f64 = 0.25;
-
-impl Pool {
-    /// The volume levels a block's weeks need, as factors on the profile's volume: the
-    /// profile's own (1.0, first) and every factor of the schedule rounded to a 0.25 grid,
-    /// so a deload or taper week draws on structures the engine found at a low volume.
-    #[must_use]
-    pub fn levels(problem: &Problem, calendar: &Calendar) -> Vec<f64> {
-        let schedule = schedule(problem, calendar);
-        let mut levels = vec![1.0];
-        for (k, phase) in schedule.phases.iter().enumerate() {
-            if *phase == Phase::Race {
-                continue;
-            }
-            for f in factor_options(&schedule, k) {
-                let level = ((f / LEVEL_STEP).round() * LEVEL_STEP).max(LEVEL_STEP);
-                if !levels.iter().any(|l: &f64| (l - level).abs() < 1e-9) {
-                    levels.push(level);
-                }
-            }
-        }
-        levels
-    }
-
-    /// Search the profile's weeks with the week engine at each volume level (`levels[0]`
-    /// first, the profile's own) and keep the best `size` of each, without repeats.
-    ///
-    /// # Errors
-    /// [`NoWeekFits`] when no repeatable week fits the profile at the first level; a level
-    /// where none fits adds nothing.
-    pub fn search(problem: &Problem, levels: &[f64], size: usize) -> Result<Self, NoWeekFits> {
-        let mut p = problem.clone();
-        // Every distinct week is a candidate: diversity is the block's business (variety).
-        p.params.min_distance = 1;
-        let first = levels.first().copied().unwrap_or(1.0);
-        let outcome = Search::new(&p).factor(first).top(size).run()?;
-        let mut weeks: Vec<[Session; 7]> = outcome.plans.iter().map(|c| c.sessions).collect();
-        for &level in levels.iter().skip(1) {
-            if let Ok(o) = Search::new(&p).factor(level).top(size).run() {
-                for c in o.plans {
-                    if !weeks.contains(&c.sessions) {
-                        weeks.push(c.sessions);
-                    }
-                }
-            }
-        }
-        let rule = problem.minutes_rule(problem.current_weekly_minutes);
-        let planned = rule.apply(&WeekSpec::from_sessions(weeks[0]));
-        let history_runs: [f64; 7] = std::array::from_fn(|d| run_minutes(weeks[0][d], planned.minutes[d]));
-        Ok(Pool { weeks, history_runs })
-    }
-}
+use crate::search::{Scorer, Search};
+use crate::week::{Day, WeekSpec};
 
 /// One candidate for one week: a structure at a factor, scored.
 #[derive(Debug, Clone, PartialEq)]
@@ -221,70 +66,6 @@ impl ScoredWeek {
             quality,
         }
     }
-}
-
-/// The key sessions (quality and long runs) as a mask of the profile's `avoid` lists.
-fn key_sessions() -> u16 {
-    Session::ALL
-        .iter()
-        .filter(|s| s.is_key())
-        .fold(0, |m, s| m | (1 << s.index()))
-}
-
-/// The race week's problem: `race` on race day, no long run (the race is the week's
-/// key session), and the race counted among the hard sessions. After a race from Wednesday
-/// on the week rests; after a Monday or Tuesday race it runs easy.
-fn race_week_problem(problem: &Problem, race_day: usize) -> Problem {
-    let race = Day::ALL[race_day];
-    let mut p = problem
-        .clone()
-        .with_min_distance(1)
-        .with_fixed(race, Some(Session::Race))
-        .with_available(race, true)
-        .without_avoid_on(race)
-        .without_cap_on(race)
-        .with_long_run(LongRunRule::Never);
-    // After a race from Wednesday on, the week rests. A Monday or Tuesday race leaves a
-    // week of nothing but the race, too little easy running for the model's easy floor;
-    // there the days after it take easy recovery runs (no hard session, no long run).
-    for &day in &Day::ALL[race_day + 1..] {
-        p = p.with_fixed(day, None);
-        p = if race_day >= 2 {
-            p.with_available(day, false)
-        } else {
-            p.avoiding(day, key_sessions())
-        };
-    }
-    // A fixed hard session too close before the race gives way: the race needs the days
-    // before it easy (at least 2; MODEL.md section 5), club night or not.
-    for &day in &Day::ALL[..race_day] {
-        if problem.rules.fixed[day.index()].is_some_and(Session::is_quality) && race_day - day.index() < 3 {
-            p = p.with_fixed(day, None);
-        }
-    }
-    // The race is one hard session. One more fits only if it can stand 2 days before the
-    // race without leaning on Monday, the day after the last week's long run: a race from
-    // Thursday on.
-    let room = if race_day >= 3 { 2 } else { 1 };
-    let hard = problem.rules.hard_sessions.clamp(1, room);
-    p.with_hard_sessions(hard)
-}
-
-/// The problem of a taper or race week at factor `g` of a block peaking at factor `peak`:
-/// its quality sessions shortened with the volume, never below half their length or 20
-/// minutes (MODEL.md section 8: "quality kept but shortened"; Bosquet 2007: keep the
-/// intensity, cut the volume). The race is the race's length.
-fn tapered(problem: &Problem, g: f64, peak: f64) -> Problem {
-    let scale = (g / peak).clamp(0.5, 1.0);
-    Session::ALL
-        .into_iter()
-        .filter(|s| s.is_quality() && !s.is_long() && *s != Session::Race)
-        .fold(problem.clone(), |p, s| {
-            let m = (problem.catalog.minutes(s, problem.level) * scale)
-                .round()
-                .max(EASY_MIN);
-            p.with_session_minutes(s, m)
-        })
 }
 
 /// Score `structures` at each factor and keep the best `per_week` with no violation,
@@ -531,7 +312,7 @@ fn join(prev: &[Session; 7], next: &[Session; 7]) -> (bool, u8) {
 /// "about" 60 % and 45 %).
 const TAPER_SLACK: f64 = 0.05;
 
-fn factor_options(schedule: &Schedule, k: usize) -> Vec<f64> {
+pub(super) fn factor_options(schedule: &Schedule, k: usize) -> Vec<f64> {
     let f = schedule.factors[k];
     let peak = schedule.peak;
     match schedule.phases[k] {
@@ -559,7 +340,7 @@ pub fn plan(
 
 /// The phases and volume factors of a block: the profile's pattern (or the level's) from
 /// the runner's current volume.
-fn schedule(problem: &Problem, calendar: &Calendar) -> Schedule {
+pub(super) fn schedule(problem: &Problem, calendar: &Calendar) -> Schedule {
     let pattern = problem.pattern;
     let current = problem.current_weekly_minutes / problem.weekly_minutes;
     Schedule::new(pattern, calendar.weeks, calendar.race.is_some(), current)
@@ -635,30 +416,6 @@ fn week_candidates(
         s.per_week,
         taper_peak,
     ))
-}
-
-/// The problem of the week before a race on `race_day` (Monday or Tuesday): no key session
-/// on the Sunday, and the long run on any day the runner can train.
-fn pre_race_problem(problem: &Problem, race_day: usize) -> Problem {
-    let mut p = problem
-        .clone()
-        .with_min_distance(1)
-        .avoiding(Day::SUN, key_sessions());
-    if problem.rules.fixed[Day::SUN.index()].is_some_and(Session::is_key) {
-        p = p.with_fixed(Day::SUN, None);
-    }
-    if race_day == 1 {
-        // Saturday's key session would be three days before a Tuesday race: fine for a
-        // long run or tempo, not for intervals or hills the runner still feels.
-        p = p.avoiding(
-            Day::SAT,
-            (1 << Session::Intervals.index()) | (1 << Session::Hills.index()),
-        );
-    }
-    if let LongRunRule::On(_) = problem.rules.long_run {
-        p = p.with_long_run(LongRunRule::Any);
-    }
-    p
 }
 
 /// Week `k` has nothing it can take: no candidate meets the profile at the week's volume

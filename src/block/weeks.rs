@@ -1,0 +1,95 @@
+//! The problems of a block's special weeks, as edits on the runner's problem: the race
+//! week, the week before a Monday or Tuesday race, and the taper's shortened sessions.
+
+use crate::catalog::Session;
+use crate::model::LongRunRule;
+use crate::problem::Problem;
+use crate::week::{Day, EASY_MIN};
+
+/// The key sessions (quality and long runs) as a mask of the profile's `avoid` lists.
+fn key_sessions() -> u16 {
+    Session::ALL
+        .iter()
+        .filter(|s| s.is_key())
+        .fold(0, |m, s| m | (1 << s.index()))
+}
+
+/// The race week's problem: `race` on race day, no long run (the race is the week's
+/// key session), and the race counted among the hard sessions. After a race from Wednesday
+/// on the week rests; after a Monday or Tuesday race it runs easy.
+pub(super) fn race_week_problem(problem: &Problem, race_day: usize) -> Problem {
+    let race = Day::ALL[race_day];
+    let mut p = problem
+        .clone()
+        .with_min_distance(1)
+        .with_fixed(race, Some(Session::Race))
+        .with_available(race, true)
+        .without_avoid_on(race)
+        .without_cap_on(race)
+        .with_long_run(LongRunRule::Never);
+    // After a race from Wednesday on, the week rests. A Monday or Tuesday race leaves a
+    // week of nothing but the race, too little easy running for the model's easy floor;
+    // there the days after it take easy recovery runs (no hard session, no long run).
+    for &day in &Day::ALL[race_day + 1..] {
+        p = p.with_fixed(day, None);
+        p = if race_day >= 2 {
+            p.with_available(day, false)
+        } else {
+            p.avoiding(day, key_sessions())
+        };
+    }
+    // A fixed hard session too close before the race gives way: the race needs the days
+    // before it easy (at least 2; MODEL.md section 5), club night or not.
+    for &day in &Day::ALL[..race_day] {
+        if problem.rules.fixed[day.index()].is_some_and(Session::is_quality) && race_day - day.index() < 3 {
+            p = p.with_fixed(day, None);
+        }
+    }
+    // The race is one hard session. One more fits only if it can stand 2 days before the
+    // race without leaning on Monday, the day after the last week's long run: a race from
+    // Thursday on.
+    let room = if race_day >= 3 { 2 } else { 1 };
+    let hard = problem.rules.hard_sessions.clamp(1, room);
+    p.with_hard_sessions(hard)
+}
+
+/// The problem of a taper or race week at factor `g` of a block peaking at factor `peak`:
+/// its quality sessions shortened with the volume, never below half their length or 20
+/// minutes (MODEL.md section 8: "quality kept but shortened"; Bosquet 2007: keep the
+/// intensity, cut the volume). The race is the race's length.
+pub(super) fn tapered(problem: &Problem, g: f64, peak: f64) -> Problem {
+    let scale = (g / peak).clamp(0.5, 1.0);
+    Session::ALL
+        .into_iter()
+        .filter(|s| s.is_quality() && !s.is_long() && *s != Session::Race)
+        .fold(problem.clone(), |p, s| {
+            let m = (problem.catalog.minutes(s, problem.level) * scale)
+                .round()
+                .max(EASY_MIN);
+            p.with_session_minutes(s, m)
+        })
+}
+
+/// The problem of the week before a race on `race_day` (Monday or Tuesday): no key session
+/// on the Sunday, and the long run on any day the runner can train.
+pub(super) fn pre_race_problem(problem: &Problem, race_day: usize) -> Problem {
+    let mut p = problem
+        .clone()
+        .with_min_distance(1)
+        .avoiding(Day::SUN, key_sessions());
+    if problem.rules.fixed[Day::SUN.index()].is_some_and(Session::is_key) {
+        p = p.with_fixed(Day::SUN, None);
+    }
+    if race_day == 1 {
+        // Saturday's key session would be three days before a Tuesday race: fine for a
+        // long run or tempo, not for intervals or hills the runner still feels.
+        p = p.avoiding(
+            Day::SAT,
+            (1 << Session::Intervals.index()) | (1 << Session::Hills.index()),
+        );
+    }
+    if let LongRunRule::On(_) = problem.rules.long_run {
+        p = p.with_long_run(LongRunRule::Any);
+    }
+    p
+}
