@@ -6,7 +6,9 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::{Assessment, Component, Constraint, Judge, LongRunRule, Metrics, Verdict, WeekLoads, key_gaps};
+use super::{
+    Assessment, Component, Constraint, DayMarks, Judge, LongRunRule, Metrics, Verdict, WeekLoads, key_gaps,
+};
 use crate::catalog::Session;
 use crate::week::Day;
 
@@ -109,6 +111,14 @@ fn join_and(items: &[String]) -> String {
 
 fn possessive(day: Day, session: Session) -> String {
     format!("{}'s {}", day.name(), session.prose())
+}
+
+/// The days of a mask of [`DayMarks`], Monday first.
+fn days_in(mask: u8) -> Vec<Day> {
+    Day::ALL
+        .into_iter()
+        .filter(|d| DayMarks::has(mask, d.index()))
+        .collect()
 }
 
 fn pct(x: f64) -> String {
@@ -261,9 +271,8 @@ fn component_why(c: Component, judge: &Judge, week: &WeekLoads, a: &Assessment, 
         }
         Component::Spacing => {
             let gaps = key_gaps(s);
-            let tight: Vec<usize> = (0..7)
-                .filter(|&d| s[d].is_key() && gaps[d] < s[d].gap_days())
-                .collect();
+            let short = a.marks.short_of_space();
+            let tight: Vec<usize> = (0..7).filter(|&d| DayMarks::has(short, d)).collect();
             if (0..7).all(|d| !s[d].is_key()) {
                 "There is no key session to space.".to_string()
             } else if tight.is_empty() {
@@ -357,7 +366,7 @@ fn component_why(c: Component, judge: &Judge, week: &WeekLoads, a: &Assessment, 
             }
         }
         Component::LongRun => {
-            let cap = if a.minutes < 360.0 { 0.30 } else { 0.25 };
+            let cap = a.long_run_share_cap;
             let long = (0..7).find(|&d| s[d].is_long());
             match long {
                 None if judge.goal.needs_long_run() => format!(
@@ -381,14 +390,7 @@ fn component_why(c: Component, judge: &Judge, week: &WeekLoads, a: &Assessment, 
             }
         }
         Component::Rhythm => {
-            let trainable = |d: usize| judge.rules.as_ref().is_none_or(|r| r.available[d]);
-            let stacked: Vec<Day> = Day::ALL
-                .into_iter()
-                .filter(|d| {
-                    let i = d.index();
-                    s[i] == Session::Rest && s[(i + 6) % 7] == Session::Rest && trainable(i)
-                })
-                .collect();
+            let stacked = days_in(a.marks.stacked_rest);
             if a.rest_days == 0 {
                 "No rest day: the rhythm comes from easy days alone.".to_string()
             } else if stacked.is_empty() {
@@ -411,12 +413,7 @@ fn violation_out(c: Constraint, judge: &Judge, week: &WeekLoads, a: &Assessment)
         |f: &dyn Fn(usize) -> bool| -> Vec<Day> { Day::ALL.into_iter().filter(|d| f(d.index())).collect() };
     let (days, why) = match c {
         Constraint::Availability => {
-            let r = judge.rules.as_ref();
-            let days = pick(&|d| {
-                r.is_some_and(|r| {
-                    !r.allows(d, s[d]) || r.caps[d].is_some_and(|cap| week.minutes[d] > cap + 1e-9)
-                })
-            });
+            let days = days_in(a.marks.breaks_rules);
             let why = format!(
                 "{} break{} your availability (a day you cannot train, a fixed or avoided session, or a time cap): move or shorten {}.",
                 list_days(&days),
@@ -471,10 +468,10 @@ fn violation_out(c: Constraint, judge: &Judge, week: &WeekLoads, a: &Assessment)
             )
         }
         Constraint::BackToBack => {
-            let days =
-                pick(&|d| s[d].is_quality() && (s[(d + 1) % 7].is_quality() || s[(d + 6) % 7].is_quality()));
+            let first = a.marks.back_to_back;
+            let days = pick(&|d| DayMarks::has(first, d) || DayMarks::has(first, (d + 6) % 7));
             let pairs: Vec<String> = (0..7)
-                .filter(|&d| s[d].is_quality() && s[(d + 1) % 7].is_quality())
+                .filter(|&d| DayMarks::has(first, d))
                 .map(|d| {
                     format!(
                         "{} and {}",
@@ -493,7 +490,7 @@ fn violation_out(c: Constraint, judge: &Judge, week: &WeekLoads, a: &Assessment)
         }
         Constraint::LongRunCap => {
             let cap = judge.goal.long_run_cap();
-            let days = pick(&|d| s[d].is_long() && week.minutes[d] > cap + 1e-9);
+            let days = days_in(a.marks.over_long_cap);
             let longest = days.iter().map(|d| week.minutes[d.index()]).fold(0.0, f64::max);
             (
                 days,
@@ -579,7 +576,7 @@ fn notes(judge: &Judge, week: &WeekLoads, a: &Assessment, target: Target) -> Vec
             notes.push(format!(
                 "{this} and {that} are back to back: the second hard day starts before the first is absorbed."
             ));
-        } else if gaps[d] < s[d].gap_days() {
+        } else if DayMarks::has(a.marks.short_of_space(), d) {
             notes.push(format!(
                 "{that} comes {} after {this}; give it {} of easy running first.",
                 days_word(gaps[d]),

@@ -479,34 +479,95 @@ pub struct Judged {
     broken: f64,
 }
 
+/// Which days each rule of the week's structure marks: the kernel's one decision of each
+/// rule, read by the score ([`judge_masks`]) and by the sentences that explain it (through
+/// [`Assessment::marks`](super::Assessment::marks)), so that the two cannot disagree. Bit
+/// `d` is weekday `d` (0 = Monday).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DayMarks {
+    /// Days that break the runner's own day rules: unavailable, fixed, avoided or capped.
+    pub breaks_rules: u8,
+    /// Key days whose next key day is the day after (every key session needs two days).
+    pub next_key_tomorrow: u8,
+    /// Key days that need three days and have the next key day within two.
+    pub next_key_within_two: u8,
+    /// Rest days that follow a rest day on a day the runner could train (rhythm).
+    pub stacked_rest: u8,
+    /// First days of two quality days in a row, where the profile does not allow them.
+    pub back_to_back: u8,
+    /// Long runs over the goal's long-run cap.
+    pub over_long_cap: u8,
+}
+
+impl DayMarks {
+    /// Key days followed by the next key day sooner than they need: what spacing costs.
+    #[must_use]
+    pub fn short_of_space(&self) -> u8 {
+        self.next_key_tomorrow | self.next_key_within_two
+    }
+
+    /// Whether weekday `d` is in `mask`.
+    #[must_use]
+    pub fn has(mask: u8, d: usize) -> bool {
+        mask & (1 << d) != 0
+    }
+}
+
+/// The marks of a week's masks under prepared rules.
+#[inline(always)]
+fn day_marks(prep: &Prepared, m: Masks) -> DayMarks {
+    let (key, quality, rest) = (m.get(KEY), m.get(QUALITY), m.get(REST));
+    // Spacing: a key day needing `n` days before the next key day, with the next one `g`
+    // days on, is `n - g` short. Every key session needs at least 2.
+    let gap_one = key & next(key);
+    let gap_two = key & (next(key) | next(next(key)));
+    DayMarks {
+        breaks_rules: m.get(BREAKS_RULES) & prep.enforce,
+        next_key_tomorrow: gap_one,
+        next_key_within_two: gap_two & m.get(NEEDS_THREE),
+        stacked_rest: rest & prev(rest) & prep.trainable,
+        back_to_back: quality & next(quality) & prep.back_to_back,
+        over_long_cap: m.get(OVER_LONG_CAP),
+    }
+}
+
+/// The marks of a week from its sums, judged by `judge` (for a report).
+#[must_use]
+pub fn marks(judge: &Judge, week: &Sums) -> DayMarks {
+    day_marks(&Prepared::new(judge), week.masks)
+}
+
+/// The long run's share cap of MODEL.md section 5 for a week of `minutes`.
+#[inline(always)]
+#[must_use]
+pub fn long_run_share_cap(minutes: f64) -> f64 {
+    if minutes < 360.0 { 0.30 } else { 0.25 }
+}
+
 /// The integer half of the kernel for one week: counts, the bits of the constraints that
 /// read only which session stands where (everything but the easy floor), and the
 /// components that read only counts.
 #[inline(always)]
 fn judge_masks(prep: &Prepared, m: Masks) -> Judged {
     let (key, quality, long, rest) = (m.get(KEY), m.get(QUALITY), m.get(LONG), m.get(REST));
-    // Spacing: a key day needing `n` days before the next key day, with the next one `g`
-    // days on, is `n - g` short. Every key session needs at least 2.
-    let gap_one = key & next(key);
-    let gap_two = key & (next(key) | next(next(key)));
+    let marks = day_marks(prep, m);
     let (quality_n, rests, longs) = (count(quality), count(rest), count(long));
     let long_ok = if prep.no_long {
         longs == 0
     } else {
         longs == 1 && long & prep.long_days != 0
     };
-    let own = (u8::from(m.get(BREAKS_RULES) != 0) << Constraint::Availability as u8)
-        | (u8::from(quality_n != prep.hard_sessions) << Constraint::HardSessions as u8)
+    let own = (u8::from(quality_n != prep.hard_sessions) << Constraint::HardSessions as u8)
         | (u8::from(!long_ok) << Constraint::LongRun as u8)
         | (u8::from(rests < prep.min_rest_days) << Constraint::RestDays as u8);
-    let structural = (u8::from(quality & next(quality) & prep.back_to_back != 0)
-        << Constraint::BackToBack as u8)
-        | (u8::from(m.get(OVER_LONG_CAP) != 0) << Constraint::LongRunCap as u8);
+    let structural = (u8::from(marks.breaks_rules != 0) << Constraint::Availability as u8)
+        | (u8::from(marks.back_to_back != 0) << Constraint::BackToBack as u8)
+        | (u8::from(marks.over_long_cap != 0) << Constraint::LongRunCap as u8);
     let counts = Counts {
         keys: count(key),
-        short: count(gap_one) + count(gap_two & m.get(NEEDS_THREE)),
+        short: count(marks.next_key_tomorrow) + count(marks.next_key_within_two),
         longs,
-        stacked: count(rest & prev(rest) & prep.trainable),
+        stacked: count(marks.stacked_rest),
         quality: quality_n,
         rests,
     };
@@ -624,7 +685,7 @@ pub fn evaluate_lanes<const L: usize>(
         );
         lost[4][l] = ramp(monotony[l], p.monotony_limit, 2.0);
         lost[5][l] = ramp(peak_fatigue_ratio[l], p.fatigue_limit, 5.0);
-        let cap = if minutes[l] < 360.0 { 0.30 } else { 0.25 };
+        let cap = long_run_share_cap(minutes[l]);
         // A missing long run loses it all (1); otherwise `missing_long` is 0 and the
         // ramp, within [0, 1], stands.
         lost[6][l] = ramp(long_run_share[l], cap, 5.0).max(missing_long[l]);

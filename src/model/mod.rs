@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::{Catalog, Goal, Session};
 use crate::week::Day;
 use filters::Filter;
-pub use kernel::{Core, DayTerm, Sums};
+pub use kernel::{Core, DayMarks, DayTerm, Sums};
 
 /// The constants of MODEL.md sections 3 to 7 that a profile may override (`model:`).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -454,6 +454,10 @@ pub struct Assessment {
     pub metrics: Metrics,
     /// The repeated week's steady state.
     pub state: SteadyState,
+    /// The days each structural rule marks, as the score read them.
+    pub marks: DayMarks,
+    /// The long run's share cap this week was judged by.
+    pub long_run_share_cap: f64,
     /// Freshness rho before each key day (`None` on other days).
     pub freshness: [Option<f64>; 7],
     /// Points lost per component, in the order of [`Component::ALL`].
@@ -513,14 +517,20 @@ pub fn assess(judge: &Judge, week: &WeekLoads) -> Assessment {
         fatigue: sums.fatigue(),
         legs: judge.filters.legs.steady_state(&leg_input),
     };
-    Assessment::from_core(judge, &core, state, sums.freshness())
+    Assessment::from_core(judge, &core, state, sums.freshness(), kernel::marks(judge, &sums))
 }
 
 impl Assessment {
     /// The assessment of a week from the kernel's numbers: verdict and repeatability
     /// (MODEL.md section 7) added.
     #[must_use]
-    pub fn from_core(judge: &Judge, core: &Core, state: SteadyState, freshness: [Option<f64>; 7]) -> Self {
+    pub fn from_core(
+        judge: &Judge,
+        core: &Core,
+        state: SteadyState,
+        freshness: [Option<f64>; 7],
+        marks: DayMarks,
+    ) -> Self {
         let p = &judge.params;
         let verdict = if !core.violations.is_empty() || core.score < 60.0 {
             Verdict::Unbalanced
@@ -549,6 +559,8 @@ impl Assessment {
                 long_run_share: core.long_run_share,
             },
             state,
+            marks,
+            long_run_share_cap: kernel::long_run_share_cap(core.minutes),
             freshness,
             lost: core.lost,
             violations: core.violations,
