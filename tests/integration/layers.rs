@@ -18,8 +18,16 @@ fn edges() -> BTreeMap<String, BTreeSet<String>> {
             continue;
         }
         if path.is_dir() {
-            for f in std::fs::read_dir(&path).unwrap() {
-                files.push((name.clone(), f.unwrap().path()));
+            let mut dirs = vec![path];
+            while let Some(dir) = dirs.pop() {
+                for f in std::fs::read_dir(&dir).unwrap() {
+                    let f = f.unwrap().path();
+                    if f.is_dir() {
+                        dirs.push(f);
+                    } else {
+                        files.push((name.clone(), f));
+                    }
+                }
             }
         } else {
             files.push((name, path));
