@@ -22,6 +22,11 @@
 // inlined into it is compiled without the wider instructions, so inlining here is not a hint.
 #![allow(clippy::inline_always)]
 
+mod lanes;
+
+use lanes::fraction;
+pub use lanes::{CoreLanes, LastDay, TermLanes, evaluate_lanes, monotony_of};
+
 use super::{Component, Constraint, Judge, LongRunRule, ModelParams, Violations};
 use crate::catalog::{Distribution, Session};
 
@@ -234,118 +239,6 @@ pub struct Core {
     pub score: f64,
 }
 
-#[inline(always)]
-fn fraction(x: f64) -> f64 {
-    x.clamp(0.0, 1.0)
-}
-
-/// `fraction((x - start) / width)` of MODEL.md, written with the slope `1 / width` so the
-/// kernel multiplies where the spec divides by a constant (the same number to the last bit
-/// or two; divisions are the slowest step of the kernel).
-#[inline(always)]
-fn ramp(x: f64, start: f64, slope: f64) -> f64 {
-    fraction((x - start) * slope)
-}
-
-/// Foster's monotony from the week's load `W` and sum of squared daily loads:
-/// mean / population SD = `W / sqrt(7 sum(w^2) - W^2)`, capped at 10; 0 for an empty week
-/// and 10 when every day carries the same load.
-#[inline(always)]
-#[must_use]
-pub fn monotony_of(load: f64, load_sq: f64) -> f64 {
-    // Selects, not early returns, so that lanes of weeks vectorise.
-    let root = (7.0 * load_sq - load * load).max(0.0).sqrt();
-    let m = if 10.0 * root <= load { 10.0 } else { load / root };
-    if load == 0.0 { 0.0 } else { m }
-}
-
-/// `L` Sunday terms side by side: the weeks that share their first six days and differ on
-/// the last, scored together so that the compiler can use one SIMD instruction for the
-/// same step of `L` weeks (structure of arrays: slot `k` of lane `l` is `v[k][l]`).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct TermLanes<const L: usize> {
-    v: [[f64; L]; WIDTH],
-    inv_load: [f64; L],
-    /// Which of the distinct Sunday masks of its [`LastDay`] each lane carries.
-    class: [u8; L],
-    /// Lanes that hold a term (the others repeat the first and are to be ignored).
-    keep: [bool; L],
-}
-
-/// The choices of the last day of a week, in chunks of `L` lanes, with their distinct masks.
-///
-/// Which session stands where (the masks) decides the integer half of the score: counts,
-/// spacing, stacked rest, violations. Many sessions share their masks (easy, recovery and
-/// moderate are all non-key, non-rest days), so for each six-day prefix the integer half
-/// is worked out once per distinct Sunday mask ([`LastDay::judge`]) and each lane reads
-/// its class's verdict, rather than once per week.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LastDay<const L: usize> {
-    /// The terms, `L` to a chunk; the last chunk is padded.
-    pub chunks: Vec<TermLanes<L>>,
-    masks: Vec<Masks>,
-}
-
-impl<const L: usize> LastDay<L> {
-    /// The terms of the last day side by side.
-    ///
-    /// # Panics
-    /// When `terms` is empty or has more than 256 distinct masks (it has at most 7 x 13).
-    #[must_use]
-    pub fn new(terms: &[DayTerm]) -> Self {
-        assert!(!terms.is_empty(), "at least one term");
-        let mut masks: Vec<Masks> = Vec::new();
-        let class: Vec<u8> = terms
-            .iter()
-            .map(|t| {
-                let at = masks.iter().position(|&m| m == t.masks).unwrap_or_else(|| {
-                    masks.push(t.masks);
-                    masks.len() - 1
-                });
-                u8::try_from(at).expect("at most 256 distinct masks")
-            })
-            .collect();
-        let chunks = terms
-            .chunks(L)
-            .zip(class.chunks(L))
-            .map(|(chunk, class)| {
-                let at = |l: usize| if l < chunk.len() { l } else { 0 };
-                TermLanes {
-                    v: std::array::from_fn(|k| std::array::from_fn(|l| chunk[at(l)].v[k])),
-                    inv_load: std::array::from_fn(|l| chunk[at(l)].inv_load),
-                    class: std::array::from_fn(|l| class[at(l)]),
-                    keep: std::array::from_fn(|l| l < chunk.len()),
-                }
-            })
-            .collect();
-        LastDay { chunks, masks }
-    }
-
-    /// Number of distinct masks of the last day.
-    #[must_use]
-    pub fn classes(&self) -> usize {
-        self.masks.len()
-    }
-
-    /// The integer verdict of `six_days` completed by each distinct last-day mask, into
-    /// `out` (at least [`LastDay::classes`] long).
-    #[inline(always)]
-    pub fn judge(&self, prep: &Prepared, six_days: &Sums, out: &mut [Judged]) {
-        for (j, m) in out.iter_mut().zip(&self.masks) {
-            *j = judge_masks(prep, Masks(six_days.masks.0 | m.0));
-        }
-    }
-}
-
-impl<const L: usize> TermLanes<L> {
-    /// Whether lane `l` holds a term.
-    #[must_use]
-    #[inline(always)]
-    pub fn keeps(&self, l: usize) -> bool {
-        self.keep[l]
-    }
-}
-
 /// Score a week from the sums of its seven days: MODEL.md sections 4 to 7 (the one-lane
 /// case of [`evaluate_lanes`], with the whole week in the sums and nothing left for the
 /// lane: adding the lane's zeros leaves every sum as it is, to the bit).
@@ -360,47 +253,6 @@ pub fn evaluate(judge: &Judge, week: &Sums) -> Core {
     };
     let judged = [judge_masks(&prep, week.masks)];
     evaluate_lanes(&prep, week, &lane, &judged).lane(0)
-}
-
-/// [`Core`] for `L` weeks side by side.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct CoreLanes<const L: usize> {
-    minutes: [f64; L],
-    load: [f64; L],
-    quality_sessions: [u8; L],
-    rest_days: [u8; L],
-    zones: [[f64; L]; 3],
-    monotony: [f64; L],
-    peak_fatigue_ratio: [f64; L],
-    stress_ratio: [f64; L],
-    long_run_share: [f64; L],
-    max_freshness: [f64; L],
-    lost: [[f64; L]; 8],
-    violations: [Violations; L],
-    /// Scores, `max(0, 100 - lost - penalty x violations)`.
-    pub score: [f64; L],
-}
-
-impl<const L: usize> CoreLanes<L> {
-    /// Lane `l` as a [`Core`].
-    #[must_use]
-    pub fn lane(&self, l: usize) -> Core {
-        Core {
-            minutes: self.minutes[l],
-            load: self.load[l],
-            quality_sessions: self.quality_sessions[l],
-            rest_days: self.rest_days[l],
-            zones: self.zones.map(|z| z[l]),
-            monotony: self.monotony[l],
-            peak_fatigue_ratio: self.peak_fatigue_ratio[l],
-            stress_ratio: self.stress_ratio[l],
-            long_run_share: self.long_run_share[l],
-            max_freshness: self.max_freshness[l],
-            lost: self.lost.map(|x| x[l]),
-            violations: self.violations[l],
-            score: self.score[l],
-        }
-    }
 }
 
 /// What the kernel reads from a [`Judge`], prepared once per search rather than once per
@@ -597,142 +449,6 @@ struct Counts {
     stacked: u8,
     quality: u8,
     rests: u8,
-}
-
-/// Score `L` weeks side by side: MODEL.md sections 4 to 7. Week `l` is `six_days` (Monday
-/// to Saturday) with Sunday's term `sundays[l]`; the sums are added in the order of
-/// [`Sums::push`]. `judged` is [`LastDay::judge`] of `six_days` for the [`LastDay`] that
-/// `sundays` belongs to. The one copy of the model's arithmetic; [`evaluate`] is its one-lane
-/// case. Every step is the same for every lane, without branches, so the compiler can
-/// turn each into one SIMD instruction for `L` weeks.
-#[inline(always)] // Into the SIMD context of its caller (see `search::exhaustive`).
-#[must_use]
-#[allow(clippy::too_many_lines)] // One pass over the model, in the order of the spec.
-pub fn evaluate_lanes<const L: usize>(
-    prep: &Prepared,
-    six_days: &Sums,
-    sundays: &TermLanes<L>,
-    judged: &[Judged],
-) -> CoreLanes<L> {
-    use std::array::from_fn;
-    let p = &prep.params;
-    let slot = |k: usize| -> [f64; L] { from_fn(|l| six_days.v[k] + sundays.v[k][l]) };
-    let minutes = slot(MINUTES);
-    let load = slot(LOAD);
-    let load_sq = slot(LOAD_SQ);
-
-    // Section 4. Shares are true divisions, not a shared reciprocal: they are shown rounded
-    // to whole percents, and a share of exactly 4.5 % must not print as 4 % on one path and
-    // 5 % on another.
-    let share =
-        |x: [f64; L]| -> [f64; L] { from_fn(|l| if minutes[l] == 0.0 { 0.0 } else { x[l] / minutes[l] }) };
-    let zones = [share(slot(ZONES)), share(slot(ZONES + 1)), share(slot(ZONES + 2))];
-    let long_run_share = share(slot(LONG_MINUTES));
-    let monotony: [f64; L] = from_fn(|l| monotony_of(load[l], load_sq[l]));
-    let mut peak = slot(FATIGUE);
-    for e in 1..7 {
-        let fatigue = slot(FATIGUE + e);
-        for l in 0..L {
-            peak[l] = peak[l].max(fatigue[l]);
-        }
-    }
-    let c0: [f64; L] = from_fn(|l| prep.c0.unwrap_or(load[l] / 7.0));
-    let peak_fatigue_ratio: [f64; L] = from_fn(|l| if c0[l] == 0.0 { 0.0 } else { peak[l] / c0[l] });
-    let stress_ratio: [f64; L] = from_fn(|l| {
-        let target = prep.factor * c0[l];
-        if target == 0.0 {
-            0.0
-        } else {
-            (load[l] / 7.0) / target
-        }
-    });
-    // Freshness of each key day; 0 elsewhere, where the day's inverse load is 0.
-    let mut rec = [0.0; L];
-    let mut max_freshness = [0.0f64; L];
-    for d in 0..7 {
-        let legs = slot(LEGS_BEFORE + d);
-        for l in 0..L {
-            let inv_load = if d == 6 {
-                sundays.inv_load[l]
-            } else {
-                six_days.inv_load[d]
-            };
-            let rho = legs[l] * inv_load;
-            rec[l] += ramp(rho, 1.5, 1.0 / 0.7);
-            max_freshness[l] = max_freshness[l].max(rho);
-        }
-    }
-
-    // The integer half, read per lane from its class's verdict.
-    let judged: [&Judged; L] = from_fn(|l| &judged[usize::from(sundays.class[l])]);
-    let keys: [f64; L] = from_fn(|l| judged[l].keys);
-    let spacing: [f64; L] = from_fn(|l| judged[l].spacing);
-    let stacked: [f64; L] = from_fn(|l| judged[l].stacked);
-    let missing_long: [f64; L] = from_fn(|l| judged[l].missing_long);
-    let broken: [f64; L] = from_fn(|l| judged[l].broken);
-
-    // Section 5.
-    let dist = &prep.dist;
-    let mut lost = [[0.0; L]; 8];
-    for l in 0..L {
-        lost[0][l] = ramp((stress_ratio[l] - 1.0).abs(), 0.05, 10.0);
-        lost[1][l] = rec[l] / keys[l];
-        lost[2][l] = spacing[l];
-        lost[3][l] = fraction(
-            ((dist.z1_min - zones[0][l]) * 10.0)
-                .max((zones[1][l] - dist.z2_max) * 10.0)
-                .max((zones[2][l] - dist.z3_max) * 20.0),
-        );
-        lost[4][l] = ramp(monotony[l], p.monotony_limit, 2.0);
-        lost[5][l] = ramp(peak_fatigue_ratio[l], p.fatigue_limit, 5.0);
-        let cap = long_run_share_cap(minutes[l]);
-        // A missing long run loses it all (1); otherwise `missing_long` is 0 and the
-        // ramp, within [0, 1], stands.
-        lost[6][l] = ramp(long_run_share[l], cap, 5.0).max(missing_long[l]);
-        lost[7][l] = stacked[l];
-    }
-    for (x, c) in lost.iter_mut().zip(Component::ALL) {
-        for y in x.iter_mut() {
-            *y *= c.points();
-        }
-    }
-
-    // Section 6: the easy floor reads the shares; the rest were counted from the masks.
-    let below: [f64; L] = from_fn(|l| {
-        if minutes[l] > 0.0 && zones[0][l] < p.easy_floor {
-            1.0
-        } else {
-            0.0
-        }
-    });
-    let violations: [Violations; L] =
-        from_fn(|l| Violations(judged[l].bits | (u8::from(below[l] != 0.0) << Constraint::EasyFloor as u8)));
-    let score = from_fn(|l| {
-        let lost_total = lost[0][l]
-            + lost[1][l]
-            + lost[2][l]
-            + lost[3][l]
-            + lost[4][l]
-            + lost[5][l]
-            + lost[6][l]
-            + lost[7][l];
-        (100.0 - lost_total - p.violation_penalty * (broken[l] + below[l])).max(0.0)
-    });
-    CoreLanes {
-        minutes,
-        load,
-        quality_sessions: from_fn(|l| judged[l].counts.quality),
-        rest_days: from_fn(|l| judged[l].counts.rests),
-        zones,
-        monotony,
-        peak_fatigue_ratio,
-        stress_ratio,
-        long_run_share,
-        max_freshness,
-        lost,
-        violations,
-        score,
-    }
 }
 
 #[cfg(test)]
