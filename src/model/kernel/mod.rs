@@ -332,7 +332,7 @@ pub struct Judged {
 }
 
 /// Which days each rule of the week's structure marks: the kernel's one decision of each
-/// rule, read by the score ([`judge_masks`]) and by the sentences that explain it (through
+/// rule, read by the score (`judge_masks`) and by the sentences that explain it (through
 /// [`Assessment::marks`](super::Assessment::marks)), so that the two cannot disagree. Bit
 /// `d` is weekday `d` (0 = Monday).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
