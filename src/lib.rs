@@ -39,6 +39,7 @@ pub mod catalog;
 pub mod dates;
 pub mod error;
 pub mod export;
+pub mod minutes;
 pub mod model;
 pub mod problem;
 pub mod profile;

@@ -6,9 +6,10 @@
 //! run; a diagnosis tries one relaxed rule at a time), never edited copies of a file.
 
 use crate::catalog::{Catalog, Goal, Level, Session};
+use crate::minutes::MinutesRule;
 use crate::model::{Filters, Judge, LongRunRule, ModelParams, Rules};
 use crate::profile::{Pattern, Profile};
-use crate::week::{Day, MinutesRule};
+use crate::week::Day;
 
 /// A runner's week to plan: what the search, the diagnosis and the block planner read.
 #[derive(Debug, Clone, PartialEq)]

@@ -2,9 +2,10 @@
 //! week, the week before a Monday or Tuesday race, and the taper's shortened sessions.
 
 use crate::catalog::Session;
+use crate::minutes::EASY_MIN;
 use crate::model::LongRunRule;
 use crate::problem::Problem;
-use crate::week::{Day, EASY_MIN};
+use crate::week::Day;
 
 /// The key sessions (quality and long runs) as a mask of the profile's `avoid` lists.
 fn key_sessions() -> u16 {

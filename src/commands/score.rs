@@ -13,11 +13,12 @@ use crate::cli::ScoreArgs;
 use crate::error::{InputError, Result};
 use crate::export::{Document, table};
 use crate::limits::MAX_FILE_BYTES;
+use crate::minutes::MinutesRule;
 use crate::model::explain::{Report, Target, explain};
 use crate::model::{Judge, WeekLoads, assess};
 use crate::problem::Problem;
 use crate::search::{Scorer, Search};
-use crate::week::{Day, DaySpec, MINUTES_RANGE, MinutesRule, WeekSpec};
+use crate::week::{Day, DaySpec, MINUTES_RANGE, WeekSpec};
 use crate::yaml::{parse_yaml, read_limited};
 
 /// What `score` prints: the plan object plus its percentile.

@@ -8,9 +8,10 @@ pub mod exhaustive;
 use rayon::prelude::*;
 
 use crate::catalog::Session;
+use crate::minutes::{LONG_MIN, MinutesRule};
 use crate::model::{Assessment, Judge, LongRunRule, WeekLoads, assess};
 use crate::problem::Problem;
-use crate::week::{LONG_MIN, MinutesRule, WeekSpec};
+use crate::week::WeekSpec;
 
 pub use crate::error::{NoWeekFits, Relaxation};
 

@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 use weekwright::catalog::{Catalog, Goal, Level};
+use weekwright::minutes::MinutesRule;
 use weekwright::model::{Component, Judge, WeekLoads, assess};
-use weekwright::week::{MinutesRule, WeekSpec};
+use weekwright::week::WeekSpec;
 
 use crate::support::data;
 
