@@ -251,3 +251,90 @@ fn a_start_date_without_a_calendar_says_it_is_not_used() {
     .code(0);
     assert!(ics.stderr.is_empty(), "{}", ics.stderr);
 }
+
+/// A `major.minor[.patch]` Rust version as numbers, for comparing.
+fn rust_version(text: &str) -> (u64, u64, u64) {
+    let mut parts = text.split('.').map(|p| p.parse::<u64>().unwrap_or(0));
+    let mut next = || parts.next().unwrap_or(0);
+    (next(), next(), next())
+}
+
+/// `cargo metadata` of this package with Cargo.lock as it is: from the local cache when
+/// every platform's manifests are there, else for this machine's platform alone.
+fn locked_metadata() -> serde_json::Value {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let run = |extra: &[&str]| {
+        std::process::Command::new(&cargo)
+            .args(["metadata", "--format-version", "1", "--locked", "--offline"])
+            .args(extra)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("cargo runs")
+    };
+    let mut out = run(&[]);
+    if !out.status.success() {
+        let rustc = std::process::Command::new(std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into()))
+            .arg("-vV")
+            .output()
+            .expect("rustc runs");
+        let info = String::from_utf8_lossy(&rustc.stdout).into_owned();
+        let host = info
+            .lines()
+            .find_map(|l| l.strip_prefix("host: "))
+            .expect("rustc -vV names the host");
+        out = run(&["--filter-platform", host]);
+    }
+    assert!(
+        out.status.success(),
+        "cargo metadata: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("cargo metadata prints JSON")
+}
+
+/// `cargo install --path .` ignores Cargo.lock, so the README says `--locked`; and the
+/// rust-version Cargo.toml declares is what the locked dependencies really need, so an
+/// older toolchain is told so up front instead of failing inside a dependency.
+#[test]
+fn the_declared_rust_version_is_what_the_locked_dependencies_need() {
+    let meta = locked_metadata();
+    let packages = meta["packages"].as_array().expect("packages");
+    let resolved: Vec<&str> = meta["resolve"]["nodes"]
+        .as_array()
+        .expect("resolve")
+        .iter()
+        .filter_map(|n| n["id"].as_str())
+        .collect();
+    let ours = packages
+        .iter()
+        .find(|p| p["name"] == "weekwright")
+        .expect("our package");
+    let declared = ours["rust_version"]
+        .as_str()
+        .expect("Cargo.toml sets rust-version");
+    let (needed, by) = packages
+        .iter()
+        .filter(|p| p["name"] != "weekwright")
+        .filter(|p| p["id"].as_str().is_some_and(|id| resolved.contains(&id)))
+        .filter_map(|p| Some((rust_version(p["rust_version"].as_str()?), p["name"].as_str()?)))
+        .max()
+        .expect("dependencies declare rust versions");
+    assert!(
+        rust_version(declared) >= needed,
+        "Cargo.toml says rust-version {declared}, but {by} needs {needed:?}"
+    );
+    assert_eq!(
+        rust_version(declared),
+        needed,
+        "rust-version {declared} is above what the dependencies need ({by}: {needed:?})"
+    );
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    assert!(
+        readme.contains("cargo install --locked --path ."),
+        "the README's install line keeps Cargo.lock"
+    );
+    assert!(
+        !readme.contains("cargo install --path ."),
+        "an install line ignores Cargo.lock"
+    );
+}
