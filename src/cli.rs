@@ -164,6 +164,8 @@ pub struct BlockArgs {
     pub profile: Option<PathBuf>,
     /// Number of weeks (1 to 104; default: the profile's block.weeks, or 12). With a race,
     /// the weeks follow from the dates; without --start they are counted back from the race.
+    /// The command line wins over the profile's block: section: when --start or --race set
+    /// the weeks, the profile's block.weeks is not used (a hint says so).
     #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = |s: &str| crate::error::count_flag(s, 1..=crate::block::calendar::MAX_WEEKS as u16))]
     pub weeks: Option<u16>,
     /// First Monday of the block (YYYY-MM-DD; default: the profile's block.start, or next Monday).

@@ -111,7 +111,7 @@ pub struct BlockDefaults {
 }
 
 /// Check and parse the `block:` section: weeks in range, a pattern `N:1`, dates that exist,
-/// a start on a Monday, a race after the start.
+/// a start on a Monday, a race after the start, and weeks that agree with both dates.
 fn check_block(source: &str, block: &BlockSection) -> Result<BlockDefaults, InputError> {
     if let Some(w) = block.weeks
         && !(1..=crate::block::calendar::MAX_WEEKS as u32).contains(&w)
@@ -148,6 +148,20 @@ fn check_block(source: &str, block: &BlockSection) -> Result<BlockDefaults, Inpu
             "block.race_date",
             format!("{race} is not after the block's start {start}: give a later race or an earlier start"),
         ));
+    }
+    // The dates settle the weeks, as they do on the command line (`--weeks` with `--start`
+    // and `--race`): a count that disagrees with them is a contradiction, not a default.
+    if let (Some(w), Some(start), Some(race)) = (block.weeks, start, race) {
+        let weeks = crate::block::calendar::days_between(start, race) / 7 + 1;
+        if i64::from(w) != weeks {
+            return Err(field_err(
+                source,
+                "block.weeks",
+                format!(
+                    "{w} weeks contradict block.start {start} and block.race_date {race}, which make a block of {weeks} weeks (the race falls in week {weeks}): set block.weeks to {weeks}, or remove it and let the dates set the weeks"
+                ),
+            ));
+        }
     }
     if let Some(limit) = block.single_run_limit {
         check_range(source, "block.single_run_limit", limit, &SINGLE_RUN_LIMIT, "")?;

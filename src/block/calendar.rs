@@ -193,6 +193,27 @@ pub fn resolve(args: &DateArgs, section: &BlockDefaults, today: Date) -> Result<
     })
 }
 
+/// What to tell the runner when the profile's `block.weeks` is not used: the command line
+/// wins over the profile's `block:` section, so when its dates (with the profile's) settle
+/// the weeks of `cal`, a `block.weeks` that disagrees gives way. `None` when it is used, is
+/// unset, or `--weeks` was given (a flag overriding a default needs no word).
+#[must_use]
+pub fn unused_profile_weeks(args: &DateArgs, section: &BlockDefaults, cal: &Calendar) -> Option<String> {
+    let w = section.weeks?;
+    if args.weeks.is_some() || w == cal.weeks {
+        return None;
+    }
+    let race = cal
+        .race
+        .map(|r| format!(" to the race on {r}"))
+        .unwrap_or_default();
+    Some(format!(
+        "the profile's block.weeks ({w}) is not used: from {}{race} the block has {}, and the command line wins over the profile's block: section",
+        cal.start,
+        crate::error::counted(cal.weeks as u64, "week")
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

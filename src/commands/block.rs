@@ -133,6 +133,9 @@ pub fn run(args: &BlockArgs, ctx: &Context) -> Result<()> {
     let profile = load_profile(args.profile.as_deref())?;
     let dates = date_args(args)?;
     let cal = calendar::resolve(&dates, &profile.block, today())?;
+    if let Some(hint) = calendar::unused_profile_weeks(&dates, &profile.block, &cal) {
+        ctx.hint(&hint);
+    }
     let settings = Settings::default();
 
     let started = Instant::now();

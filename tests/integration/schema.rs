@@ -228,3 +228,13 @@ fn the_schema_offers_the_names_an_editor_completes() {
     let caps = &s["properties"]["max_minutes"]["properties"];
     assert_eq!(caps["wed"]["maximum"], 600.0, "{caps}");
 }
+
+/// The README's example profile is one a runner can copy: the parser takes it whole (its
+/// block: weeks agree with its dates).
+#[test]
+fn the_readme_example_profile_is_accepted_by_the_parser() {
+    let readme = readme_profile();
+    if let Err(e) = Profile::from_yaml(&readme, "README.md") {
+        panic!("{e}\n{readme}");
+    }
+}
