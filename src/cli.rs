@@ -171,7 +171,7 @@ pub struct BlockArgs {
     /// First Monday of the block (YYYY-MM-DD; default: the profile's block.start, or next Monday).
     #[arg(long, value_name = "DATE", value_parser = |s: &str| crate::error::check_date(s))]
     pub start: Option<jiff::civil::Date>,
-    /// Race day (YYYY-MM-DD): the block ends with a taper week and the race week.
+    /// Race day (YYYY-MM-DD, today or later): the block ends with a taper week and the race week.
     #[arg(long, value_name = "DATE", value_parser = |s: &str| crate::error::check_date(s))]
     pub race: Option<jiff::civil::Date>,
     /// Seed of the search's tie-breaks: the same seed gives the same block, byte for byte.

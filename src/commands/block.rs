@@ -132,7 +132,18 @@ fn today() -> jiff::civil::Date {
 pub fn run(args: &BlockArgs, ctx: &Context) -> Result<()> {
     let profile = load_profile(args.profile.as_deref())?;
     let dates = date_args(args)?;
-    let cal = calendar::resolve(&dates, &profile.block, today())?;
+    let cal = calendar::resolve(&dates, &profile.block, today()).map_err(|e| match e {
+        // The calendar knows a field came from the profile, not which file: name it.
+        crate::error::InputError::Field { field, message, .. } => crate::error::InputError::Field {
+            source_name: args.profile.as_ref().map_or_else(
+                || crate::profile::DEFAULT_SOURCE.to_string(),
+                |p| p.display().to_string(),
+            ),
+            field,
+            message,
+        },
+        other => other,
+    })?;
     if let Some(hint) = calendar::unused_profile_weeks(&dates, &profile.block, &cal) {
         ctx.hint(&hint);
     }

@@ -690,3 +690,36 @@ fn dates_on_the_command_line_win_over_the_profiles_block_weeks_and_say_so() {
         "{help}"
     );
 }
+
+/// A race before today is over: a block to it is a mistake, refused with the date and
+/// today's date, whether the race comes from --race or the profile, with or without a
+/// start in the past too.
+#[test]
+fn a_race_before_today_is_refused_with_the_date_and_today() {
+    let today = jiff::ZonedDateTime::now().date().to_string();
+    let cases: [&[&str]; 3] = [
+        &["--race", "2020-03-29"],
+        &["--race", "2020-03-29", "--weeks", "12"],
+        &["--start", "2020-01-06", "--race", "2020-03-29"],
+    ];
+    for flags in cases {
+        let mut args = vec!["block"];
+        args.extend_from_slice(flags);
+        let run = weekwright(&args)
+            .code(2)
+            .stderr_has(&["--race", "2020-03-29", &today, "before today"]);
+        assert!(!run.stderr.contains("earlier --start"), "{}", run.stderr);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("past.yaml");
+    std::fs::write(&path, "weekly_minutes: 300\nblock: {race_date: 2020-03-29}\n").unwrap();
+    weekwright(&["block", "--profile", path.to_str().unwrap()])
+        .code(2)
+        .stderr_has(&[
+            "past.yaml",
+            "block.race_date",
+            "2020-03-29",
+            &today,
+            "before today",
+        ]);
+}
