@@ -88,6 +88,24 @@ pub enum Error {
     Internal(String),
 }
 
+/// The exit codes of CLI.md and what each means, for the pages that list them (the man
+/// page's EXIT STATUS; the README holds the same table).
+pub const EXIT_CODES: [(u8, &str); 4] = [
+    (0, "success"),
+    (
+        1,
+        "an unexpected failure: a bug (never a panic trace); please report it with the command you ran",
+    ),
+    (
+        2,
+        "bad input: an unreadable or invalid profile, a bad WEEK, a bad flag; the message names the file, line and column or the field, and how to fix it",
+    ),
+    (
+        3,
+        "the constraints admit no week: the message says which constraints collide and what to relax",
+    ),
+];
+
 impl Error {
     /// The process exit code of CLI.md.
     #[must_use]
