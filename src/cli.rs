@@ -55,8 +55,44 @@ impl FormatArg {
             .filter_map(ValueEnum::to_possible_value)
             .filter(|v| ids.contains(&v.get_name()));
         // Only the listed names get here, and each names a variant.
-        PossibleValuesParser::new(values).map(|s| FormatArg::from_str(&s, false).unwrap_or(FormatArg::Yaml))
+        AnyCase(
+            PossibleValuesParser::new(values)
+                .map(|s| FormatArg::from_str(&s, false).unwrap_or(FormatArg::Yaml)),
+        )
     }
+}
+
+/// A closed set of names read as the profile reads them (levels, goals, days, sessions):
+/// case does not matter and spaces around are trimmed. Wraps the parser that knows the
+/// names (all lower case), so `--help`, completions and clap's messages still list them.
+#[derive(Debug, Clone)]
+struct AnyCase<P>(P);
+
+impl<P: clap::builder::TypedValueParser> clap::builder::TypedValueParser for AnyCase<P> {
+    type Value = P::Value;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Self::Value, clap::Error> {
+        match value.to_str() {
+            Some(text) => self
+                .0
+                .parse_ref(cmd, arg, std::ffi::OsStr::new(&text.trim().to_lowercase())),
+            None => self.0.parse_ref(cmd, arg, value),
+        }
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        self.0.possible_values()
+    }
+}
+
+/// [`AnyCase`] over the names of a [`ValueEnum`].
+fn any_case<E: ValueEnum + Clone + Send + Sync + 'static>() -> AnyCase<clap::builder::EnumValueParser<E>> {
+    AnyCase(clap::builder::EnumValueParser::new())
 }
 
 /// Flags shared by the commands that print results.
@@ -101,6 +137,7 @@ pub enum Command {
     )]
     Completions {
         /// The shell.
+        #[arg(value_parser = any_case::<clap_complete::Shell>())]
         shell: clap_complete::Shell,
     },
     /// Print the man page (roff) of weekwright and all its commands.
@@ -143,10 +180,10 @@ pub struct ScoreArgs {
     #[arg(long, value_name = "FILE")]
     pub profile: Option<PathBuf>,
     /// Level for catalog minutes when no profile is given.
-    #[arg(long, value_enum, conflicts_with = "profile")]
+    #[arg(long, value_parser = any_case::<Level>(), conflicts_with = "profile")]
     pub level: Option<Level>,
     /// Goal for the distribution targets when no profile is given.
-    #[arg(long, value_enum, conflicts_with = "profile")]
+    #[arg(long, value_parser = any_case::<Goal>(), conflicts_with = "profile")]
     pub goal: Option<Goal>,
     /// Output format.
     #[arg(long, default_value = "yaml", value_parser = FormatArg::only(TEXT))]
@@ -178,7 +215,7 @@ pub struct BlockArgs {
     #[arg(long, value_name = "N", default_value_t = 0, allow_negative_numbers = true, value_parser = |s: &str| s.trim().parse::<u64>().map_err(|_| format!("'{}' is not a seed: use a whole number from 0 to {}", crate::error::shown(s, 40), u64::MAX)))]
     pub seed: u64,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Yaml)]
+    #[arg(long, default_value = "yaml", value_parser = any_case::<FormatArg>())]
     pub format: FormatArg,
     /// Output flags.
     #[command(flatten)]
@@ -203,7 +240,7 @@ pub struct BenchArgs {
 #[derive(Debug, Args)]
 pub struct CatalogArgs {
     /// Level whose minutes to show (default: all three).
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = any_case::<Level>())]
     pub level: Option<Level>,
     /// Output format.
     #[arg(long, default_value = "yaml", value_parser = FormatArg::only(TEXT))]
