@@ -151,9 +151,10 @@ pub struct GenerateArgs {
     /// Profile file (YAML); without it, the built-in intermediate half-marathon runner.
     #[arg(long, value_name = "FILE")]
     pub profile: Option<PathBuf>,
-    /// Number of plans (1 to 100).
-    #[arg(long, value_name = "N", default_value_t = 5, allow_negative_numbers = true, value_parser = |s: &str| crate::error::count_flag(s, 1..=100))]
-    pub top: u16,
+    /// Number of plans (1 to 100; default 5). A calendar holds one week, so --format ics
+    /// writes plan 1 only (with N above 1, a hint says so).
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = |s: &str| crate::error::count_flag(s, 1..=100))]
+    pub top: Option<u16>,
     /// First Monday of the calendar for --format ics (YYYY-MM-DD; default: next Monday).
     #[arg(long, value_name = "DATE", value_parser = |s: &str| crate::error::check_date(s))]
     pub start: Option<jiff::civil::Date>,
@@ -174,6 +175,8 @@ pub struct ScoreArgs {
     #[arg(long, value_name = "WEEK", allow_hyphen_values = true)]
     pub week: Option<String>,
     /// A YAML plan as printed by `generate` (its `days` list), or a file with a WEEK line.
+    /// Of a file with several plans (generate's output), the first is scored and a hint
+    /// says so.
     #[arg(long, value_name = "FILE")]
     pub week_file: Option<PathBuf>,
     /// Profile file (YAML); without it only the structural rules apply.

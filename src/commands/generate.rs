@@ -96,6 +96,9 @@ pub fn plans(profile: &Profile, top: usize) -> Result<(Outcome, Vec<Plan>)> {
     Ok((outcome, plans))
 }
 
+/// Plans `generate` prints without `--top`.
+pub const DEFAULT_TOP: u16 = 5;
+
 /// Run `generate`.
 ///
 /// # Errors
@@ -111,7 +114,12 @@ pub fn run(args: &GenerateArgs, ctx: &Context) -> Result<()> {
         .start
         .map(|d| calendar::monday(d).map_err(|m| flag_error("--start", m)))
         .transpose()?;
-    let (outcome, plans) = plans(&profile, usize::from(args.top))?;
+    if let Some(n) = args.top.filter(|&n| n > 1 && args.format == FormatArg::Ics) {
+        ctx.hint(&format!(
+            "--top {n} with --format ics writes plan 1 only: a calendar holds one week; use yaml, json or table to see {n} plans"
+        ));
+    }
+    let (outcome, plans) = plans(&profile, usize::from(args.top.unwrap_or(DEFAULT_TOP)))?;
     ctx.info(&format!(
         "{}: {} weeks in the space, {} feasible, {} repeatable",
         profile.name, outcome.searched, outcome.feasible, outcome.repeatable

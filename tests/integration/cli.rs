@@ -338,3 +338,94 @@ fn the_declared_rust_version_is_what_the_locked_dependencies_need() {
         "an install line ignores Cargo.lock"
     );
 }
+
+/// `--help` text with its line breaks folded, to look for a phrase whatever the width.
+fn help_of(command: &str) -> String {
+    weekwright(&[command, "--help"])
+        .code(0)
+        .stdout
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A calendar holds one week (five overlapping weeks would not be a plan): with --top N
+/// above 1, `--format ics` writes plan 1 and says so on stderr (silent with -q), as
+/// `generate --help` documents; without --top there is nothing to say.
+#[test]
+fn a_calendar_of_the_top_plans_writes_plan_one_and_says_so() {
+    let profile = crate::support::profile("beginner-3-days.yaml");
+    let p = profile.to_str().unwrap();
+    let args = [
+        "generate",
+        "--profile",
+        p,
+        "--format",
+        "ics",
+        "--start",
+        "2026-12-07",
+        "--top",
+        "3",
+    ];
+    let run = weekwright(&args).code(0).stderr_has(&["--top 3", "plan 1"]);
+    assert_eq!(run.stdout.matches("BEGIN:VEVENT").count(), 3, "{}", run.stdout);
+    let mut quiet = vec!["-q"];
+    quiet.extend(args);
+    assert!(weekwright(&quiet).code(0).stderr.is_empty());
+    let one = weekwright(&[
+        "generate",
+        "--profile",
+        p,
+        "--format",
+        "ics",
+        "--start",
+        "2026-12-07",
+        "--top",
+        "1",
+    ])
+    .code(0);
+    assert!(one.stderr.is_empty(), "{}", one.stderr);
+    assert!(
+        help_of("generate").contains("ics writes plan 1"),
+        "{}",
+        help_of("generate")
+    );
+}
+
+/// `generate`'s output holds several plans: `score --week-file` scores the first (rank 1)
+/// and says so on stderr (silent with -q), as `score --help` documents.
+#[test]
+fn a_week_file_of_several_plans_scores_the_first_and_says_so() {
+    let profile = crate::support::profile("beginner-3-days.yaml");
+    let p = profile.to_str().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let plans = dir.path().join("plans.yaml");
+    let one = dir.path().join("one.yaml");
+    std::fs::write(
+        &plans,
+        weekwright(&["generate", "--profile", p, "--top", "3"])
+            .code(0)
+            .stdout,
+    )
+    .unwrap();
+    std::fs::write(
+        &one,
+        weekwright(&["generate", "--profile", p, "--top", "1"])
+            .code(0)
+            .stdout,
+    )
+    .unwrap();
+    let several = weekwright(&["score", "--week-file", plans.to_str().unwrap()])
+        .code(0)
+        .stderr_has(&["3 plans", "plan 1"]);
+    let single = weekwright(&["score", "--week-file", one.to_str().unwrap()]).code(0);
+    assert!(single.stderr.is_empty(), "{}", single.stderr);
+    assert_eq!(several.stdout, single.stdout, "the first plan is scored");
+    let quiet = weekwright(&["-q", "score", "--week-file", plans.to_str().unwrap()]).code(0);
+    assert!(quiet.stderr.is_empty(), "{}", quiet.stderr);
+    assert!(
+        help_of("score").contains("the first is scored"),
+        "{}",
+        help_of("score")
+    );
+}
