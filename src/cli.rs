@@ -32,7 +32,7 @@ pub enum FormatArg {
     Yaml,
     /// JSON (numbers unrounded).
     Json,
-    /// A table for the terminal, readable in 80 columns.
+    /// A table for the terminal: 80 columns, or a narrower terminal's width (COLUMNS).
     Table,
     /// iCalendar: one all-day event per training day (generate, block).
     Ics,

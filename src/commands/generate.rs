@@ -49,13 +49,21 @@ impl Document for GenerateOutput {
 
     fn table(&self, style: &table::Style) -> String {
         let mut out = String::new();
+        let columns = usize::from(style.columns());
         let _ = writeln!(
             out,
-            "{}\n{} weeks searched, {} meet every constraint; the top {}:\n",
-            style.bold(&self.profile),
-            self.searched,
-            self.feasible,
-            self.plans.len()
+            "{}\n{}\n",
+            style.bold(&table::wrap(&self.profile, columns, "")),
+            table::wrap(
+                &format!(
+                    "{} weeks searched, {} meet every constraint; the top {}:",
+                    self.searched,
+                    self.feasible,
+                    self.plans.len()
+                ),
+                columns,
+                ""
+            )
         );
         let mut buf = String::new();
         for p in &self.plans {

@@ -21,7 +21,7 @@ pub enum Format {
     Yaml,
     /// JSON, numbers unrounded.
     Json,
-    /// A terminal table in 80 columns.
+    /// A terminal table in 80 columns, or a narrower terminal's width.
     Table,
     /// iCalendar (RFC 5545).
     Ics,

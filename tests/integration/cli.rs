@@ -429,3 +429,52 @@ fn a_week_file_of_several_plans_scores_the_first_and_says_so() {
         help_of("score")
     );
 }
+
+/// Tables follow the terminal's width, told by COLUMNS when stdout is not a terminal: in 60
+/// columns no line of any command's table is wider than 60 (and none is ever wider than
+/// the 80 columns of a wide terminal).
+#[test]
+fn tables_fit_a_60_column_terminal() {
+    let profile = crate::support::profile("intermediate-10k.yaml");
+    let p = profile.to_str().unwrap();
+    let week = "moderate,intervals,tempo,easy,moderate,rest,long";
+    let commands: [&[&str]; 6] = [
+        &["generate", "--top", "2", "--profile", p],
+        &["score", "--week", week],
+        &[
+            "score",
+            "--week",
+            "easy,intervals,easy,rest,tempo,easy,long",
+            "--profile",
+            p,
+        ],
+        &["catalog"],
+        &["bench", "--sessions", "rest,easy,tempo", "--threads", "1"],
+        &["block", "--weeks", "5", "--start", "2027-01-04", "--profile", p],
+    ];
+    let mut failures = Vec::new();
+    for (columns, limit) in [("60", 60), ("200", 80)] {
+        for args in commands {
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_weekwright"))
+                .args(args)
+                .args(["--format", "table"])
+                .env("COLUMNS", columns)
+                .env("NO_COLOR", "1")
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let text = String::from_utf8_lossy(&out.stdout);
+            for line in text.lines().filter(|l| l.chars().count() > limit) {
+                failures.push(format!(
+                    "COLUMNS={columns} {args:?}: {} wide: {line}",
+                    line.chars().count()
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -277,13 +277,29 @@ fn the_table_renderer_paints_only_when_asked() {
         .parse()
         .unwrap();
     let out = weekwright::commands::score::score_structural(Level::Intermediate, Goal::Half, &week);
-    let painted = report(&mut String::new(), "Score", &out.report, &Style { color: true });
+    let painted = report(
+        &mut String::new(),
+        "Score",
+        &out.report,
+        &Style {
+            color: true,
+            width: None,
+        },
+    );
     assert!(painted.contains("\u{1b}[1m"), "{painted}");
     assert!(
         painted.contains("\u{1b}[31m"),
         "the unbalanced verdict is not red: {painted}"
     );
-    let plain = report(&mut String::new(), "Score", &out.report, &Style { color: false });
+    let plain = report(
+        &mut String::new(),
+        "Score",
+        &out.report,
+        &Style {
+            color: false,
+            width: None,
+        },
+    );
     assert!(!plain.contains(ESC), "{plain}");
     // Colour changes only the escapes, never the text.
     let stripped: String = strip_escapes(&painted);
