@@ -154,8 +154,10 @@ pub fn write_output(bytes: &[u8], path: Option<&Path>) -> Result<(), Error> {
             dir.display()
         )));
     }
+    remove_stale_temporaries(dir, path);
+    let prefix = format!("{}{}.", temp_prefix(path), std::process::id());
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".weekwright-").suffix(".tmp");
+    builder.prefix(&prefix).suffix(".tmp").rand_bytes(TEMP_RANDOM);
     // A temporary file is private (0600); the output is not: ask for what a plain create
     // gives (0666 less the umask), and keep the mode of a file that is replaced.
     #[cfg(unix)]
@@ -192,4 +194,125 @@ pub fn write_output(bytes: &[u8], path: Option<&Path>) -> Result<(), Error> {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// A temporary file left by a run that died before renaming it (SIGKILL, a power cut) is
+/// removed by a later run after this long, once its process is gone.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+/// Random characters in a temporary file's name.
+const TEMP_RANDOM: usize = 6;
+
+/// The start of the names of `target`'s temporary files, `.weekwright-NAME.` (NAME cut to
+/// 100 bytes, so the whole name stays far below the filesystems' 255); the writer's pid, a
+/// dot, [`TEMP_RANDOM`] random characters and `.tmp` follow.
+fn temp_prefix(target: &Path) -> String {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let mut cut = name.len().min(100);
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!(".weekwright-{}.", &name[..cut])
+}
+
+/// The writer's pid in `name` when it is the name of a temporary file that starts with
+/// `prefix` ([`temp_prefix`]), or `None` for any other name.
+fn temp_pid(name: &str, prefix: &str) -> Option<u32> {
+    let rest = name.strip_prefix(prefix)?.strip_suffix(".tmp")?;
+    let (pid, random) = rest.split_once('.')?;
+    let ours = random.len() == TEMP_RANDOM
+        && random.bytes().all(|b| b.is_ascii_alphanumeric())
+        && !pid.is_empty()
+        && pid.bytes().all(|b| b.is_ascii_digit());
+    ours.then(|| pid.parse().ok()).flatten()
+}
+
+/// Whether process `pid` is running, where the system tells (`/proc`); `None` elsewhere.
+fn process_alive(pid: u32) -> Option<bool> {
+    let proc = Path::new("/proc");
+    proc.join("self")
+        .exists()
+        .then(|| proc.join(pid.to_string()).exists())
+}
+
+/// Remove the temporary files that runs writing `target` left in `dir` when they were
+/// killed before renaming them. Only files of `target`'s own naming, older than
+/// [`STALE_AFTER`] and whose process is not running (age alone where that cannot be told):
+/// a concurrent run's file is never touched, whatever its target. Best effort: a file that
+/// cannot be read or removed stays.
+fn remove_stale_temporaries(dir: &Path, target: &Path) {
+    let prefix = temp_prefix(target);
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let Some(pid) = temp_pid(&entry.file_name().to_string_lossy(), &prefix) else {
+            continue;
+        };
+        // The entry itself, not what a link points to.
+        let old = entry
+            .metadata()
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if old && process_alive(pid) != Some(true) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_temporary_files_name_tells_its_target_and_its_writer() {
+        let prefix = temp_prefix(Path::new("/plans/week.yaml"));
+        assert_eq!(prefix, ".weekwright-week.yaml.");
+        assert_eq!(
+            temp_pid(".weekwright-week.yaml.4242.aB3dE9.tmp", &prefix),
+            Some(4242)
+        );
+        for other in [
+            ".weekwright-week.yaml.4242.aB3dE9",
+            ".weekwright-week.yaml.x42.aB3dE9.tmp",
+            ".weekwright-week.yaml.4242.aB3.tmp",
+            ".weekwright-week.yaml.4242.aB.dE9.tmp",
+            ".weekwright-week.yaml.1.4242.aB3dE9.tmp",
+            ".weekwright-aB3dE9.tmp",
+            "week.yaml",
+        ] {
+            assert_eq!(temp_pid(other, &prefix), None, "{other}");
+        }
+        // A long name is cut at a character, far below the filesystems' limit.
+        let long = format!("{}.yaml", "é".repeat(200));
+        let prefix = temp_prefix(Path::new(&long));
+        assert!(prefix.len() <= 120, "{}", prefix.len());
+    }
+
+    #[test]
+    fn a_file_written_leaves_no_temporary_file_and_a_name_the_cleaner_knows() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("plans.yaml");
+        write_output(b"plans: []\n", Some(&target)).unwrap();
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["plans.yaml"]);
+        // The name a writer gives its temporary file is one the cleaner recognises.
+        let prefix = format!("{}{}.", temp_prefix(&target), std::process::id());
+        let tmp = tempfile::Builder::new()
+            .prefix(&prefix)
+            .suffix(".tmp")
+            .rand_bytes(TEMP_RANDOM)
+            .tempfile_in(dir.path())
+            .unwrap();
+        let name = tmp.path().file_name().unwrap().to_string_lossy().into_owned();
+        assert_eq!(temp_pid(&name, &temp_prefix(&target)), Some(std::process::id()));
+    }
 }

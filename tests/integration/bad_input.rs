@@ -857,3 +857,55 @@ fn a_read_only_output_file_is_refused_and_left_as_it_was() {
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "kept");
     assert_eq!(listing(dir.path()), ["plans.yaml"]);
 }
+
+/// A file of `dir` with a modification time `age` ago.
+fn aged_file(dir: &Path, name: &str, age: Duration) {
+    let path = dir.join(name);
+    std::fs::write(&path, "half a plan").unwrap();
+    let when = std::time::SystemTime::now() - age;
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(when)
+        .unwrap();
+}
+
+/// A run killed (SIGKILL) between creating its temporary file and renaming it leaves the
+/// file behind. The next run that writes the same target removes such leftovers: only
+/// files of its own naming for that target, only old ones whose process is gone; a
+/// concurrent run's file (its process alive, or too young to tell), another target's and
+/// names it does not know are left alone.
+#[test]
+fn a_run_removes_the_stale_temporary_files_of_its_target_and_nothing_else() {
+    let dead = {
+        let mut child = Command::new("true").spawn().unwrap();
+        let pid = child.id();
+        child.wait().unwrap();
+        pid
+    };
+    let alive = std::process::id();
+    let hour = Duration::from_secs(3600);
+    let dir = tempfile::tempdir().unwrap();
+    let stale = format!(".weekwright-plans.yaml.{dead}.Ab3xYz.tmp");
+    let keep = [
+        format!(".weekwright-plans.yaml.{alive}.Qw9eRt.tmp"),
+        format!(".weekwright-other.yaml.{dead}.Zx8cVb.tmp"),
+        ".weekwright-Gh5jKl.tmp".to_string(),
+        format!("plans.yaml.{dead}.Ab3xYz.tmp"),
+    ];
+    aged_file(dir.path(), &stale, hour);
+    for name in &keep {
+        aged_file(dir.path(), name, hour);
+    }
+    let young = format!(".weekwright-plans.yaml.{dead}.Mn2bVc.tmp");
+    aged_file(dir.path(), &young, Duration::from_secs(5));
+
+    let out = dir.path().join("plans.yaml");
+    let run = weekwright_unchecked(&["generate", "--top", "1", "--output", out.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut want: Vec<String> = keep.to_vec();
+    want.extend([young, "plans.yaml".to_string()]);
+    want.sort();
+    assert_eq!(listing(dir.path()), want, "{stale} should be gone, and only it");
+}
