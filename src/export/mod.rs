@@ -102,8 +102,9 @@ pub fn render<D: Document>(
 /// and no temporary file behind.
 ///
 /// # Errors
-/// A missing directory or a path that cannot be written (exit 2); a failed stdout write
-/// (exit 1, or a quiet end on a closed pipe).
+/// A missing directory or a path that cannot be written (exit 2); bytes that cannot be
+/// written, on stdout or into the file (exit 4: a full disk, a device error; a quiet end on
+/// a closed pipe).
 pub fn write_output(bytes: &[u8], path: Option<&Path>) -> Result<(), Error> {
     let Some(path) = path else {
         let mut out = std::io::stdout().lock();
@@ -117,6 +118,12 @@ pub fn write_output(bytes: &[u8], path: Option<&Path>) -> Result<(), Error> {
             reason,
         })
     };
+    // Once the file is open, a failure is the environment's (disk full, device error), not
+    // the path's: the exit code of the same failure on stdout.
+    let output_err = |reason: String| Error::Output {
+        path: path.to_path_buf(),
+        reason,
+    };
     if path.is_dir() {
         return Err(write_err("it is a directory; give a file name".to_string()));
     }
@@ -125,14 +132,15 @@ pub fn write_output(bytes: &[u8], path: Option<&Path>) -> Result<(), Error> {
     if let Ok(meta) = std::fs::metadata(path)
         && !meta.is_file()
     {
-        let written = std::fs::OpenOptions::new()
+        let mut device = std::fs::OpenOptions::new()
             .write(true)
             .open(path)
-            .and_then(|mut f| f.write_all(bytes).and_then(|()| f.flush()));
+            .map_err(|e| write_err(e.to_string()))?;
+        let written = device.write_all(bytes).and_then(|()| device.flush());
         return match written {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Error::Io(e)),
-            Err(e) => Err(write_err(e.to_string())),
+            Err(e) => Err(output_err(e.to_string())),
         };
     }
     // A symbolic link stays a link: the file it points to is the one replaced.
@@ -184,9 +192,9 @@ pub fn write_output(bytes: &[u8], path: Option<&Path>) -> Result<(), Error> {
             .set_permissions(existing.permissions())
             .map_err(|e| write_err(e.to_string()))?;
     }
-    tmp.write_all(bytes).map_err(|e| write_err(e.to_string()))?;
-    tmp.as_file().sync_all().map_err(|e| write_err(e.to_string()))?;
-    tmp.persist(path).map_err(|e| write_err(e.error.to_string()))?;
+    tmp.write_all(bytes).map_err(|e| output_err(e.to_string()))?;
+    tmp.as_file().sync_all().map_err(|e| output_err(e.to_string()))?;
+    tmp.persist(path).map_err(|e| output_err(e.error.to_string()))?;
     // Make the rename itself durable; the file is complete either way, so a directory that
     // cannot be synced (some filesystems) is not an error.
     #[cfg(unix)]

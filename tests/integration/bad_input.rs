@@ -909,3 +909,35 @@ fn a_run_removes_the_stale_temporary_files_of_its_target_and_nothing_else() {
     want.sort();
     assert_eq!(listing(dir.path()), want, "{stale} should be gone, and only it");
 }
+
+/// Output that cannot be written (a full disk) is neither a bug (1) nor bad input (2): the
+/// same failure exits 4 whether it happens on stdout or through --output, and the README
+/// and the man page list that code.
+#[test]
+fn a_full_disk_exits_4_on_stdout_and_through_output_alike() {
+    if !Path::new("/dev/full").exists() {
+        return;
+    }
+    let bin = assert_cmd::cargo::cargo_bin("weekwright");
+    let to_stdout = Command::new(&bin)
+        .args(["generate", "--top", "1"])
+        .stdout(std::fs::File::options().write(true).open("/dev/full").unwrap())
+        .env("RUST_BACKTRACE", "1")
+        .output()
+        .unwrap();
+    let through_output = Command::new(&bin)
+        .args(["generate", "--top", "1", "--output", "/dev/full"])
+        .env("RUST_BACKTRACE", "1")
+        .output()
+        .unwrap();
+    for (how, out) in [("stdout", to_stdout), ("--output", through_output)] {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(4), "{how}: {stderr}");
+        assert!(stderr.contains("cannot write"), "{how}: {stderr}");
+        assert!(!LEAKS.iter().any(|l| stderr.contains(l)), "{how}: {stderr}");
+    }
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    assert!(readme.contains("| 4 |"), "the README's exit codes lack 4");
+    let man = weekwright_unchecked(&["man"]).stdout;
+    assert!(man.contains("\\fB4\\fR"), "the man page's EXIT STATUS lacks 4");
+}
