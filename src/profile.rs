@@ -514,6 +514,19 @@ fn validate(f: ProfileFile, source: &str) -> Result<Profile, InputError> {
         for name in names {
             let field = format!("avoid.{d}");
             let session = parse_session(source, &field, name)?;
+            // A day that is not a training day must be rest: it cannot avoid it too.
+            if session == Session::Rest && !available[d.index()] {
+                let why = if f.rest_days.iter().flatten().any(|r| r == d) {
+                    "rest_days makes it a rest day"
+                } else {
+                    "it is not in available_days, so it is a rest day"
+                };
+                return Err(field_err(
+                    source,
+                    field,
+                    format!("{} avoids rest, but {why}; remove one of the two", d.name()),
+                ));
+            }
             if fixed[d.index()] == Some(session) {
                 return Err(field_err(
                     source,

@@ -941,3 +941,21 @@ fn a_full_disk_exits_4_on_stdout_and_through_output_alike() {
     let man = weekwright_unchecked(&["man"]).stdout;
     assert!(man.contains("\\fB4\\fR"), "the man page's EXIT STATUS lacks 4");
 }
+
+/// A day that must be rest and must not be rest is a contradiction, refused naming both
+/// fields, as a fixed session on a rest day already was.
+#[test]
+fn avoiding_rest_on_a_day_that_must_be_rest_is_refused_naming_both_fields() {
+    check(&[
+        profile(
+            "avoid_rest_on_a_rest_day",
+            "weekly_minutes: 300\nrest_days: [wed]\navoid: {wed: [rest]}\n",
+            &["avoid.wed", "rest_days", "Wednesday"],
+        ),
+        profile(
+            "avoid_off_on_a_day_off",
+            "weekly_minutes: 300\navailable_days: [mon, tue, thu, fri, sat, sun]\navoid: {wed: [easy, off]}\n",
+            &["avoid.wed", "available_days", "Wednesday"],
+        ),
+    ]);
+}
