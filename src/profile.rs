@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::{Catalog, Goal, Level, Session};
 use crate::error::{InputError, shown};
 use crate::model::{Filters, Judge, LongRunRule, ModelParams, Rules};
-use crate::week::{Day, MinutesRule};
+use crate::week::{Day, LONG_MIN, MinutesRule};
 use crate::yaml::{has_no_content, parse_yaml, read_limited};
 
 /// Largest profile file read (CLI.md).
@@ -559,6 +559,29 @@ fn validate(f: ProfileFile, source: &str) -> Result<Profile, InputError> {
         Some(LongRunDay::None) => LongRunRule::Never,
         Some(LongRunDay::Day(d)) => LongRunRule::On(d),
     };
+    // A day that must hold the long run cannot be capped below the shortest long run the
+    // minutes rule gives: its "long run" would be a short easy run.
+    for d in Day::ALL {
+        let Some(cap) = caps[d.index()].filter(|c| c.floor() < LONG_MIN) else {
+            continue;
+        };
+        let field = if long_run == LongRunRule::On(d) {
+            "long_run_day".to_string()
+        } else if fixed[d.index()].is_some_and(Session::is_long) {
+            format!("fixed.{d}")
+        } else {
+            continue;
+        };
+        return Err(field_err(
+            source,
+            &field,
+            format!(
+                "{} holds the long run, but max_minutes.{d} caps the day at {} minutes, below the shortest long run ({LONG_MIN} minutes); raise the cap to at least {LONG_MIN} or put the long run on another day",
+                d.name(),
+                number(cap)
+            ),
+        ));
+    }
     let params = f.model.unwrap_or_default();
     check_params(source, &params)?;
     let block = check_block(source, &f.block.unwrap_or_default())?;
