@@ -339,9 +339,7 @@ impl FromStr for Session {
 }
 
 /// A runner's level: sets catalog minutes and the defaults of MODEL.md.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// New to structured training.
@@ -391,9 +389,7 @@ impl Level {
 }
 
 /// The runner's goal: sets the intensity distribution and whether a long run is needed.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Goal {
     /// 5 km.
@@ -411,6 +407,42 @@ pub enum Goal {
     Marathon,
     /// General fitness.
     General,
+}
+
+/// The ids of the levels, as a profile writes them.
+const LEVEL_IDS: &[&str] = &["beginner", "intermediate", "advanced"];
+/// The ids of the goals, as a profile writes them.
+const GOAL_IDS: &[&str] = &["5k", "10k", "half", "marathon", "general"];
+
+/// A name of a closed set as a runner writes it in a profile: case does not matter and
+/// spaces around are trimmed, as for days and session names (`goal: 10K`, `level: Advanced`).
+fn any_case<'de, D: serde::Deserializer<'de>, T: clap::ValueEnum>(
+    deserializer: D,
+    ids: &'static [&'static str],
+) -> Result<T, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    let name = text.trim();
+    // A message of our own (not `unknown_variant`), so that the parser points at the value.
+    T::from_str(name, true).map_err(|_| {
+        serde::de::Error::custom(format!(
+            "unknown value '{}'{}: use one of {}",
+            crate::error::shown(name, 60),
+            crate::error::suggestion(name, ids),
+            ids.join(", ")
+        ))
+    })
+}
+
+impl<'de> Deserialize<'de> for Level {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        any_case(deserializer, LEVEL_IDS)
+    }
+}
+
+impl<'de> Deserialize<'de> for Goal {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        any_case(deserializer, GOAL_IDS)
+    }
 }
 
 /// Zone targets of a distribution model (MODEL.md section 5).
@@ -580,6 +612,27 @@ mod tests {
         let err = "jogging in place".parse::<Session>().unwrap_err().to_string();
         assert!(err.contains("jogging in place"), "{err}");
         assert!(err.contains("intervals") && err.contains("long_fast"), "{err}");
+    }
+
+    #[test]
+    fn level_and_goal_ids_are_the_names_they_parse_from() {
+        use clap::ValueEnum as _;
+        let levels: Vec<&str> = [Level::Beginner, Level::Intermediate, Level::Advanced]
+            .iter()
+            .map(|l| l.id())
+            .collect();
+        assert_eq!(levels, LEVEL_IDS);
+        let goals: Vec<&str> = [Goal::FiveK, Goal::TenK, Goal::Half, Goal::Marathon, Goal::General]
+            .iter()
+            .map(|g| g.id())
+            .collect();
+        assert_eq!(goals, GOAL_IDS);
+        for (l, id) in Level::value_variants().iter().zip(LEVEL_IDS) {
+            assert_eq!(l.to_possible_value().unwrap().get_name(), *id);
+        }
+        for (g, id) in Goal::value_variants().iter().zip(GOAL_IDS) {
+            assert_eq!(g.to_possible_value().unwrap().get_name(), *id);
+        }
     }
 
     #[test]

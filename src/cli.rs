@@ -32,7 +32,7 @@ pub enum FormatArg {
     Yaml,
     /// JSON (numbers unrounded).
     Json,
-    /// A table for the terminal, readable in 80 columns.
+    /// A table for the terminal: 80 columns, or a narrower terminal's width (COLUMNS).
     Table,
     /// iCalendar: one all-day event per training day (generate, block).
     Ics,
@@ -55,8 +55,44 @@ impl FormatArg {
             .filter_map(ValueEnum::to_possible_value)
             .filter(|v| ids.contains(&v.get_name()));
         // Only the listed names get here, and each names a variant.
-        PossibleValuesParser::new(values).map(|s| FormatArg::from_str(&s, false).unwrap_or(FormatArg::Yaml))
+        AnyCase(
+            PossibleValuesParser::new(values)
+                .map(|s| FormatArg::from_str(&s, false).unwrap_or(FormatArg::Yaml)),
+        )
     }
+}
+
+/// A closed set of names read as the profile reads them (levels, goals, days, sessions):
+/// case does not matter and spaces around are trimmed. Wraps the parser that knows the
+/// names (all lower case), so `--help`, completions and clap's messages still list them.
+#[derive(Debug, Clone)]
+struct AnyCase<P>(P);
+
+impl<P: clap::builder::TypedValueParser> clap::builder::TypedValueParser for AnyCase<P> {
+    type Value = P::Value;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Self::Value, clap::Error> {
+        match value.to_str() {
+            Some(text) => self
+                .0
+                .parse_ref(cmd, arg, std::ffi::OsStr::new(&text.trim().to_lowercase())),
+            None => self.0.parse_ref(cmd, arg, value),
+        }
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        self.0.possible_values()
+    }
+}
+
+/// [`AnyCase`] over the names of a [`ValueEnum`].
+fn any_case<E: ValueEnum + Clone + Send + Sync + 'static>() -> AnyCase<clap::builder::EnumValueParser<E>> {
+    AnyCase(clap::builder::EnumValueParser::new())
 }
 
 /// Flags shared by the commands that print results.
@@ -101,6 +137,7 @@ pub enum Command {
     )]
     Completions {
         /// The shell.
+        #[arg(value_parser = any_case::<clap_complete::Shell>())]
         shell: clap_complete::Shell,
     },
     /// Print the man page (roff) of weekwright and all its commands.
@@ -114,9 +151,10 @@ pub struct GenerateArgs {
     /// Profile file (YAML); without it, the built-in intermediate half-marathon runner.
     #[arg(long, value_name = "FILE")]
     pub profile: Option<PathBuf>,
-    /// Number of plans (1 to 100).
-    #[arg(long, value_name = "N", default_value_t = 5, allow_negative_numbers = true, value_parser = |s: &str| crate::error::count_flag(s, 1..=100))]
-    pub top: u16,
+    /// Number of plans (1 to 100; default 5). A calendar holds one week, so --format ics
+    /// writes plan 1 only (with N above 1, a hint says so).
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = |s: &str| crate::error::count_flag(s, 1..=100))]
+    pub top: Option<u16>,
     /// First Monday of the calendar for --format ics (YYYY-MM-DD; default: next Monday).
     #[arg(long, value_name = "DATE", value_parser = |s: &str| crate::dates::check_date(s))]
     pub start: Option<jiff::civil::Date>,
@@ -137,16 +175,18 @@ pub struct ScoreArgs {
     #[arg(long, value_name = "WEEK", allow_hyphen_values = true)]
     pub week: Option<String>,
     /// A YAML plan as printed by `generate` (its `days` list), or a file with a WEEK line.
+    /// Of a file with several plans (generate's output), the first is scored and a hint
+    /// says so.
     #[arg(long, value_name = "FILE")]
     pub week_file: Option<PathBuf>,
     /// Profile file (YAML); without it only the structural rules apply.
     #[arg(long, value_name = "FILE")]
     pub profile: Option<PathBuf>,
     /// Level for catalog minutes when no profile is given.
-    #[arg(long, value_enum, conflicts_with = "profile")]
+    #[arg(long, value_parser = any_case::<Level>(), conflicts_with = "profile")]
     pub level: Option<Level>,
     /// Goal for the distribution targets when no profile is given.
-    #[arg(long, value_enum, conflicts_with = "profile")]
+    #[arg(long, value_parser = any_case::<Goal>(), conflicts_with = "profile")]
     pub goal: Option<Goal>,
     /// Output format.
     #[arg(long, default_value = "yaml", value_parser = FormatArg::only(TEXT))]
@@ -164,19 +204,21 @@ pub struct BlockArgs {
     pub profile: Option<PathBuf>,
     /// Number of weeks (1 to 104; default: the profile's block.weeks, or 12). With a race,
     /// the weeks follow from the dates; without --start they are counted back from the race.
+    /// The command line wins over the profile's block: section: when --start or --race set
+    /// the weeks, the profile's block.weeks is not used (a hint says so).
     #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = |s: &str| crate::error::count_flag(s, 1..=crate::limits::MAX_WEEKS as u16))]
     pub weeks: Option<u16>,
     /// First Monday of the block (YYYY-MM-DD; default: the profile's block.start, or next Monday).
     #[arg(long, value_name = "DATE", value_parser = |s: &str| crate::dates::check_date(s))]
     pub start: Option<jiff::civil::Date>,
-    /// Race day (YYYY-MM-DD): the block ends with a taper week and the race week.
+    /// Race day (YYYY-MM-DD, today or later): the block ends with a taper week and the race week.
     #[arg(long, value_name = "DATE", value_parser = |s: &str| crate::dates::check_date(s))]
     pub race: Option<jiff::civil::Date>,
     /// Seed of the search's tie-breaks: the same seed gives the same block, byte for byte.
     #[arg(long, value_name = "N", default_value_t = 0, allow_negative_numbers = true, value_parser = |s: &str| s.trim().parse::<u64>().map_err(|_| format!("'{}' is not a seed: use a whole number from 0 to {}", crate::error::shown(s, 40), u64::MAX)))]
     pub seed: u64,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Yaml)]
+    #[arg(long, default_value = "yaml", value_parser = any_case::<FormatArg>())]
     pub format: FormatArg,
     /// Output flags.
     #[command(flatten)]
@@ -201,7 +243,7 @@ pub struct BenchArgs {
 #[derive(Debug, Args)]
 pub struct CatalogArgs {
     /// Level whose minutes to show (default: all three).
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = any_case::<Level>())]
     pub level: Option<Level>,
     /// Output format.
     #[arg(long, default_value = "yaml", value_parser = FormatArg::only(TEXT))]

@@ -81,13 +81,45 @@ pub enum Error {
     /// what to relax.
     #[error("{0}")]
     BlockRefused(String),
-    /// Writing results failed in a way that is not the user's fault (exit 1).
+    /// Writing results to stdout failed in a way that is not the user's fault: a full
+    /// disk, a device error (exit 4; a reader that went away ends quietly instead).
     #[error("cannot write output: {0}")]
     Io(#[from] std::io::Error),
+    /// Writing results to an `--output` file that could be opened failed: a full disk, a
+    /// device error (exit 4, like the same failure on stdout). The input was fine.
+    #[error("cannot write {}: {reason}", path.display())]
+    Output {
+        /// The file.
+        path: PathBuf,
+        /// Why, in words.
+        reason: String,
+    },
     /// A bug: an invariant of the program does not hold (exit 1).
     #[error("internal error: {0}")]
     Internal(String),
 }
+
+/// The exit codes of CLI.md and what each means, for the pages that list them (the man
+/// page's EXIT STATUS; the README holds the same table).
+pub const EXIT_CODES: [(u8, &str); 5] = [
+    (0, "success"),
+    (
+        1,
+        "an unexpected failure: a bug (never a panic trace); please report it with the command you ran",
+    ),
+    (
+        2,
+        "bad input: an unreadable or invalid profile, a bad WEEK, a bad flag; the message names the file, line and column or the field, and how to fix it",
+    ),
+    (
+        3,
+        "the constraints admit no week: the message says which constraints collide and what to relax",
+    ),
+    (
+        4,
+        "the results could not be written (a full disk, a device error), on stdout or to an --output file; the input was fine, and an existing output file is left as it was",
+    ),
+];
 
 impl Error {
     /// The process exit code of CLI.md.
@@ -96,7 +128,8 @@ impl Error {
         match self {
             Error::Input(_) => 2,
             Error::NoWeekFits(_) | Error::BlockRefused(_) => 3,
-            Error::Io(_) | Error::Internal(_) => 1,
+            Error::Io(_) | Error::Output { .. } => 4,
+            Error::Internal(_) => 1,
         }
     }
 

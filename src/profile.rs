@@ -12,6 +12,7 @@ use crate::limits::{
     CAP_MINUTES, MAX_DAYS, MAX_FILE_BYTES, MAX_HARD_SESSIONS, MAX_NAME_CHARS, MAX_WEEKS, MODEL_PARAMS,
     PATTERN_BUILDS, RPE, SESSION_MINUTES, SINGLE_RUN_LIMIT, WEEKLY_MINUTES,
 };
+use crate::minutes::LONG_MIN;
 use crate::model::{LongRunRule, ModelParams, Rules};
 use crate::week::Day;
 use crate::yaml::{has_no_content, parse_yaml, read_limited};
@@ -130,7 +131,7 @@ pub struct BlockDefaults {
 }
 
 /// Check and parse the `block:` section: weeks in range, a pattern `N:1`, dates that exist,
-/// a start on a Monday, a race after the start.
+/// a start on a Monday, a race after the start, and weeks that agree with both dates.
 fn check_block(source: &str, block: &BlockSection) -> Result<BlockDefaults, InputError> {
     if let Some(w) = block.weeks
         && !(1..=MAX_WEEKS as u32).contains(&w)
@@ -164,6 +165,20 @@ fn check_block(source: &str, block: &BlockSection) -> Result<BlockDefaults, Inpu
             "block.race_date",
             format!("{race} is not after the block's start {start}: give a later race or an earlier start"),
         ));
+    }
+    // The dates settle the weeks, as they do on the command line (`--weeks` with `--start`
+    // and `--race`): a count that disagrees with them is a contradiction, not a default.
+    if let (Some(w), Some(start), Some(race)) = (block.weeks, start, race) {
+        let weeks = crate::dates::days_between(start, race) / 7 + 1;
+        if i64::from(w) != weeks {
+            return Err(field_err(
+                source,
+                "block.weeks",
+                format!(
+                    "{w} weeks contradict block.start {start} and block.race_date {race}, which make a block of {weeks} weeks (the race falls in week {weeks}): set block.weeks to {weeks}, or remove it and let the dates set the weeks"
+                ),
+            ));
+        }
     }
     if let Some(limit) = block.single_run_limit {
         check_range(source, "block.single_run_limit", limit, &SINGLE_RUN_LIMIT, "")?;
@@ -468,6 +483,19 @@ fn validate(f: ProfileFile, source: &str) -> Result<Profile, InputError> {
         for name in names {
             let field = format!("avoid.{d}");
             let session = parse_session(source, &field, name)?;
+            // A day that is not a training day must be rest: it cannot avoid it too.
+            if session == Session::Rest && !available[d.index()] {
+                let why = if f.rest_days.iter().flatten().any(|r| r == d) {
+                    "rest_days makes it a rest day"
+                } else {
+                    "it is not in available_days, so it is a rest day"
+                };
+                return Err(field_err(
+                    source,
+                    field,
+                    format!("{} avoids rest, but {why}; remove one of the two", d.name()),
+                ));
+            }
             if fixed[d.index()] == Some(session) {
                 return Err(field_err(
                     source,
@@ -500,6 +528,29 @@ fn validate(f: ProfileFile, source: &str) -> Result<Profile, InputError> {
         Some(LongRunDay::None) => LongRunRule::Never,
         Some(LongRunDay::Day(d)) => LongRunRule::On(d),
     };
+    // A day that must hold the long run cannot be capped below the shortest long run the
+    // minutes rule gives: its "long run" would be a short easy run.
+    for d in Day::ALL {
+        let Some(cap) = caps[d.index()].filter(|c| c.floor() < LONG_MIN) else {
+            continue;
+        };
+        let field = if long_run == LongRunRule::On(d) {
+            "long_run_day".to_string()
+        } else if fixed[d.index()].is_some_and(Session::is_long) {
+            format!("fixed.{d}")
+        } else {
+            continue;
+        };
+        return Err(field_err(
+            source,
+            &field,
+            format!(
+                "{} holds the long run, but max_minutes.{d} caps the day at {} minutes, below the shortest long run ({LONG_MIN} minutes); raise the cap to at least {LONG_MIN} or put the long run on another day",
+                d.name(),
+                number(cap)
+            ),
+        ));
+    }
     let params = f.model.unwrap_or_default();
     check_params(source, &params)?;
     let block = check_block(source, &f.block.unwrap_or_default())?;
@@ -639,5 +690,39 @@ mod tests {
             .to_string();
         assert!(err.starts_with("p.yaml: line "), "{err}");
         assert!(err.contains("column"), "{err}");
+    }
+
+    #[test]
+    fn a_flow_mapping_over_several_lines_names_the_field_it_points_into() {
+        let cases = [
+            (
+                "{weekly_minutes: 300, fixed: {tue: easy,\n wed: easy}, cross_training: 0}\n",
+                "field 'cross_training'",
+            ),
+            (
+                "{weekly_minutes: 300, fixed: {tue: easy,\n wed: easy}, max_minutes: {wed: 45,\n thu: lots}}\n",
+                "field 'max_minutes.thu'",
+            ),
+            (
+                "{weekly_minutes: 300, sessions: {tempo: {minutes: 50,\n rpe: x}}}\n",
+                "field 'sessions.tempo.rpe'",
+            ),
+            (
+                "weekly_minutes: 300\nmax_minutes: {wed: 45, # caps, for: lunch\n  thu: 50,\n  fri: lots}\n",
+                "field 'max_minutes.fri'",
+            ),
+            (
+                "weekly_minutes: 300\nmodel: {tau_fitness: 42,\n  tau_fatigue: 7}\ncross_training: 0\n",
+                "field 'cross_training'",
+            ),
+            (
+                "weekly_minutes: 300\nblock:\n  single_run_limit: 1.2\n  weeks: {a: 1,\n    b: 2}\n",
+                "field 'block.weeks'",
+            ),
+        ];
+        for (text, want) in cases {
+            let err = Profile::from_yaml(text, "p.yaml").unwrap_err().to_string();
+            assert!(err.contains(want), "{text:?}: {err}");
+        }
     }
 }

@@ -379,10 +379,12 @@ fn snippet(text: &str, line: usize, column: usize) -> Option<String> {
 fn field_at(text: &str, line: usize, column: usize) -> Option<String> {
     let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
     let here = *lines.get(line.checked_sub(1)?)?;
+    // In a flow collection opened on an earlier line, the keys come from its first line on.
+    let first = flow_start(&lines, line - 1);
     let indent_of = |l: &str| l.len() - l.trim_start_matches([' ', '-']).len();
     let mut path: Vec<String> = Vec::new();
-    let mut indent = indent_of(here);
-    for l in lines[..line - 1].iter().rev() {
+    let mut indent = indent_of(lines[first]);
+    for l in lines[..first].iter().rev() {
         let trimmed = l.trim();
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
@@ -399,14 +401,87 @@ fn field_at(text: &str, line: usize, column: usize) -> Option<String> {
         }
     }
     path.reverse();
-    let before: String = here.chars().take(column.saturating_sub(1)).collect();
+    let mut before: String = lines[first..line - 1]
+        .iter()
+        .flat_map(|l| [without_comment(l), " "])
+        .collect();
+    before.extend(here.chars().take(column.saturating_sub(1)));
     let on_line = flow_keys(&before);
     if on_line.is_empty() {
         // The error points at the key itself (`hard_sessions: two`, column 1).
-        path.extend(leading_key(here));
+        path.extend(leading_key(lines[first]));
     }
     path.extend(on_line);
     (!path.is_empty()).then(|| shown(&path.join("."), 80))
+}
+
+/// The index of the line that opened the flow collection (`{...}`, `[...]`) still open at
+/// the start of line `at` (0-based), or `at` when none is open there.
+fn flow_start(lines: &[&str], at: usize) -> usize {
+    let mut depth = 0;
+    let mut opened = None;
+    for (i, l) in lines[..at].iter().enumerate() {
+        if depth == 0 {
+            opened = Some(i);
+        }
+        depth = flow_depth(l, depth);
+        if depth == 0 {
+            opened = None;
+        }
+    }
+    opened.unwrap_or(at)
+}
+
+/// Flow collections open after `line`, `depth` being open before it. A bracket opens one
+/// where a value starts (after `key:`, `- ` or the indentation) or inside another; quoted
+/// text and comments are skipped. A reading aid, like [`field_at`].
+fn flow_depth(line: &str, mut depth: usize) -> usize {
+    let mut quote: Option<char> = None;
+    let mut prev: Option<char> = None;
+    let mut value_start = true;
+    for c in without_comment(line).chars() {
+        if let Some(q) = quote {
+            if c == q {
+                quote = None;
+            }
+            prev = Some(c);
+            continue;
+        }
+        let token_start = prev.is_none_or(|p| p.is_whitespace() || "{[,:".contains(p));
+        match c {
+            '"' | '\'' if token_start => quote = Some(c),
+            '{' | '[' if depth > 0 || value_start => depth += 1,
+            '}' | ']' if depth > 0 => depth -= 1,
+            _ => {}
+        }
+        if !c.is_whitespace() {
+            value_start = c == ':' || (c == '-' && value_start);
+        }
+        prev = Some(c);
+    }
+    depth
+}
+
+/// A line without its comment: from a `#` at the start or after a space, outside quotes.
+fn without_comment(line: &str) -> &str {
+    let mut quote: Option<char> = None;
+    let mut prev: Option<char> = None;
+    for (i, c) in line.char_indices() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None => {
+                let token_start = prev.is_none_or(|p| p.is_whitespace() || "{[,:".contains(p));
+                match c {
+                    '#' if prev.is_none_or(char::is_whitespace) => return &line[..i],
+                    '"' | '\'' if token_start => quote = Some(c),
+                    _ => {}
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    line
 }
 
 /// The key of a block line `  key: value` or `- key: value`.
@@ -477,6 +552,20 @@ mod tests {
         assert_eq!(flow_keys("a: {b: {c: 1}, d: "), ["a", "d"]);
         assert_eq!(flow_keys("name: \"x: y\", "), ["name"]);
         assert!(flow_keys("  - ").is_empty());
+    }
+
+    #[test]
+    fn flow_depth_counts_brackets_that_open_values_only() {
+        assert_eq!(flow_depth("fixed: {tue: easy,", 0), 1);
+        assert_eq!(flow_depth(" wed: easy}, cross_training: 0}", 2), 0);
+        assert_eq!(flow_depth("max_minutes: {wed: 45}", 0), 0);
+        assert_eq!(flow_depth("- [mon,", 0), 1);
+        assert_eq!(flow_depth("name: a[b {c", 0), 0, "brackets inside a plain scalar");
+        assert_eq!(flow_depth("name: \"{x\"", 0), 0, "brackets inside quotes");
+        assert_eq!(flow_depth("a: 1 # {", 0), 0, "brackets in a comment");
+        assert_eq!(without_comment("name: Bob's plan # mine"), "name: Bob's plan ");
+        assert_eq!(without_comment("name: 'a # b' # c"), "name: 'a # b' ");
+        assert_eq!(without_comment("name: a#b"), "name: a#b");
     }
 
     #[test]

@@ -64,7 +64,7 @@ fn flag(flag: &str, message: String) -> InputError {
 ///
 /// # Errors
 /// A race on or before the start, `--weeks` that contradicts the dates, a race more than
-/// 104 weeks away or less than three weeks after the start (exit 2).
+/// 104 weeks away or less than three weeks after the start, a race before `today` (exit 2).
 pub fn resolve(args: &DateArgs, section: &BlockDefaults, today: Date) -> Result<Calendar, InputError> {
     let (profile_start, profile_race, profile_weeks) = (section.start, section.race, section.weeks);
     let race = args.race.or(profile_race);
@@ -76,6 +76,11 @@ pub fn resolve(args: &DateArgs, section: &BlockDefaults, today: Date) -> Result<
             race: None,
         });
     };
+    // A start from today (none given) cannot be "too late" for a race that is over: say
+    // that first; with a start given, its own checks below come first.
+    if start_given.is_none() && args.weeks.or(profile_weeks).is_none() && race < today {
+        return Err(race_over(args, race, today));
+    }
     let start = match (start_given, args.weeks.or(profile_weeks)) {
         (Some(s), _) => s,
         (None, Some(w)) => add_days(monday_of(race), -7 * (whole(w) - 1)),
@@ -122,11 +127,52 @@ pub fn resolve(args: &DateArgs, section: &BlockDefaults, today: Date) -> Result<
             ),
         ));
     }
+    if race < today {
+        return Err(race_over(args, race, today));
+    }
     Ok(Calendar {
         start,
         weeks,
         race: Some(race),
     })
+}
+
+/// A race before today: that race is over, and a block to it plans weeks already gone. From
+/// the profile, the field is named with "the profile" for its source: the caller knows the file.
+fn race_over(args: &DateArgs, race: Date, today: Date) -> InputError {
+    let message = format!(
+        "race day {race} is before today ({today}): that race is over; give the date of a race to come"
+    );
+    if args.race.is_some() {
+        flag("--race", message)
+    } else {
+        InputError::Field {
+            source_name: "the profile".to_string(),
+            field: "block.race_date".to_string(),
+            message,
+        }
+    }
+}
+
+/// What to tell the runner when the profile's `block.weeks` is not used: the command line
+/// wins over the profile's `block:` section, so when its dates (with the profile's) settle
+/// the weeks of `cal`, a `block.weeks` that disagrees gives way. `None` when it is used, is
+/// unset, or `--weeks` was given (a flag overriding a default needs no word).
+#[must_use]
+pub fn unused_profile_weeks(args: &DateArgs, section: &BlockDefaults, cal: &Calendar) -> Option<String> {
+    let w = section.weeks?;
+    if args.weeks.is_some() || w == cal.weeks {
+        return None;
+    }
+    let race = cal
+        .race
+        .map(|r| format!(" to the race on {r}"))
+        .unwrap_or_default();
+    Some(format!(
+        "the profile's block.weeks ({w}) is not used: from {}{race} the block has {}, and the command line wins over the profile's block: section",
+        cal.start,
+        crate::error::counted(cal.weeks as u64, "week")
+    ))
 }
 
 #[cfg(test)]
@@ -159,5 +205,39 @@ mod tests {
         };
         let err = resolve(&args, &BlockDefaults::default(), d("2026-11-29")).unwrap_err();
         assert!(err.to_string().contains("not after"), "{err}");
+    }
+
+    #[test]
+    fn a_race_before_today_is_over_and_refused_whatever_the_start() {
+        let today = d("2027-04-01");
+        for (start, weeks) in [(None, None), (None, Some(12)), (Some(d("2027-01-04")), None)] {
+            let args = DateArgs {
+                start,
+                weeks,
+                race: Some(d("2027-03-28")),
+            };
+            let err = resolve(&args, &BlockDefaults::default(), today)
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains("--race") && err.contains("before today (2027-04-01)"),
+                "{err}"
+            );
+        }
+        let section = BlockDefaults {
+            race: Some(d("2027-03-28")),
+            ..BlockDefaults::default()
+        };
+        let err = resolve(&DateArgs::default(), &section, today)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("block.race_date"), "{err}");
+        // A race today is still to come.
+        let args = DateArgs {
+            weeks: Some(12),
+            race: Some(today),
+            ..DateArgs::default()
+        };
+        assert!(resolve(&args, &BlockDefaults::default(), today).is_ok());
     }
 }

@@ -35,7 +35,7 @@ pub struct BenchOutput {
 
 impl Document for BenchOutput {
     fn table(&self, style: &table::Style) -> String {
-        let mut t = table::new_table();
+        let mut t = table::new_table_in(style);
         t.set_header(vec!["weeks", "threads", "seconds", "ns/week", "weeks/s"]);
         t.add_row(vec![
             self.weeks.to_string(),

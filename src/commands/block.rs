@@ -46,34 +46,60 @@ impl Document for Block {
             .race
             .map(|r| format!(", race on {r}"))
             .unwrap_or_default();
+        let columns = usize::from(style.columns());
         let _ = writeln!(
             out,
-            "{}\n{} from {}{race}, seed {}\n",
-            style.bold(&self.profile),
-            crate::error::counted(self.weeks.len() as u64, "week"),
-            self.calendar.start,
-            self.seed
+            "{}\n{}\n",
+            style.bold(&wrap(&self.profile, columns)),
+            wrap(
+                &format!(
+                    "{} from {}{race}, seed {}",
+                    crate::error::counted(self.weeks.len() as u64, "week"),
+                    self.calendar.start,
+                    self.seed
+                ),
+                columns
+            )
         );
-        let _ = writeln!(
-            out,
-            "{}",
-            style.bold(" wk phase  monday  min  load acwr   form score  sessions, Monday to Sunday")
-        );
-        for w in &self.weeks {
-            let monday = format!("{:02}-{:02}", w.start.month(), w.start.day());
-            let sessions: Vec<&str> = w.days.iter().map(|d| d.session.code()).collect();
-            let _ = writeln!(
-                out,
-                "{:>3} {:<6} {monday:<6} {:>4} {:>5} {:>4.2} {:>+6.1} {:>5.1}  {}",
-                w.week,
-                w.phase.id(),
-                table::num(w.minutes.round()),
-                table::num(w.load.round()),
-                w.acwr,
-                w.form,
-                w.score,
-                sessions.join(" ")
-            );
+        // A week a line where the line fits the width; in a narrower terminal each week's
+        // sessions go on a line of their own under its numbers.
+        let rows: Vec<(String, String)> = self
+            .weeks
+            .iter()
+            .map(|w| {
+                let monday = format!("{:02}-{:02}", w.start.month(), w.start.day());
+                let sessions: Vec<&str> = w.days.iter().map(|d| d.session.code()).collect();
+                let numbers = format!(
+                    "{:>3} {:<6} {monday:<6} {:>4} {:>5} {:>4.2} {:>+6.1} {:>5.1}",
+                    w.week,
+                    w.phase.id(),
+                    table::num(w.minutes.round()),
+                    table::num(w.load.round()),
+                    w.acwr,
+                    w.form,
+                    w.score,
+                );
+                (numbers, sessions.join(" "))
+            })
+            .collect();
+        let header = " wk phase  monday  min  load acwr   form score";
+        let sessions_header = "sessions, Monday to Sunday";
+        let narrow = rows
+            .iter()
+            .map(|(n, s)| n.chars().count() + 2 + s.chars().count())
+            .chain([header.len() + 2 + sessions_header.len()])
+            .any(|width| width > columns);
+        if narrow {
+            let _ = writeln!(out, "{}", style.bold(&format!("{header}\n    {sessions_header}")));
+        } else {
+            let _ = writeln!(out, "{}", style.bold(&format!("{header}  {sessions_header}")));
+        }
+        for (numbers, sessions) in rows {
+            let _ = if narrow {
+                writeln!(out, "{numbers}\n    {sessions}")
+            } else {
+                writeln!(out, "{numbers}  {sessions}")
+            };
         }
         let codes: Vec<String> = Session::ALL
             .iter()
@@ -84,7 +110,7 @@ impl Document for Block {
             "monday: the week's first day; min: planned minutes; load: sRPE x minutes; acwr: load over the mean of the three weeks before; form: fitness minus fatigue at the week's end; score: the week's own score (0-100). Sessions: {}.",
             codes.join(", ")
         );
-        let _ = writeln!(out, "\n{}", wrap(&legend, 80));
+        let _ = writeln!(out, "\n{}", wrap(&legend, columns));
         out
     }
 
@@ -133,7 +159,21 @@ fn today() -> jiff::civil::Date {
 pub fn run(args: &BlockArgs, ctx: &Context) -> Result<()> {
     let profile = load_profile(args.profile.as_deref())?;
     let dates = date_args(args)?;
-    let cal = calendar::resolve(&dates, &profile.block, today())?;
+    let cal = calendar::resolve(&dates, &profile.block, today()).map_err(|e| match e {
+        // The calendar knows a field came from the profile, not which file: name it.
+        crate::error::InputError::Field { field, message, .. } => crate::error::InputError::Field {
+            source_name: args.profile.as_ref().map_or_else(
+                || crate::profile::DEFAULT_SOURCE.to_string(),
+                |p| p.display().to_string(),
+            ),
+            field,
+            message,
+        },
+        other => other,
+    })?;
+    if let Some(hint) = calendar::unused_profile_weeks(&dates, &profile.block, &cal) {
+        ctx.hint(&hint);
+    }
     let problem = Problem::new(&profile);
     let settings = Settings::default();
 

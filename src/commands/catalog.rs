@@ -40,7 +40,7 @@ pub struct CatalogOutput {
 
 impl Document for CatalogOutput {
     fn table(&self, style: &table::Style) -> String {
-        let mut t = table::new_table();
+        let mut t = table::new_table_in(style);
         t.set_header(vec!["id", "meaning", "rpe", "minutes", "zones", "after"]);
         for e in &self.sessions {
             t.add_row(vec![

@@ -48,13 +48,21 @@ impl Document for GenerateOutput {
 
     fn table(&self, style: &table::Style) -> String {
         let mut out = String::new();
+        let columns = usize::from(style.columns());
         let _ = writeln!(
             out,
-            "{}\n{} weeks searched, {} meet every constraint; the top {}:\n",
-            style.bold(&self.profile),
-            self.searched,
-            self.feasible,
-            self.plans.len()
+            "{}\n{}\n",
+            style.bold(&table::wrap(&self.profile, columns, "")),
+            table::wrap(
+                &format!(
+                    "{} weeks searched, {} meet every constraint; the top {}:",
+                    self.searched,
+                    self.feasible,
+                    self.plans.len()
+                ),
+                columns,
+                ""
+            )
         );
         let mut buf = String::new();
         for p in &self.plans {
@@ -95,6 +103,9 @@ pub fn plans(problem: &Problem, top: usize) -> Result<(Outcome, Vec<Plan>)> {
     Ok((outcome, plans))
 }
 
+/// Plans `generate` prints without `--top`.
+pub const DEFAULT_TOP: u16 = 5;
+
 /// Run `generate`.
 ///
 /// # Errors
@@ -110,7 +121,12 @@ pub fn run(args: &GenerateArgs, ctx: &Context) -> Result<()> {
         .start
         .map(|d| crate::dates::monday(d).map_err(|m| flag_error("--start", m)))
         .transpose()?;
-    let (outcome, plans) = plans(&problem, usize::from(args.top))?;
+    if let Some(n) = args.top.filter(|&n| n > 1 && args.format == FormatArg::Ics) {
+        ctx.hint(&format!(
+            "--top {n} with --format ics writes plan 1 only: a calendar holds one week; use yaml, json or table to see {n} plans"
+        ));
+    }
+    let (outcome, plans) = plans(&problem, usize::from(args.top.unwrap_or(DEFAULT_TOP)))?;
     ctx.info(&format!(
         "{}: {} weeks in the space, {} feasible, {} repeatable",
         problem.name, outcome.searched, outcome.feasible, outcome.repeatable

@@ -82,6 +82,7 @@ impl Context {
     ) -> Result<()> {
         let style = table::Style {
             color: self.color && output.is_none(),
+            width: output.is_none().then(terminal_width).flatten(),
         };
         let bytes = export::render(doc, self.format(format), &style, command)?;
         self.emit_bytes(&bytes, output)
@@ -100,6 +101,17 @@ impl Context {
         }
         Ok(())
     }
+}
+
+/// The width of the terminal tables on stdout are read in: COLUMNS when it holds a number
+/// (the shell's convention, and how to ask for a width when stdout is not a terminal), else
+/// the terminal's own width when stdout is one, else `None`.
+fn terminal_width() -> Option<u16> {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|v| v.trim().parse::<u16>().ok())
+        .filter(|&n| n > 0)
+        .or_else(|| comfy_table::Table::new().width())
 }
 
 /// The profile of `--profile`, or the built-in default.

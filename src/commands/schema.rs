@@ -12,6 +12,8 @@
 //!   so an editor completes the keys.
 //! - Session names (`fixed`, `avoid`, the keys of `sessions`): the ids as an enum, and a
 //!   pattern for the forgiving spellings the parser accepts (`Easy Run`, `threshold`, `xt`).
+//! - Levels and goals: the derived names for completion, and a pattern for any case with
+//!   spaces around, as the parser reads them (`goal: 10K`).
 //! - `long_run_day`: a day or `none`; the per-day caps of `max_minutes`: 20 to 600; the
 //!   ranges of the `model:` overrides.
 
@@ -125,6 +127,35 @@ fn long_run_day_schema(description: Option<Value>) -> Value {
     s
 }
 
+/// A closed set of names (`Level`, `Goal`) as the parser reads it: the names as an enum for
+/// completion (with the derived `oneOf` of described constants, for hover), or a pattern
+/// for any case with spaces around.
+fn any_case_names(def: &mut Value) {
+    let Some(ids) = def.get("oneOf").and_then(Value::as_array).map(|cases| {
+        cases
+            .iter()
+            .filter_map(|c| c.get("const").and_then(Value::as_str))
+            .map(str::to_string)
+            .collect::<Vec<String>>()
+    }) else {
+        return;
+    };
+    let names: Vec<String> = ids.iter().map(|id| any_case(id)).collect();
+    let Some(obj) = def.as_object_mut() else {
+        return;
+    };
+    let Some(one_of) = obj.remove("oneOf") else {
+        return;
+    };
+    obj.insert(
+        "anyOf".into(),
+        json!([
+            { "enum": ids, "oneOf": one_of },
+            { "type": "string", "pattern": format!(r"^\s*(?:{})\s*$", names.join("|")) }
+        ]),
+    );
+}
+
 const SESSION_REF: &str = "#/definitions/Session";
 
 /// The pass described in the module's docs.
@@ -140,6 +171,11 @@ fn for_editors(schema: &mut Value) {
         let description = defs.get("LongRunDay").and_then(|d| d.get("description")).cloned();
         defs.insert("LongRunDay".into(), long_run_day_schema(description));
         defs.insert("Session".into(), session_schema());
+        for name in ["Level", "Goal"] {
+            if let Some(def) = defs.get_mut(name) {
+                any_case_names(def);
+            }
+        }
         if let Some(props) = defs
             .get_mut("ModelParams")
             .and_then(|m| m.get_mut("properties"))

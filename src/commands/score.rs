@@ -105,13 +105,27 @@ pub fn score_structural(
 /// # Errors
 /// A file that cannot be read, or that holds none of these.
 pub fn read_week_file(path: &Path) -> Result<WeekSpec, InputError> {
+    read_week_file_counted(path).map(|(week, _)| week)
+}
+
+/// [`read_week_file`], with the number of plans the file holds: more than 1 for a
+/// `generate` output of several plans, of which the week is the first.
+///
+/// # Errors
+/// As [`read_week_file`].
+pub fn read_week_file_counted(path: &Path) -> Result<(WeekSpec, usize), InputError> {
     let text = read_limited(path, MAX_FILE_BYTES)?;
     let source = path.display().to_string();
     let value: Value = parse_yaml(&text, &source)?;
-    week_from_value(&value).map_err(|message| InputError::Parse {
+    let week = week_from_value(&value).map_err(|message| InputError::Parse {
         path: path.to_path_buf(),
         message,
-    })
+    })?;
+    let plans = match value.get("plans") {
+        Some(Value::Array(plans)) if value.get("days").is_none() => plans.len(),
+        _ => 1,
+    };
+    Ok((week, plans))
 }
 
 fn week_from_value(value: &Value) -> std::result::Result<WeekSpec, String> {
@@ -190,7 +204,16 @@ fn week_from_days(days: &[Value]) -> std::result::Result<WeekSpec, String> {
 pub fn run(args: &ScoreArgs, ctx: &Context) -> Result<()> {
     let week: WeekSpec = match (&args.week, &args.week_file) {
         (Some(w), _) => w.parse()?,
-        (None, Some(path)) => read_week_file(path)?,
+        (None, Some(path)) => {
+            let (week, plans) = read_week_file_counted(path)?;
+            if plans > 1 {
+                ctx.hint(&format!(
+                    "{} holds {plans} plans; plan 1 is scored (to score another, save it alone, such as with generate --top 1)",
+                    path.display()
+                ));
+            }
+            week
+        }
         (None, None) => return Err(flag_error("--week", "give --week WEEK or --week-file FILE")),
     };
     let doc = match &args.profile {

@@ -2,6 +2,8 @@
 //! runner's shell (clap_complete) and for `man` (clap_mangen), both from the clap
 //! definitions of [`crate::cli`], so they never drift from what the binary accepts.
 
+use std::fmt::Write as _;
+
 use clap::CommandFactory;
 
 use crate::cli::Cli;
@@ -29,6 +31,9 @@ pub fn man_page() -> Result<Vec<u8>> {
     let top = clap_mangen::Man::new(cmd.clone());
     let mut out = Vec::new();
     top.render_title(&mut out).map_err(io)?;
+    // No hyphenation: flags and session names split at a line's end ("--for- mat",
+    // "moder- ate") cannot be searched for or copied.
+    out.extend_from_slice(b".nh\n");
     top.render_name_section(&mut out).map_err(io)?;
     top.render_synopsis_section(&mut out).map_err(io)?;
     top.render_description_section(&mut out).map_err(io)?;
@@ -56,6 +61,8 @@ pub fn man_page() -> Result<Vec<u8>> {
         out.extend_from_slice(demote_headings(&String::from_utf8_lossy(&part)).as_bytes());
     }
 
+    out.extend_from_slice(exit_status().as_bytes());
+
     if cmd.get_after_help().is_some() {
         let mut part = Vec::new();
         top.render_extra_section(&mut part).map_err(io)?;
@@ -66,7 +73,45 @@ pub fn man_page() -> Result<Vec<u8>> {
         );
     }
     top.render_version_section(&mut out).map_err(io)?;
-    Ok(once_preamble(&String::from_utf8_lossy(&out)).into_bytes())
+    let page = no_fill_examples(&String::from_utf8_lossy(&out));
+    Ok(once_preamble(&page).into_bytes())
+}
+
+/// The EXIT STATUS section: each code of [`crate::error::EXIT_CODES`] and its meaning.
+fn exit_status() -> String {
+    let mut out = String::from(".SH \"EXIT STATUS\"\n");
+    for (code, meaning) in crate::error::EXIT_CODES {
+        let text = meaning.replace('\\', "\\e").replace('-', "\\-");
+        let _ = write!(out, ".TP\n\\fB{code}\\fR\n{text}\n");
+    }
+    out
+}
+
+/// The example lines under each "Example:" heading (indented by two spaces, as the
+/// `after_help` texts write them) in a no-fill block: one command a line, as typed, never
+/// filled with the next or broken at the page's width, so it can be copied.
+fn no_fill_examples(roff: &str) -> String {
+    let mut out = String::with_capacity(roff.len() + 256);
+    let mut heading = false;
+    let mut open = false;
+    for line in roff.lines() {
+        let example = line.starts_with("  ") && !line.trim().is_empty();
+        if open && !example {
+            out.push_str(".fi\n");
+            open = false;
+        }
+        if heading && example && !open {
+            out.push_str(".nf\n");
+            open = true;
+        }
+        heading = open || matches!(line.trim(), "Example:" | "Examples:");
+        out.push_str(line);
+        out.push('\n');
+    }
+    if open {
+        out.push_str(".fi\n");
+    }
+    out
 }
 
 /// Each rendered section starts with clap_mangen's two-line preamble (the `Aq` string for

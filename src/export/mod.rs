@@ -21,7 +21,7 @@ pub enum Format {
     Yaml,
     /// JSON, numbers unrounded.
     Json,
-    /// A terminal table in 80 columns.
+    /// A terminal table in 80 columns, or a narrower terminal's width.
     Table,
     /// iCalendar (RFC 5545).
     Ics,
@@ -102,8 +102,9 @@ pub fn render<D: Document>(
 /// and no temporary file behind.
 ///
 /// # Errors
-/// A missing directory or a path that cannot be written (exit 2); a failed stdout write
-/// (exit 1, or a quiet end on a closed pipe).
+/// A missing directory or a path that cannot be written (exit 2); bytes that cannot be
+/// written, on stdout or into the file (exit 4: a full disk, a device error; a quiet end on
+/// a closed pipe).
 pub fn write_output(bytes: &[u8], path: Option<&Path>) -> Result<(), Error> {
     let Some(path) = path else {
         let mut out = std::io::stdout().lock();
@@ -117,6 +118,12 @@ pub fn write_output(bytes: &[u8], path: Option<&Path>) -> Result<(), Error> {
             reason,
         })
     };
+    // Once the file is open, a failure is the environment's (disk full, device error), not
+    // the path's: the exit code of the same failure on stdout.
+    let output_err = |reason: String| Error::Output {
+        path: path.to_path_buf(),
+        reason,
+    };
     if path.is_dir() {
         return Err(write_err("it is a directory; give a file name".to_string()));
     }
@@ -125,14 +132,15 @@ pub fn write_output(bytes: &[u8], path: Option<&Path>) -> Result<(), Error> {
     if let Ok(meta) = std::fs::metadata(path)
         && !meta.is_file()
     {
-        let written = std::fs::OpenOptions::new()
+        let mut device = std::fs::OpenOptions::new()
             .write(true)
             .open(path)
-            .and_then(|mut f| f.write_all(bytes).and_then(|()| f.flush()));
+            .map_err(|e| write_err(e.to_string()))?;
+        let written = device.write_all(bytes).and_then(|()| device.flush());
         return match written {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Error::Io(e)),
-            Err(e) => Err(write_err(e.to_string())),
+            Err(e) => Err(output_err(e.to_string())),
         };
     }
     // A symbolic link stays a link: the file it points to is the one replaced.
@@ -154,8 +162,10 @@ pub fn write_output(bytes: &[u8], path: Option<&Path>) -> Result<(), Error> {
             dir.display()
         )));
     }
+    remove_stale_temporaries(dir, path);
+    let prefix = format!("{}{}.", temp_prefix(path), std::process::id());
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".weekwright-").suffix(".tmp");
+    builder.prefix(&prefix).suffix(".tmp").rand_bytes(TEMP_RANDOM);
     // A temporary file is private (0600); the output is not: ask for what a plain create
     // gives (0666 less the umask), and keep the mode of a file that is replaced.
     #[cfg(unix)]
@@ -182,9 +192,9 @@ pub fn write_output(bytes: &[u8], path: Option<&Path>) -> Result<(), Error> {
             .set_permissions(existing.permissions())
             .map_err(|e| write_err(e.to_string()))?;
     }
-    tmp.write_all(bytes).map_err(|e| write_err(e.to_string()))?;
-    tmp.as_file().sync_all().map_err(|e| write_err(e.to_string()))?;
-    tmp.persist(path).map_err(|e| write_err(e.error.to_string()))?;
+    tmp.write_all(bytes).map_err(|e| output_err(e.to_string()))?;
+    tmp.as_file().sync_all().map_err(|e| output_err(e.to_string()))?;
+    tmp.persist(path).map_err(|e| output_err(e.error.to_string()))?;
     // Make the rename itself durable; the file is complete either way, so a directory that
     // cannot be synced (some filesystems) is not an error.
     #[cfg(unix)]
@@ -192,4 +202,125 @@ pub fn write_output(bytes: &[u8], path: Option<&Path>) -> Result<(), Error> {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// A temporary file left by a run that died before renaming it (SIGKILL, a power cut) is
+/// removed by a later run after this long, once its process is gone.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+/// Random characters in a temporary file's name.
+const TEMP_RANDOM: usize = 6;
+
+/// The start of the names of `target`'s temporary files, `.weekwright-NAME.` (NAME cut to
+/// 100 bytes, so the whole name stays far below the filesystems' 255); the writer's pid, a
+/// dot, [`TEMP_RANDOM`] random characters and `.tmp` follow.
+fn temp_prefix(target: &Path) -> String {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let mut cut = name.len().min(100);
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!(".weekwright-{}.", &name[..cut])
+}
+
+/// The writer's pid in `name` when it is the name of a temporary file that starts with
+/// `prefix` ([`temp_prefix`]), or `None` for any other name.
+fn temp_pid(name: &str, prefix: &str) -> Option<u32> {
+    let rest = name.strip_prefix(prefix)?.strip_suffix(".tmp")?;
+    let (pid, random) = rest.split_once('.')?;
+    let ours = random.len() == TEMP_RANDOM
+        && random.bytes().all(|b| b.is_ascii_alphanumeric())
+        && !pid.is_empty()
+        && pid.bytes().all(|b| b.is_ascii_digit());
+    ours.then(|| pid.parse().ok()).flatten()
+}
+
+/// Whether process `pid` is running, where the system tells (`/proc`); `None` elsewhere.
+fn process_alive(pid: u32) -> Option<bool> {
+    let proc = Path::new("/proc");
+    proc.join("self")
+        .exists()
+        .then(|| proc.join(pid.to_string()).exists())
+}
+
+/// Remove the temporary files that runs writing `target` left in `dir` when they were
+/// killed before renaming them. Only files of `target`'s own naming, older than
+/// [`STALE_AFTER`] and whose process is not running (age alone where that cannot be told):
+/// a concurrent run's file is never touched, whatever its target. Best effort: a file that
+/// cannot be read or removed stays.
+fn remove_stale_temporaries(dir: &Path, target: &Path) {
+    let prefix = temp_prefix(target);
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let Some(pid) = temp_pid(&entry.file_name().to_string_lossy(), &prefix) else {
+            continue;
+        };
+        // The entry itself, not what a link points to.
+        let old = entry
+            .metadata()
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if old && process_alive(pid) != Some(true) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_temporary_files_name_tells_its_target_and_its_writer() {
+        let prefix = temp_prefix(Path::new("/plans/week.yaml"));
+        assert_eq!(prefix, ".weekwright-week.yaml.");
+        assert_eq!(
+            temp_pid(".weekwright-week.yaml.4242.aB3dE9.tmp", &prefix),
+            Some(4242)
+        );
+        for other in [
+            ".weekwright-week.yaml.4242.aB3dE9",
+            ".weekwright-week.yaml.x42.aB3dE9.tmp",
+            ".weekwright-week.yaml.4242.aB3.tmp",
+            ".weekwright-week.yaml.4242.aB.dE9.tmp",
+            ".weekwright-week.yaml.1.4242.aB3dE9.tmp",
+            ".weekwright-aB3dE9.tmp",
+            "week.yaml",
+        ] {
+            assert_eq!(temp_pid(other, &prefix), None, "{other}");
+        }
+        // A long name is cut at a character, far below the filesystems' limit.
+        let long = format!("{}.yaml", "é".repeat(200));
+        let prefix = temp_prefix(Path::new(&long));
+        assert!(prefix.len() <= 120, "{}", prefix.len());
+    }
+
+    #[test]
+    fn a_file_written_leaves_no_temporary_file_and_a_name_the_cleaner_knows() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("plans.yaml");
+        write_output(b"plans: []\n", Some(&target)).unwrap();
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["plans.yaml"]);
+        // The name a writer gives its temporary file is one the cleaner recognises.
+        let prefix = format!("{}{}.", temp_prefix(&target), std::process::id());
+        let tmp = tempfile::Builder::new()
+            .prefix(&prefix)
+            .suffix(".tmp")
+            .rand_bytes(TEMP_RANDOM)
+            .tempfile_in(dir.path())
+            .unwrap();
+        let name = tmp.path().file_name().unwrap().to_string_lossy().into_owned();
+        assert_eq!(temp_pid(&name, &temp_prefix(&target)), Some(std::process::id()));
+    }
 }

@@ -1,6 +1,6 @@
-//! Terminal tables, readable in 80 columns: the seven days with session and minutes, then
-//! each component with its reason, then violations and notes. Colour only when asked for
-//! (the caller decides from the terminal and NO_COLOR).
+//! Terminal tables, readable in 80 columns or a narrower terminal's width: the seven days
+//! with session and minutes, then each component with its reason, then violations and
+//! notes. Colour only when asked for (the caller decides from the terminal and NO_COLOR).
 
 use std::fmt::Write as _;
 
@@ -12,15 +12,26 @@ use crate::model::explain::Report;
 
 /// Table width in columns.
 pub const WIDTH: u16 = 80;
+/// Narrowest width tables are laid out for: below it cells would hold a word a line.
+pub const MIN_WIDTH: u16 = 40;
 
 /// How tables are drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Style {
     /// Colour the verdicts.
     pub color: bool,
+    /// The terminal's width; `None` (a file, a pipe with no COLUMNS): [`WIDTH`].
+    pub width: Option<u16>,
 }
 
 impl Style {
+    /// Columns to lay tables out in: the terminal's width, from [`MIN_WIDTH`] to [`WIDTH`]
+    /// (tables read best in 80 columns even on a wide terminal).
+    #[must_use]
+    pub fn columns(&self) -> u16 {
+        self.width.map_or(WIDTH, |w| w.clamp(MIN_WIDTH, WIDTH))
+    }
+
     /// Paint `text` with an ANSI style when colour is on.
     #[must_use]
     pub fn paint(&self, text: &str, style: anstyle::Style) -> String {
@@ -59,6 +70,14 @@ pub fn new_table() -> Table {
     t
 }
 
+/// A new table in the house style, as wide as `style` says.
+#[must_use]
+pub fn new_table_in(style: &Style) -> Table {
+    let mut t = new_table();
+    t.set_width(style.columns());
+    t
+}
+
 /// A number as printed in tables.
 #[must_use]
 pub fn num(x: f64) -> String {
@@ -85,7 +104,7 @@ pub fn report(out: &mut String, title: &str, r: &Report, style: &Style) -> Strin
             "not repeatable"
         }
     );
-    let mut days = new_table();
+    let mut days = new_table_in(style);
     days.set_header(vec!["day", "session", "minutes", "load"]);
     for d in &r.days {
         let label = match &d.date {
@@ -117,8 +136,8 @@ pub fn report(out: &mut String, title: &str, r: &Report, style: &Style) -> Strin
         m.stress_ratio,
         m.long_run_share * 100.0
     );
-    let _ = writeln!(out, "{}", wrap(&metrics, usize::from(WIDTH), ""));
-    let mut comps = new_table();
+    let _ = writeln!(out, "{}", wrap(&metrics, usize::from(style.columns()), ""));
+    let mut comps = new_table_in(style);
     comps.set_header(vec!["component", "lost", "why"]);
     for c in &r.components {
         comps.add_row(vec![
@@ -129,7 +148,7 @@ pub fn report(out: &mut String, title: &str, r: &Report, style: &Style) -> Strin
     }
     let _ = writeln!(out, "{comps}");
     if !r.violations.is_empty() {
-        let mut v = new_table();
+        let mut v = new_table_in(style);
         v.set_header(vec!["violation", "days", "why"]);
         for x in &r.violations {
             v.add_row(vec![
@@ -141,7 +160,11 @@ pub fn report(out: &mut String, title: &str, r: &Report, style: &Style) -> Strin
         let _ = writeln!(out, "{v}");
     }
     for n in &r.notes {
-        let _ = writeln!(out, "{}", wrap(&format!("- {n}"), usize::from(WIDTH), "  "));
+        let _ = writeln!(
+            out,
+            "{}",
+            wrap(&format!("- {n}"), usize::from(style.columns()), "  ")
+        );
     }
     std::mem::take(out)
 }
@@ -181,9 +204,12 @@ mod tests {
     fn colour_is_off_unless_asked_for() {
         assert_eq!(Style::default().verdict(Verdict::Balanced), "balanced");
         assert!(
-            Style { color: true }
-                .verdict(Verdict::Balanced)
-                .contains("\u{1b}[")
+            Style {
+                color: true,
+                width: None
+            }
+            .verdict(Verdict::Balanced)
+            .contains("\u{1b}[")
         );
     }
 }

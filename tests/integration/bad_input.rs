@@ -857,3 +857,128 @@ fn a_read_only_output_file_is_refused_and_left_as_it_was() {
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "kept");
     assert_eq!(listing(dir.path()), ["plans.yaml"]);
 }
+
+/// A file of `dir` with a modification time `age` ago.
+fn aged_file(dir: &Path, name: &str, age: Duration) {
+    let path = dir.join(name);
+    std::fs::write(&path, "half a plan").unwrap();
+    let when = std::time::SystemTime::now() - age;
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(when)
+        .unwrap();
+}
+
+/// A run killed (SIGKILL) between creating its temporary file and renaming it leaves the
+/// file behind. The next run that writes the same target removes such leftovers: only
+/// files of its own naming for that target, only old ones whose process is gone; a
+/// concurrent run's file (its process alive, or too young to tell), another target's and
+/// names it does not know are left alone.
+#[test]
+fn a_run_removes_the_stale_temporary_files_of_its_target_and_nothing_else() {
+    let dead = {
+        let mut child = Command::new("true").spawn().unwrap();
+        let pid = child.id();
+        child.wait().unwrap();
+        pid
+    };
+    let alive = std::process::id();
+    let hour = Duration::from_secs(3600);
+    let dir = tempfile::tempdir().unwrap();
+    let stale = format!(".weekwright-plans.yaml.{dead}.Ab3xYz.tmp");
+    let keep = [
+        format!(".weekwright-plans.yaml.{alive}.Qw9eRt.tmp"),
+        format!(".weekwright-other.yaml.{dead}.Zx8cVb.tmp"),
+        ".weekwright-Gh5jKl.tmp".to_string(),
+        format!("plans.yaml.{dead}.Ab3xYz.tmp"),
+    ];
+    aged_file(dir.path(), &stale, hour);
+    for name in &keep {
+        aged_file(dir.path(), name, hour);
+    }
+    let young = format!(".weekwright-plans.yaml.{dead}.Mn2bVc.tmp");
+    aged_file(dir.path(), &young, Duration::from_secs(5));
+
+    let out = dir.path().join("plans.yaml");
+    let run = weekwright_unchecked(&["generate", "--top", "1", "--output", out.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut want: Vec<String> = keep.to_vec();
+    want.extend([young, "plans.yaml".to_string()]);
+    want.sort();
+    assert_eq!(listing(dir.path()), want, "{stale} should be gone, and only it");
+}
+
+/// Output that cannot be written (a full disk) is neither a bug (1) nor bad input (2): the
+/// same failure exits 4 whether it happens on stdout or through --output, and the README
+/// and the man page list that code.
+#[test]
+fn a_full_disk_exits_4_on_stdout_and_through_output_alike() {
+    if !Path::new("/dev/full").exists() {
+        return;
+    }
+    let bin = assert_cmd::cargo::cargo_bin("weekwright");
+    let to_stdout = Command::new(&bin)
+        .args(["generate", "--top", "1"])
+        .stdout(std::fs::File::options().write(true).open("/dev/full").unwrap())
+        .env("RUST_BACKTRACE", "1")
+        .output()
+        .unwrap();
+    let through_output = Command::new(&bin)
+        .args(["generate", "--top", "1", "--output", "/dev/full"])
+        .env("RUST_BACKTRACE", "1")
+        .output()
+        .unwrap();
+    for (how, out) in [("stdout", to_stdout), ("--output", through_output)] {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(4), "{how}: {stderr}");
+        assert!(stderr.contains("cannot write"), "{how}: {stderr}");
+        assert!(!LEAKS.iter().any(|l| stderr.contains(l)), "{how}: {stderr}");
+    }
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    assert!(readme.contains("| 4 |"), "the README's exit codes lack 4");
+    let man = weekwright_unchecked(&["man"]).stdout;
+    assert!(man.contains("\\fB4\\fR"), "the man page's EXIT STATUS lacks 4");
+}
+
+/// A day that must be rest and must not be rest is a contradiction, refused naming both
+/// fields, as a fixed session on a rest day already was.
+#[test]
+fn avoiding_rest_on_a_day_that_must_be_rest_is_refused_naming_both_fields() {
+    check(&[
+        profile(
+            "avoid_rest_on_a_rest_day",
+            "weekly_minutes: 300\nrest_days: [wed]\navoid: {wed: [rest]}\n",
+            &["avoid.wed", "rest_days", "Wednesday"],
+        ),
+        profile(
+            "avoid_off_on_a_day_off",
+            "weekly_minutes: 300\navailable_days: [mon, tue, thu, fri, sat, sun]\navoid: {wed: [easy, off]}\n",
+            &["avoid.wed", "available_days", "Wednesday"],
+        ),
+    ]);
+}
+
+/// A long-run day capped below the shortest long run (60 minutes) would plan a 30-minute
+/// "long run": a contradiction, refused naming both fields and the shortest long run.
+#[test]
+fn a_long_run_day_capped_below_the_shortest_long_run_is_refused_naming_both_fields() {
+    check(&[
+        profile(
+            "long_run_day_capped",
+            "weekly_minutes: 300\nlong_run_day: sun\nmax_minutes: {sun: 30}\n",
+            &["long_run_day", "max_minutes.sun", "60"],
+        ),
+        profile(
+            "long_run_day_capped_just_below",
+            "weekly_minutes: 300\nlong_run_day: Saturday\nmax_minutes: {sat: 59.5}\n",
+            &["long_run_day", "max_minutes.sat", "60"],
+        ),
+        profile(
+            "fixed_long_run_capped",
+            "weekly_minutes: 300\nfixed: {sat: long_fast}\nmax_minutes: {sat: 45}\n",
+            &["fixed.sat", "max_minutes.sat", "60"],
+        ),
+    ]);
+}

@@ -624,3 +624,104 @@ fn taper_quality_is_kept_but_shortened() {
     }
     assert!(seen > 0, "the taper keeps quality");
 }
+
+/// A profile whose `block:` section says 10 weeks and dates that make 12 contradicts
+/// itself, as `--weeks 10 --start --race` on the command line does: refused, naming the
+/// three fields, whatever the command (the section is checked with the profile).
+#[test]
+fn block_weeks_that_contradict_the_profiles_dates_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("weeks.yaml");
+    std::fs::write(
+        &path,
+        "weekly_minutes: 300\nblock: {weeks: 10, start: 2027-01-04, race_date: 2027-03-28}\n",
+    )
+    .unwrap();
+    let p = path.to_str().unwrap();
+    for command in ["block", "generate"] {
+        weekwright(&[command, "--profile", p]).code(2).stderr_has(&[
+            "block.weeks",
+            "block.start",
+            "block.race_date",
+            "12 weeks",
+        ]);
+    }
+    // The same section that agrees with itself plans its 12 weeks.
+    std::fs::write(
+        &path,
+        "weekly_minutes: 300\nblock: {weeks: 12, start: 2027-01-04, race_date: 2027-03-28}\n",
+    )
+    .unwrap();
+    let out = weekwright(&["block", "--profile", p, "--format", "json"])
+        .code(0)
+        .json();
+    assert_eq!(out["weeks"].as_array().unwrap().len(), 12);
+}
+
+/// The command line wins over the profile's `block:` section: with --start and --race
+/// given, the dates set the weeks and the profile's block.weeks is not used, and a hint
+/// says so (silent with -q), as `block --help` documents.
+#[test]
+fn dates_on_the_command_line_win_over_the_profiles_block_weeks_and_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("weeks.yaml");
+    std::fs::write(&path, "weekly_minutes: 300\nblock: {weeks: 10}\n").unwrap();
+    let p = path.to_str().unwrap();
+    let args = [
+        "block",
+        "--profile",
+        p,
+        "--start",
+        "2027-01-04",
+        "--race",
+        "2027-03-28",
+        "--format",
+        "json",
+    ];
+    let run = weekwright(&args).code(0);
+    assert_eq!(run.json()["weeks"].as_array().unwrap().len(), 12);
+    run.stderr_has(&["block.weeks", "10", "12 weeks", "not used"]);
+    let mut quiet = vec!["-q"];
+    quiet.extend(args);
+    let run = weekwright(&quiet).code(0);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    let help = weekwright(&["block", "--help"]).code(0).stdout;
+    let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        help.contains("command line wins") && help.contains("block.weeks is not used"),
+        "{help}"
+    );
+}
+
+/// A race before today is over: a block to it is a mistake, refused with the date and
+/// today's date, whether the race comes from --race or the profile, with or without a
+/// start in the past too.
+#[test]
+fn a_race_before_today_is_refused_with_the_date_and_today() {
+    let today = jiff::ZonedDateTime::now().date().to_string();
+    let cases: [&[&str]; 3] = [
+        &["--race", "2020-03-29"],
+        &["--race", "2020-03-29", "--weeks", "12"],
+        &["--start", "2020-01-06", "--race", "2020-03-29"],
+    ];
+    for flags in cases {
+        let mut args = vec!["block"];
+        args.extend_from_slice(flags);
+        let run = weekwright(&args)
+            .code(2)
+            .stderr_has(&["--race", "2020-03-29", &today, "before today"]);
+        assert!(!run.stderr.contains("earlier --start"), "{}", run.stderr);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("past.yaml");
+    std::fs::write(&path, "weekly_minutes: 300\nblock: {race_date: 2020-03-29}\n").unwrap();
+    weekwright(&["block", "--profile", path.to_str().unwrap()])
+        .code(2)
+        .stderr_has(&[
+            "past.yaml",
+            "block.race_date",
+            "2020-03-29",
+            &today,
+            "before today",
+        ]);
+}

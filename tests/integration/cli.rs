@@ -251,3 +251,230 @@ fn a_start_date_without_a_calendar_says_it_is_not_used() {
     .code(0);
     assert!(ics.stderr.is_empty(), "{}", ics.stderr);
 }
+
+/// A `major.minor[.patch]` Rust version as numbers, for comparing.
+fn rust_version(text: &str) -> (u64, u64, u64) {
+    let mut parts = text.split('.').map(|p| p.parse::<u64>().unwrap_or(0));
+    let mut next = || parts.next().unwrap_or(0);
+    (next(), next(), next())
+}
+
+/// `cargo metadata` of this package with Cargo.lock as it is: from the local cache when
+/// every platform's manifests are there, else for this machine's platform alone.
+fn locked_metadata() -> serde_json::Value {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let run = |extra: &[&str]| {
+        std::process::Command::new(&cargo)
+            .args(["metadata", "--format-version", "1", "--locked", "--offline"])
+            .args(extra)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("cargo runs")
+    };
+    let mut out = run(&[]);
+    if !out.status.success() {
+        let rustc = std::process::Command::new(std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into()))
+            .arg("-vV")
+            .output()
+            .expect("rustc runs");
+        let info = String::from_utf8_lossy(&rustc.stdout).into_owned();
+        let host = info
+            .lines()
+            .find_map(|l| l.strip_prefix("host: "))
+            .expect("rustc -vV names the host");
+        out = run(&["--filter-platform", host]);
+    }
+    assert!(
+        out.status.success(),
+        "cargo metadata: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("cargo metadata prints JSON")
+}
+
+/// `cargo install --path .` ignores Cargo.lock, so the README says `--locked`; and the
+/// rust-version Cargo.toml declares is what the locked dependencies really need, so an
+/// older toolchain is told so up front instead of failing inside a dependency.
+#[test]
+fn the_declared_rust_version_is_what_the_locked_dependencies_need() {
+    let meta = locked_metadata();
+    let packages = meta["packages"].as_array().expect("packages");
+    let resolved: Vec<&str> = meta["resolve"]["nodes"]
+        .as_array()
+        .expect("resolve")
+        .iter()
+        .filter_map(|n| n["id"].as_str())
+        .collect();
+    let ours = packages
+        .iter()
+        .find(|p| p["name"] == "weekwright")
+        .expect("our package");
+    let declared = ours["rust_version"]
+        .as_str()
+        .expect("Cargo.toml sets rust-version");
+    let (needed, by) = packages
+        .iter()
+        .filter(|p| p["name"] != "weekwright")
+        .filter(|p| p["id"].as_str().is_some_and(|id| resolved.contains(&id)))
+        .filter_map(|p| Some((rust_version(p["rust_version"].as_str()?), p["name"].as_str()?)))
+        .max()
+        .expect("dependencies declare rust versions");
+    assert!(
+        rust_version(declared) >= needed,
+        "Cargo.toml says rust-version {declared}, but {by} needs {needed:?}"
+    );
+    assert_eq!(
+        rust_version(declared),
+        needed,
+        "rust-version {declared} is above what the dependencies need ({by}: {needed:?})"
+    );
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    assert!(
+        readme.contains("cargo install --locked --path ."),
+        "the README's install line keeps Cargo.lock"
+    );
+    assert!(
+        !readme.contains("cargo install --path ."),
+        "an install line ignores Cargo.lock"
+    );
+}
+
+/// `--help` text with its line breaks folded, to look for a phrase whatever the width.
+fn help_of(command: &str) -> String {
+    weekwright(&[command, "--help"])
+        .code(0)
+        .stdout
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A calendar holds one week (five overlapping weeks would not be a plan): with --top N
+/// above 1, `--format ics` writes plan 1 and says so on stderr (silent with -q), as
+/// `generate --help` documents; without --top there is nothing to say.
+#[test]
+fn a_calendar_of_the_top_plans_writes_plan_one_and_says_so() {
+    let profile = crate::support::profile("beginner-3-days.yaml");
+    let p = profile.to_str().unwrap();
+    let args = [
+        "generate",
+        "--profile",
+        p,
+        "--format",
+        "ics",
+        "--start",
+        "2026-12-07",
+        "--top",
+        "3",
+    ];
+    let run = weekwright(&args).code(0).stderr_has(&["--top 3", "plan 1"]);
+    assert_eq!(run.stdout.matches("BEGIN:VEVENT").count(), 3, "{}", run.stdout);
+    let mut quiet = vec!["-q"];
+    quiet.extend(args);
+    assert!(weekwright(&quiet).code(0).stderr.is_empty());
+    let one = weekwright(&[
+        "generate",
+        "--profile",
+        p,
+        "--format",
+        "ics",
+        "--start",
+        "2026-12-07",
+        "--top",
+        "1",
+    ])
+    .code(0);
+    assert!(one.stderr.is_empty(), "{}", one.stderr);
+    assert!(
+        help_of("generate").contains("ics writes plan 1"),
+        "{}",
+        help_of("generate")
+    );
+}
+
+/// `generate`'s output holds several plans: `score --week-file` scores the first (rank 1)
+/// and says so on stderr (silent with -q), as `score --help` documents.
+#[test]
+fn a_week_file_of_several_plans_scores_the_first_and_says_so() {
+    let profile = crate::support::profile("beginner-3-days.yaml");
+    let p = profile.to_str().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let plans = dir.path().join("plans.yaml");
+    let one = dir.path().join("one.yaml");
+    std::fs::write(
+        &plans,
+        weekwright(&["generate", "--profile", p, "--top", "3"])
+            .code(0)
+            .stdout,
+    )
+    .unwrap();
+    std::fs::write(
+        &one,
+        weekwright(&["generate", "--profile", p, "--top", "1"])
+            .code(0)
+            .stdout,
+    )
+    .unwrap();
+    let several = weekwright(&["score", "--week-file", plans.to_str().unwrap()])
+        .code(0)
+        .stderr_has(&["3 plans", "plan 1"]);
+    let single = weekwright(&["score", "--week-file", one.to_str().unwrap()]).code(0);
+    assert!(single.stderr.is_empty(), "{}", single.stderr);
+    assert_eq!(several.stdout, single.stdout, "the first plan is scored");
+    let quiet = weekwright(&["-q", "score", "--week-file", plans.to_str().unwrap()]).code(0);
+    assert!(quiet.stderr.is_empty(), "{}", quiet.stderr);
+    assert!(
+        help_of("score").contains("the first is scored"),
+        "{}",
+        help_of("score")
+    );
+}
+
+/// Tables follow the terminal's width, told by COLUMNS when stdout is not a terminal: in 60
+/// columns no line of any command's table is wider than 60 (and none is ever wider than
+/// the 80 columns of a wide terminal).
+#[test]
+fn tables_fit_a_60_column_terminal() {
+    let profile = crate::support::profile("intermediate-10k.yaml");
+    let p = profile.to_str().unwrap();
+    let week = "moderate,intervals,tempo,easy,moderate,rest,long";
+    let commands: [&[&str]; 6] = [
+        &["generate", "--top", "2", "--profile", p],
+        &["score", "--week", week],
+        &[
+            "score",
+            "--week",
+            "easy,intervals,easy,rest,tempo,easy,long",
+            "--profile",
+            p,
+        ],
+        &["catalog"],
+        &["bench", "--sessions", "rest,easy,tempo", "--threads", "1"],
+        &["block", "--weeks", "5", "--start", "2027-01-04", "--profile", p],
+    ];
+    let mut failures = Vec::new();
+    for (columns, limit) in [("60", 60), ("200", 80)] {
+        for args in commands {
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_weekwright"))
+                .args(args)
+                .args(["--format", "table"])
+                .env("COLUMNS", columns)
+                .env("NO_COLOR", "1")
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let text = String::from_utf8_lossy(&out.stdout);
+            for line in text.lines().filter(|l| l.chars().count() > limit) {
+                failures.push(format!(
+                    "COLUMNS={columns} {args:?}: {} wide: {line}",
+                    line.chars().count()
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -204,3 +204,84 @@ proptest! {
         }
     }
 }
+
+/// One rule for every named value a runner types: case does not matter and spaces around
+/// are trimmed, for levels and goals as for days, long-run days, session names and the
+/// block pattern. Each variant must read exactly as its plain lower-case form.
+#[test]
+fn every_named_value_is_read_whatever_its_case_and_surrounding_spaces() {
+    let base = "weekly_minutes: 300\n";
+    let cases: [(&str, &str); 16] = [
+        ("level: Advanced", "level: advanced"),
+        ("level: ' INTERMEDIATE '", "level: intermediate"),
+        ("goal: 10K", "goal: 10k"),
+        ("goal: ' 5K '", "goal: 5k"),
+        ("goal: Half", "goal: half"),
+        ("goal: MARATHON", "goal: marathon"),
+        ("goal: General", "goal: general"),
+        (
+            "available_days: [Monday, ' WED ', SAT]",
+            "available_days: [mon, wed, sat]",
+        ),
+        ("rest_days: [' Thursday ']", "rest_days: [thu]"),
+        ("long_run_day: Saturday", "long_run_day: sat"),
+        ("long_run_day: ' NONE '", "long_run_day: none"),
+        ("max_minutes: {Wednesday: 45}", "max_minutes: {wed: 45}"),
+        ("fixed: {TUE: ' Intervals '}", "fixed: {tue: intervals}"),
+        ("avoid: {Fri: [HILLS, ' Tempo ']}", "avoid: {fri: [hills, tempo]}"),
+        (
+            "sessions: {' Intervals ': {minutes: 55}}",
+            "sessions: {intervals: {minutes: 55}}",
+        ),
+        ("block: {pattern: ' 2:1 '}", "block: {pattern: '2:1'}"),
+    ];
+    let mut failures = Vec::new();
+    for (variant, plain) in cases {
+        let want = Profile::from_yaml(&format!("{base}{plain}\n"), "plain.yaml")
+            .unwrap_or_else(|e| panic!("{plain}: {e}"));
+        match Profile::from_yaml(&format!("{base}{variant}\n"), "variant.yaml") {
+            Ok(got) if got == want => {}
+            Ok(_) => failures.push(format!("{variant}: read differently from {plain}")),
+            Err(e) => failures.push(format!("{variant}: {e}")),
+        }
+    }
+    let week: WeekSpec = " Mon = Easy , TUE=Intervals:50 ".parse().unwrap();
+    assert_eq!(week, "mon=easy,tue=intervals:50".parse::<WeekSpec>().unwrap());
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The same rule for the named values of flags: formats, levels, goals and shells.
+#[test]
+fn every_named_flag_value_is_read_whatever_its_case_and_surrounding_spaces() {
+    use crate::support::weekwright_unchecked;
+    let week = "easy,intervals,easy,rest,tempo,easy,long";
+    let cases: [&[&str]; 6] = [
+        &["score", "--week", week, "--format", "JSON"],
+        &["score", "--week", week, "--format", " Table "],
+        &["score", "--week", week, "--level", "Advanced", "--goal", "10K"],
+        &["catalog", "--level", " BEGINNER ", "--format", "Yaml"],
+        &[
+            "bench",
+            "--sessions",
+            "rest,easy",
+            "--threads",
+            "1",
+            "--format",
+            "JSON",
+        ],
+        &["completions", "Bash"],
+    ];
+    let mut failures = Vec::new();
+    for args in cases {
+        let run = weekwright_unchecked(args);
+        if run.code != 0 {
+            failures.push(format!("{args:?}: exit {}: {}", run.code, run.stderr));
+        }
+    }
+    // And the value is the one named, not a default: JSON in any case is JSON.
+    let run = weekwright_unchecked(&["score", "--week", week, "--format", "JSON"]);
+    if serde_json::from_str::<serde_json::Value>(&run.stdout).is_err() {
+        failures.push(format!("--format JSON did not write JSON: {}", run.stdout));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

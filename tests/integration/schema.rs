@@ -228,3 +228,44 @@ fn the_schema_offers_the_names_an_editor_completes() {
     let caps = &s["properties"]["max_minutes"]["properties"];
     assert_eq!(caps["wed"]["maximum"], 600.0, "{caps}");
 }
+
+/// The README's example profile is one a runner can copy: the parser takes it whole (its
+/// block: weeks agree with its dates).
+#[test]
+fn the_readme_example_profile_is_accepted_by_the_parser() {
+    let readme = readme_profile();
+    if let Err(e) = Profile::from_yaml(&readme, "README.md") {
+        panic!("{e}\n{readme}");
+    }
+}
+
+/// Levels and goals are read as days and sessions are, whatever their case and with spaces
+/// around, by the parser and by the editor's schema alike.
+#[test]
+fn the_schema_reads_levels_and_goals_in_any_case_as_the_parser_does() {
+    let v = validator();
+    for (yaml, ok) in [
+        ("weekly_minutes: 300\nlevel: Advanced\n", true),
+        ("weekly_minutes: 300\nlevel: ' BEGINNER '\n", true),
+        ("weekly_minutes: 300\ngoal: 10K\n", true),
+        ("weekly_minutes: 300\ngoal: Half\n", true),
+        ("weekly_minutes: 300\ngoal: ' MARATHON '\n", true),
+        ("weekly_minutes: 300\nlevel: expert\n", false),
+        ("weekly_minutes: 300\ngoal: 10 k\n", false),
+        ("weekly_minutes: 300\ngoal: ultra\n", false),
+    ] {
+        let parser = Profile::from_yaml(yaml, "p.yaml");
+        assert_eq!(
+            parser.is_ok(),
+            ok,
+            "parser on {yaml:?}: {:?}",
+            parser.err().map(|e| e.to_string())
+        );
+        assert_eq!(
+            errors(&v, yaml).is_empty(),
+            ok,
+            "schema on {yaml:?}: {:?}",
+            errors(&v, yaml)
+        );
+    }
+}

@@ -77,6 +77,8 @@ fn small_profile() -> impl Strategy<Value = String> {
                 let _ = writeln!(y, "avoid: {{{}}}", lists.join(", "));
             }
             if let Some((d, c)) = cap {
+                // A long-run day capped below the shortest long run (60) is refused.
+                let c = if long_day == Some(d) { c.max(60) } else { c };
                 let _ = writeln!(y, "max_minutes: {{{}: {c}}}", DAYS[d]);
             }
             y

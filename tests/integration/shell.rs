@@ -277,13 +277,29 @@ fn the_table_renderer_paints_only_when_asked() {
         .parse()
         .unwrap();
     let out = weekwright::commands::score::score_structural(Level::Intermediate, Goal::Half, &week);
-    let painted = report(&mut String::new(), "Score", &out.report, &Style { color: true });
+    let painted = report(
+        &mut String::new(),
+        "Score",
+        &out.report,
+        &Style {
+            color: true,
+            width: None,
+        },
+    );
     assert!(painted.contains("\u{1b}[1m"), "{painted}");
     assert!(
         painted.contains("\u{1b}[31m"),
         "the unbalanced verdict is not red: {painted}"
     );
-    let plain = report(&mut String::new(), "Score", &out.report, &Style { color: false });
+    let plain = report(
+        &mut String::new(),
+        "Score",
+        &out.report,
+        &Style {
+            color: false,
+            width: None,
+        },
+    );
     assert!(!plain.contains(ESC), "{plain}");
     // Colour changes only the escapes, never the text.
     let stripped: String = strip_escapes(&painted);
@@ -305,4 +321,92 @@ fn strip_escapes(s: &str) -> String {
         }
     }
     out
+}
+
+/// The example lines of a roff page: lines that start with `  weekwright`, as the `after_help`
+/// examples are written.
+fn roff_example_lines(page: &str) -> Vec<(usize, &str)> {
+    page.lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with("  weekwright"))
+        .collect()
+}
+
+/// Examples on the man page can be copied: each sits in a no-fill block (`.nf` .. `.fi`),
+/// hyphenation is off for the page (`.nh`), and an EXIT STATUS section lists every exit
+/// code. Checked on the roff source; rendered too where `man` is installed.
+#[test]
+fn the_man_pages_examples_are_copyable_and_it_lists_the_exit_codes() {
+    let page = weekwright(&["man"]).code(0).stdout;
+    let lines: Vec<&str> = page.lines().collect();
+    let title = lines.iter().position(|l| l.starts_with(".TH ")).expect(".TH");
+    let first_text = lines
+        .iter()
+        .position(|l| !l.starts_with('.') && !l.trim().is_empty() && !l.starts_with("'\\\""))
+        .expect("text");
+    let nh = lines
+        .iter()
+        .position(|l| *l == ".nh")
+        .expect("hyphenation off (.nh)");
+    assert!(title < nh && nh < first_text, "{page}");
+    let example_lines = roff_example_lines(&page);
+    assert!(example_lines.len() > subcommands().len(), "{example_lines:?}");
+    for (i, line) in example_lines {
+        let mode = lines[..i]
+            .iter()
+            .rev()
+            .find(|l| matches!(**l, ".nf" | ".fi"))
+            .copied();
+        assert_eq!(mode, Some(".nf"), "example not in a no-fill block: {line}");
+        let closed = lines[i..].iter().find(|l| matches!(**l, ".nf" | ".fi")).copied();
+        assert_eq!(closed, Some(".fi"), "no-fill block not closed after: {line}");
+    }
+    let exit = page.find(".SH \"EXIT STATUS\"").expect("an EXIT STATUS section");
+    let section = &page[exit..];
+    let section = &section[..section[1..].find("\n.SH").map_or(section.len(), |n| n + 1)];
+    for (code, words) in [
+        ("0", "success"),
+        ("1", "bug"),
+        ("2", "bad input"),
+        ("3", "no week"),
+    ] {
+        assert!(
+            section.contains(&format!("\\fB{code}\\fR")) && section.contains(words),
+            "EXIT STATUS lacks {code} ({words}): {section}"
+        );
+    }
+
+    // Rendered, where man is installed: every example is one line, as typed.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("weekwright.1");
+    std::fs::write(&file, &page).unwrap();
+    let Ok(out) = Command::new("man")
+        .arg("-l")
+        .arg(&file)
+        .env("MANWIDTH", "80")
+        .env("MAN_KEEP_FORMATTING", "")
+        .env_remove("MANPAGER")
+        .env_remove("PAGER")
+        .output()
+    else {
+        return;
+    };
+    if !out.status.success() {
+        return;
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    let rendered: Vec<String> = text
+        .lines()
+        .map(|l| l.trim().replace(['\u{2010}', '\u{2212}'], "-"))
+        .collect();
+    let mut help_examples = examples(&weekwright(&["--help"]).code(0).stdout);
+    for sub in subcommands() {
+        help_examples.extend(examples(&weekwright(&[&sub, "--help"]).code(0).stdout));
+    }
+    for example in help_examples {
+        assert!(
+            rendered.contains(&example),
+            "`{example}` is not one line of the rendered page:\n{text}"
+        );
+    }
 }
