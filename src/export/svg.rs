@@ -3,10 +3,14 @@
 //! shares its axis with the model's lines); fitness and fatigue run day by day on top; form
 //! (fitness minus fatigue) has its own panel around zero; the race is marked; both axes are
 //! labelled. Text is escaped; numbers are printed with one decimal, so output is stable.
+//!
+//! [`block_chart`] draws back to front, one function a layer (heading, phase bands, grid,
+//! bars, lines, form panel, frames, week axis, race, legend), all placed by one `Scales`,
+//! so that a layer can be read, and changed, without the others.
 
 use std::fmt::Write as _;
 
-use crate::block::{Block, Phase};
+use crate::block::{Block, BlockWeek, DayState, Phase};
 
 const WIDTH: f64 = 960.0;
 const HEIGHT: f64 = 560.0;
@@ -77,55 +81,122 @@ fn short_date(d: jiff::civil::Date) -> String {
     format!("{} {}", d.day(), MONTHS[(d.month() - 1) as usize])
 }
 
-/// The chart of a block.
-#[must_use]
-#[allow(clippy::too_many_lines)] // One chart, drawn back to front.
-pub fn block_chart(block: &Block) -> String {
-    let n = block.weeks.len().max(1);
-    let days = (7 * n) as f64;
-    let plot_w = WIDTH - LEFT - RIGHT;
-    let x = |day: f64| LEFT + day / days * plot_w;
-    let week_w = plot_w / n as f64;
+/// Where the block's days and values land on the page, shared by every layer so that bars,
+/// lines, bands and ticks agree: the x scale runs over the block's days, the load panel's y
+/// scale up to a round number above the highest load, fitness or fatigue, and the form
+/// panel's symmetric around zero.
+struct Scales {
+    /// Days in the block (at least one week's, so an empty block still draws).
+    days: f64,
+    /// Weeks on the x axis (at least one).
+    weeks: usize,
+    /// The width of the plot area.
+    plot_w: f64,
+    /// The width of one week.
+    week_w: f64,
+    /// The load panel's tick step.
+    step: f64,
+    /// The top of the load panel's axis, a whole number of steps.
+    y_max: f64,
+    /// The form panel's axis runs from `-f_lim` to `f_lim`, a round number.
+    f_lim: f64,
+}
 
-    let bar_of = |w: &crate::block::BlockWeek| w.load / 7.0;
-    let top_max = block
-        .trace
-        .iter()
-        .map(|s| s.fitness.max(s.fatigue))
-        .chain(block.weeks.iter().map(bar_of))
-        .fold(1.0, f64::max);
-    let step = nice_step(top_max * 1.05, 5.0);
-    let y_max = (top_max * 1.05 / step).ceil() * step;
-    let y = |v: f64| LOAD_BOTTOM - v / y_max * (LOAD_BOTTOM - TOP);
+impl Scales {
+    fn new(block: &Block) -> Self {
+        let weeks = block.weeks.len().max(1);
+        let plot_w = WIDTH - LEFT - RIGHT;
+        let top_max = block
+            .trace
+            .iter()
+            .map(|s| s.fitness.max(s.fatigue))
+            .chain(block.weeks.iter().map(bar))
+            .fold(1.0, f64::max);
+        let step = nice_step(top_max * 1.05, 5.0);
+        let f_abs = block.trace.iter().map(|s| form(s).abs()).fold(1.0, f64::max);
+        let f_step = nice_step(f_abs, 2.0);
+        Scales {
+            days: (7 * weeks) as f64,
+            weeks,
+            plot_w,
+            week_w: plot_w / weeks as f64,
+            step,
+            y_max: (top_max * 1.05 / step).ceil() * step,
+            f_lim: (f_abs / f_step).ceil() * f_step,
+        }
+    }
 
-    let forms: Vec<f64> = block.trace.iter().map(|s| s.fitness - s.fatigue).collect();
-    let f_abs = forms.iter().map(|f| f.abs()).fold(1.0, f64::max);
-    let f_step = nice_step(f_abs, 2.0);
-    let f_lim = (f_abs / f_step).ceil() * f_step;
-    let fy = |v: f64| {
+    /// The x of a day (a fraction of a day is inside it; the 0.5 is its middle).
+    fn x(&self, day: f64) -> f64 {
+        LEFT + day / self.days * self.plot_w
+    }
+
+    /// The y of a load per day, fitness or fatigue in the load panel.
+    fn y(&self, v: f64) -> f64 {
+        LOAD_BOTTOM - v / self.y_max * (LOAD_BOTTOM - TOP)
+    }
+
+    /// The y of a form value in the form panel, zero in its middle.
+    fn form_y(&self, v: f64) -> f64 {
         let mid = f64::midpoint(FORM_TOP, FORM_BOTTOM);
-        mid - v / f_lim * (FORM_BOTTOM - FORM_TOP) / 2.0
-    };
+        mid - v / self.f_lim * (FORM_BOTTOM - FORM_TOP) / 2.0
+    }
 
+    /// A polyline's points, one value a day at the middle of its day, placed by `to_y`.
+    fn points(&self, values: impl Iterator<Item = f64>, to_y: impl Fn(&Self, f64) -> f64) -> String {
+        let mut pts = String::new();
+        for (d, v) in values.enumerate() {
+            let _ = write!(pts, "{:.1},{:.1} ", self.x(d as f64 + 0.5), to_y(self, v));
+        }
+        pts.trim_end().to_string()
+    }
+}
+
+/// A week's bar: its mean load per day, so that it shares the load panel's axis with
+/// fitness and fatigue, which are daily.
+fn bar(w: &BlockWeek) -> f64 {
+    w.load / 7.0
+}
+
+/// Form: fitness minus fatigue.
+fn form(s: &DayState) -> f64 {
+    s.fitness - s.fatigue
+}
+
+/// The chart of a block. It is drawn back to front, one layer a function: a later layer
+/// paints over an earlier one, so the order of the calls is the chart's stacking order.
+#[must_use]
+pub fn block_chart(block: &Block) -> String {
+    let scales = Scales::new(block);
     let mut s = String::new();
+    header(&mut s, block);
+    phase_bands(&mut s, &scales, block);
+    load_grid(&mut s, &scales);
+    load_bars(&mut s, &scales, block);
+    fitness_and_fatigue(&mut s, &scales, block);
+    form_panel(&mut s, &scales, block);
+    frames(&mut s, &scales);
+    week_axis(&mut s, &scales, block);
+    race_marker(&mut s, &scales, block);
+    legend(&mut s, block);
+    s.push_str("</svg>\n");
+    s
+}
+
+/// The opening tag, a `<title>` for viewers and screen readers, a white background (the
+/// chart does not take the colour of the page it is shown on), and the heading: the
+/// profile's name, and the block's weeks, first Monday and race.
+fn header(s: &mut String, block: &Block) {
     let _ = writeln!(
         s,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{HEIGHT}\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">"
     );
-    let race = block.calendar.race;
     let long_date = |d: jiff::civil::Date| format!("{} {}", short_date(d), d.year());
-    let subtitle = match race {
-        Some(r) => format!(
-            "{} from Monday {} to the race on {}",
-            crate::error::counted(block.weeks.len() as u64, "week"),
-            long_date(block.calendar.start),
-            long_date(r)
-        ),
-        None => format!(
-            "{} from Monday {}",
-            crate::error::counted(block.weeks.len() as u64, "week"),
-            long_date(block.calendar.start)
-        ),
+    let weeks = crate::error::counted(block.weeks.len() as u64, "week");
+    let start = long_date(block.calendar.start);
+    let subtitle = match block.calendar.race {
+        Some(r) => format!("{weeks} from Monday {start} to the race on {}", long_date(r)),
+        None => format!("{weeks} from Monday {start}"),
     };
     let _ = write!(
         s,
@@ -135,8 +206,12 @@ pub fn block_chart(block: &Block) -> String {
         escape(&block.profile),
         escape(&subtitle)
     );
+}
 
-    // Phase bands, merged over consecutive weeks, labelled at the top.
+/// The phases, shaded behind everything else: one band per run of weeks in the same phase
+/// (a long build is one band, not a stripe a week), labelled at its top. The bands run
+/// through both panels, so a white strip then cuts them where the panels part.
+fn phase_bands(s: &mut String, scales: &Scales, block: &Block) {
     let mut k = 0;
     while k < block.weeks.len() {
         let phase = block.weeks[k].phase;
@@ -144,24 +219,15 @@ pub fn block_chart(block: &Block) -> String {
         while e + 1 < block.weeks.len() && block.weeks[e + 1].phase == phase {
             e += 1;
         }
-        let x0 = x((7 * k) as f64);
-        let w = week_w * (e - k + 1) as f64;
+        let x0 = scales.x((7 * k) as f64);
+        let w = scales.week_w * (e - k + 1) as f64;
         let _ = writeln!(
             s,
             "<rect x=\"{x0:.1}\" y=\"{TOP:.1}\" width=\"{w:.1}\" height=\"{:.1}\" fill=\"{}\"/>",
             FORM_BOTTOM - TOP,
             phase_fill(phase)
         );
-        // The label fits its band: full at 11 px, smaller, or the initial on narrow bands.
-        let name = phase.id();
-        let chars = name.len() as f64;
-        let (label, size) = if w >= 7.0 * chars {
-            (name.to_string(), 11)
-        } else if w >= 5.6 * chars {
-            (name.to_string(), 9)
-        } else {
-            (name[..1].to_uppercase(), 10)
-        };
+        let (label, size) = band_label(phase.id(), w);
         let _ = writeln!(
             s,
             "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#555\" font-size=\"{size}\">{label}</text>",
@@ -170,17 +236,34 @@ pub fn block_chart(block: &Block) -> String {
         );
         k = e + 1;
     }
-    // White gap between the two panels.
     let _ = writeln!(
         s,
-        "<rect x=\"{LEFT}\" y=\"{LOAD_BOTTOM}\" width=\"{plot_w:.1}\" height=\"{:.1}\" fill=\"#ffffff\"/>",
+        "<rect x=\"{LEFT}\" y=\"{LOAD_BOTTOM}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"#ffffff\"/>",
+        scales.plot_w,
         FORM_TOP - LOAD_BOTTOM
     );
+}
 
-    // Grid and y axis of the load panel.
+/// A band's label and font size: a label must fit its band, so the phase's name at 11 px,
+/// else at 9 px, else only its initial (a lone deload or race week is narrow in a long
+/// block; the legend names the initials' colours).
+fn band_label(name: &str, width: f64) -> (String, u8) {
+    let chars = name.len() as f64;
+    if width >= 7.0 * chars {
+        (name.to_string(), 11)
+    } else if width >= 5.6 * chars {
+        (name.to_string(), 9)
+    } else {
+        (name[..1].to_uppercase(), 10)
+    }
+}
+
+/// The load panel's grid at round steps, each with its value, and the axis's title, so
+/// that the bars and lines can be read off as numbers.
+fn load_grid(s: &mut String, scales: &Scales) {
     let mut v = 0.0;
-    while v <= y_max + 1e-9 {
-        let yy = y(v);
+    while v <= scales.y_max + 1e-9 {
+        let yy = scales.y(v);
         let _ = writeln!(
             s,
             "<line x1=\"{LEFT}\" y1=\"{yy:.1}\" x2=\"{:.1}\" y2=\"{yy:.1}\" stroke=\"{GRID}\" stroke-width=\"0.8\"/>\n<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"{INK}\">{v:.0}</text>",
@@ -188,51 +271,54 @@ pub fn block_chart(block: &Block) -> String {
             LEFT - 6.0,
             yy + 4.0
         );
-        v += step;
+        v += scales.step;
     }
     let mid = f64::midpoint(TOP, LOAD_BOTTOM);
     let _ = writeln!(
         s,
         "<text transform=\"translate(20 {mid:.1}) rotate(-90)\" text-anchor=\"middle\" fill=\"{INK}\">load per day (AU)</text>"
     );
+}
 
-    // Weekly load bars (the week's mean load per day).
+/// A bar a week (its mean load per day), narrower than the week so that neighbours stand
+/// apart; its tooltip gives the week's minutes and load.
+fn load_bars(s: &mut String, scales: &Scales, block: &Block) {
     for (k, w) in block.weeks.iter().enumerate() {
-        let x0 = x((7 * k) as f64) + week_w * 0.18;
-        let top = y(bar_of(w));
+        let x0 = scales.x((7 * k) as f64) + scales.week_w * 0.18;
+        let top = scales.y(bar(w));
         let _ = writeln!(
             s,
             "<rect x=\"{x0:.1}\" y=\"{top:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{BAR}\" opacity=\"0.85\"><title>week {}: {} min, load {:.0}</title></rect>",
-            week_w * 0.64,
+            scales.week_w * 0.64,
             LOAD_BOTTOM - top,
             w.week,
             w.minutes,
             w.load
         );
     }
+}
 
-    // Fitness and fatigue, day by day.
-    let line = |values: &mut dyn Iterator<Item = f64>, f: &dyn Fn(f64) -> f64| -> String {
-        let mut pts = String::new();
-        for (d, v) in values.enumerate() {
-            let _ = write!(pts, "{:.1},{:.1} ", x(d as f64 + 0.5), f(v));
-        }
-        pts.trim_end().to_string()
-    };
+/// Fatigue and fitness, day by day over the bars: the model's response to the load. Fatigue
+/// comes first so that fitness, the line the block builds, is drawn on top of it.
+fn fitness_and_fatigue(s: &mut String, scales: &Scales, block: &Block) {
     let _ = writeln!(
         s,
         "<polyline fill=\"none\" stroke=\"{FATIGUE}\" stroke-width=\"2\" points=\"{}\"/>",
-        line(&mut block.trace.iter().map(|t| t.fatigue), &y)
+        scales.points(block.trace.iter().map(|t| t.fatigue), Scales::y)
     );
     let _ = writeln!(
         s,
         "<polyline fill=\"none\" stroke=\"{FITNESS}\" stroke-width=\"2.5\" points=\"{}\"/>",
-        line(&mut block.trace.iter().map(|t| t.fitness), &y)
+        scales.points(block.trace.iter().map(|t| t.fitness), Scales::y)
     );
+}
 
-    // Form panel: zero line, ticks, the line.
-    for v in [-f_lim, 0.0, f_lim] {
-        let yy = fy(v);
+/// The form panel: form has its own axis because it crosses zero, where the load panel's
+/// values never do. The zero line is dashed and the limits are signed, so fresh (above)
+/// and tired (below) read at a glance; then the axis's title and the line.
+fn form_panel(s: &mut String, scales: &Scales, block: &Block) {
+    for v in [-scales.f_lim, 0.0, scales.f_lim] {
+        let yy = scales.form_y(v);
         let (stroke, dash) = if v == 0.0 {
             ("#888", " stroke-dasharray=\"4 3\"")
         } else {
@@ -255,62 +341,77 @@ pub fn block_chart(block: &Block) -> String {
     let _ = writeln!(
         s,
         "<polyline fill=\"none\" stroke=\"{FORM}\" stroke-width=\"2\" points=\"{}\"/>",
-        line(&mut forms.iter().copied(), &fy)
+        scales.points(block.trace.iter().map(form), Scales::form_y)
     );
+}
 
-    // Frames of both panels.
+/// The frames of both panels, drawn after the bands, bars and lines so that none of them
+/// covers an edge.
+fn frames(s: &mut String, scales: &Scales) {
     for (t, b) in [(TOP, LOAD_BOTTOM), (FORM_TOP, FORM_BOTTOM)] {
         let _ = writeln!(
             s,
-            "<rect x=\"{LEFT}\" y=\"{t}\" width=\"{plot_w:.1}\" height=\"{:.1}\" fill=\"none\" stroke=\"#999\" stroke-width=\"1\"/>",
+            "<rect x=\"{LEFT}\" y=\"{t}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"none\" stroke=\"#999\" stroke-width=\"1\"/>",
+            scales.plot_w,
             b - t
         );
     }
+}
 
-    // x axis: week numbers and Mondays.
-    let every = n.div_ceil(16);
+/// The x axis, shared by both panels: a tick at each Monday and, under the week's middle,
+/// its number and date. A long block labels every few weeks only (at most about 16
+/// labels), so labels do not overlap.
+fn week_axis(s: &mut String, scales: &Scales, block: &Block) {
+    let every = scales.weeks.div_ceil(16);
     for (k, w) in block.weeks.iter().enumerate() {
-        let cx = x((7 * k) as f64 + 3.5);
+        let cx = scales.x((7 * k) as f64 + 3.5);
         let _ = writeln!(
             s,
             "<line x1=\"{x0:.1}\" y1=\"{FORM_BOTTOM}\" x2=\"{x0:.1}\" y2=\"{:.1}\" stroke=\"#999\"/>",
             FORM_BOTTOM + 4.0,
-            x0 = x((7 * k) as f64)
+            x0 = scales.x((7 * k) as f64)
         );
         if k % every == 0 {
-            let monday = Some(w.start);
             let _ = writeln!(
                 s,
                 "<text x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"{INK}\">W{}</text>\n<text x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#666\" font-size=\"10\">{}</text>",
                 FORM_BOTTOM + 17.0,
                 w.week,
                 FORM_BOTTOM + 30.0,
-                monday.map(short_date).unwrap_or_default()
+                short_date(w.start)
             );
         }
     }
     let _ = writeln!(
         s,
         "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"{INK}\">week (Monday)</text>",
-        LEFT + plot_w / 2.0,
+        LEFT + scales.plot_w / 2.0,
         FORM_BOTTOM + 50.0
     );
+}
 
-    // The race.
-    if let Some(r) = race {
-        let day = crate::dates::days_between(block.calendar.start, r) as f64 + 0.5;
-        let rx = x(day);
-        let _ = writeln!(
-            s,
-            "<line x1=\"{rx:.1}\" y1=\"{TOP}\" x2=\"{rx:.1}\" y2=\"{FORM_BOTTOM}\" stroke=\"#b00020\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>\n<path d=\"M{rx:.1},{:.1} l0,-16 l-14,5 l14,5 z\" fill=\"#b00020\"/>\n<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#b00020\" font-weight=\"bold\">race {}</text>",
-            TOP - 2.0,
-            rx - 18.0,
-            TOP - 6.0,
-            short_date(r)
-        );
-    }
+/// The race, if the block has one: a dashed line through both panels at the middle of race
+/// day, so that the form the block arrives with can be read off, and a flag with its date.
+fn race_marker(s: &mut String, scales: &Scales, block: &Block) {
+    let Some(r) = block.calendar.race else {
+        return;
+    };
+    let day = crate::dates::days_between(block.calendar.start, r) as f64 + 0.5;
+    let rx = scales.x(day);
+    let _ = writeln!(
+        s,
+        "<line x1=\"{rx:.1}\" y1=\"{TOP}\" x2=\"{rx:.1}\" y2=\"{FORM_BOTTOM}\" stroke=\"#b00020\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>\n<path d=\"M{rx:.1},{:.1} l0,-16 l-14,5 l14,5 z\" fill=\"#b00020\"/>\n<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#b00020\" font-weight=\"bold\">race {}</text>",
+        TOP - 2.0,
+        rx - 18.0,
+        TOP - 6.0,
+        short_date(r)
+    );
+}
 
-    // Legend.
+/// The legend, one row under the heading: the bars and the three lines, then the colours
+/// of the phases this block has (narrow bands carry only an initial, so their colour is
+/// the way to tell them). Each entry is placed after the last by its label's length.
+fn legend(s: &mut String, block: &Block) {
     let items = [
         (BAR, "weekly load (per day)", true),
         (FITNESS, "fitness", false),
@@ -343,7 +444,6 @@ pub fn block_chart(block: &Block) -> String {
         );
         lx += 26.0 + 6.6 * label.len() as f64;
     }
-    // The colours of the block's phases (narrow bands carry only an initial).
     for phase in [Phase::Build, Phase::Deload, Phase::Taper, Phase::Race]
         .into_iter()
         .filter(|p| block.weeks.iter().any(|w| w.phase == *p))
@@ -358,8 +458,6 @@ pub fn block_chart(block: &Block) -> String {
         );
         lx += 26.0 + 6.6 * phase.id().len() as f64;
     }
-    s.push_str("</svg>\n");
-    s
 }
 
 #[cfg(test)]
