@@ -214,7 +214,9 @@ fn allowed_range(field: &str) -> Option<String> {
 /// error points into, when one was found.
 fn yaml_problem(err: &serde_saphyr::Error, field: Option<&str>) -> String {
     use serde_saphyr::Error as E;
-    let list = |names: &[&str]| names.join(", ");
+    if let Some(text) = serde_problem(err) {
+        return text;
+    }
     match err {
         E::DuplicateMappingKey { key: Some(key), .. } => format!(
             "duplicate key '{}': a key may appear once in a mapping; delete or merge the repeated one",
@@ -263,32 +265,6 @@ fn yaml_problem(err: &serde_saphyr::Error, field: Option<&str>) -> String {
             "sequence start" => "expected a list, such as [mon, wed, sat]".to_string(),
             other => format!("expected {other}"),
         },
-        E::SerdeUnknownField { field, expected, .. } => format!(
-            "unknown field '{}'{}: the fields here are {}; check the spelling",
-            shown(field, 60),
-            suggestion(field, expected),
-            list(expected)
-        ),
-        E::SerdeMissingField { field, .. } if *field == "weekly_minutes" => {
-            "the required field 'weekly_minutes' is missing; add it, such as weekly_minutes: 300".to_string()
-        }
-        E::SerdeMissingField { field, .. } => format!("the required field '{field}' is missing; add it"),
-        E::SerdeUnknownVariant { variant, expected, .. } => format!(
-            "unknown value '{}'{}: use one of {}",
-            shown(variant, 60),
-            suggestion(variant, expected),
-            list(expected)
-        ),
-        E::SerdeInvalidType { unexpected, expected, .. } | E::SerdeInvalidValue { unexpected, expected, .. } => {
-            let found = if unexpected == "unit value" {
-                "nothing (an empty value)"
-            } else {
-                unexpected
-            };
-            format!("expected {expected}, found {}", shown(found, 60))
-        }
-        E::NonFiniteFloat { value, .. } => format!("'{}' is not a finite number", shown(value, 60)),
-        E::Message { msg, .. } => shown(msg, 300),
         E::ExternalMessage { msg, .. } if msg.contains("recursion limit") => {
             too_complex(&format!("nested deeper than {YAML_MAX_DEPTH} levels"))
         }
@@ -310,6 +286,49 @@ fn yaml_problem(err: &serde_saphyr::Error, field: Option<&str>) -> String {
             }
         }
     }
+}
+
+/// What serde found wrong with a value of the right YAML shape: an unknown field or value,
+/// a missing field, a wrong type; `None` for the parser's own errors.
+fn serde_problem(err: &serde_saphyr::Error) -> Option<String> {
+    use serde_saphyr::Error as E;
+    let list = |names: &[&str]| names.join(", ");
+    Some(match err {
+        E::SerdeUnknownField { field, expected, .. } => format!(
+            "unknown field '{}'{}: the fields here are {}; check the spelling",
+            shown(field, 60),
+            suggestion(field, expected),
+            list(expected)
+        ),
+        E::SerdeMissingField { field, .. } if *field == "weekly_minutes" => {
+            "the required field 'weekly_minutes' is missing; add it, such as weekly_minutes: 300".to_string()
+        }
+        E::SerdeMissingField { field, .. } => format!("the required field '{field}' is missing; add it"),
+        E::SerdeUnknownVariant {
+            variant, expected, ..
+        } => format!(
+            "unknown value '{}'{}: use one of {}",
+            shown(variant, 60),
+            suggestion(variant, expected),
+            list(expected)
+        ),
+        E::SerdeInvalidType {
+            unexpected, expected, ..
+        }
+        | E::SerdeInvalidValue {
+            unexpected, expected, ..
+        } => {
+            let found = if unexpected == "unit value" {
+                "nothing (an empty value)"
+            } else {
+                unexpected
+            };
+            format!("expected {expected}, found {}", shown(found, 60))
+        }
+        E::NonFiniteFloat { value, .. } => format!("'{}' is not a finite number", shown(value, 60)),
+        E::Message { msg, .. } => shown(msg, 300),
+        _ => return None,
+    })
 }
 
 fn too_complex(what: &str) -> String {

@@ -10,6 +10,7 @@
 pub mod calendar;
 mod guardrails;
 mod phases;
+mod planner;
 mod pool;
 mod search;
 mod settings;

@@ -145,23 +145,47 @@ pub fn write_output(bytes: &[u8], path: Option<&Path>) -> Result<(), Error> {
     }
     // A symbolic link stays a link: the file it points to is the one replaced.
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let path = target.as_path();
+    let dir = directory_of(&target).map_err(write_err)?;
+    write_atomically(bytes, &target, dir, path)
+}
+
+/// The directory `path` is written in, which must exist.
+fn directory_of(path: &Path) -> Result<&Path, String> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     if dir.exists() && !dir.is_dir() {
-        return Err(write_err(format!(
+        return Err(format!(
             "{} is a file, not a directory; give a path inside a directory",
             dir.display()
-        )));
+        ));
     }
     if !dir.is_dir() {
-        return Err(write_err(format!(
+        return Err(format!(
             "the directory {} does not exist; create it first",
             dir.display()
-        )));
+        ));
     }
+    Ok(dir)
+}
+
+/// Write `bytes` to a temporary file in `dir` and rename it to `path`: a failed run leaves
+/// an existing file untouched and no temporary file behind. Messages name `given`, the path
+/// as the user wrote it.
+fn write_atomically(bytes: &[u8], path: &Path, dir: &Path, given: &Path) -> Result<(), Error> {
+    let write_err = |reason: String| {
+        Error::Input(InputError::Write {
+            path: given.to_path_buf(),
+            reason,
+        })
+    };
+    // Once the file is open, a failure is the environment's (disk full, device error), not
+    // the path's: the exit code of the same failure on stdout.
+    let output_err = |reason: String| Error::Output {
+        path: given.to_path_buf(),
+        reason,
+    };
     remove_stale_temporaries(dir, path);
     let prefix = format!("{}{}.", temp_prefix(path), std::process::id());
     let mut builder = tempfile::Builder::new();
