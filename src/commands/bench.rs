@@ -92,7 +92,6 @@ pub fn run(args: &BenchArgs, ctx: &Context) -> Result<()> {
         let start = Instant::now();
         let result = score_space(&ids, Level::Intermediate, Goal::Half);
         let seconds = start.elapsed().as_secs_f64();
-        #[allow(clippy::cast_precision_loss)] // Week counts far below 2^52.
         let weeks = result.weeks as f64;
         Ok(BenchOutput {
             weeks: result.weeks,

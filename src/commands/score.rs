@@ -64,7 +64,6 @@ pub fn score_with_profile(problem: &Problem, week: &WeekSpec) -> ScoreOutput {
     );
     let percentile = a.violations.is_empty().then(|| {
         let (feasible, below) = Search::new(problem).count_below(a.score);
-        #[allow(clippy::cast_precision_loss)] // Counts far below 2^52.
         if feasible == 0 {
             0.0
         } else {

@@ -22,7 +22,6 @@ fn round_value(v: &mut Value) {
     match v {
         Value::Number(n) if n.is_f64() => {
             let x = round(n.as_f64().unwrap_or(0.0));
-            #[allow(clippy::cast_possible_truncation)] // Checked whole and in range.
             let whole = x.fract() == 0.0 && x.abs() < 1e15;
             *v = if whole {
                 Value::from(x as i64)

@@ -62,9 +62,7 @@ impl Masks {
     #[inline(always)]
     fn get(self, at: u32) -> u8 {
         // Each mask is one byte of the word; the truncation picks it.
-        #[allow(clippy::cast_possible_truncation)]
-        let byte = (self.0 >> at) as u8;
-        byte
+        (self.0 >> at) as u8
     }
 }
 
@@ -83,9 +81,7 @@ fn prev(m: u8) -> u8 {
 #[inline(always)]
 fn count(m: u8) -> u8 {
     // At most 8.
-    #[allow(clippy::cast_possible_truncation)]
-    let n = m.count_ones() as u8;
-    n
+    m.count_ones() as u8
 }
 
 /// What one session on one weekday adds to a week.
