@@ -4,8 +4,10 @@
 mod bad_input;
 mod bench;
 mod block;
+mod checker;
 mod cli;
 mod parsers;
+mod properties;
 mod schema;
 mod search;
 mod seed;
