@@ -454,7 +454,7 @@ fn check_generate(yaml: &str) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, max_shrink_iters: 64, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 96, max_shrink_iters: 64, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn every_plan_generate_emits_meets_its_profile_by_the_independent_checker(spec in profile_spec()) {
@@ -490,28 +490,62 @@ enum WeekPick {
     /// A week of the checker's brute force (the n-th, wrapping), so that it breaks no rule
     /// the minutes do not decide; perhaps with one day changed, so that it breaks one.
     Near(u32, Option<(usize, usize)>),
+    /// A week of the brute force with the k-th temptation of the profile on its day: an
+    /// avoided session, or another session on a fixed day.
+    Tempted(u32, usize),
 }
 
 fn week_pick() -> impl Strategy<Value = WeekPick> {
     prop_oneof![
-        1 => Just(WeekPick::Random),
-        2 => (any::<u32>(), prop::option::weighted(0.6, (0usize..7, 0usize..13)))
+        2 => Just(WeekPick::Random),
+        3 => (any::<u32>(), prop::option::weighted(0.6, (0usize..7, 0usize..13)))
             .prop_map(|(n, change)| WeekPick::Near(n, change)),
+        1 => (any::<u32>(), any::<usize>()).prop_map(|(n, k)| WeekPick::Tempted(n, k)),
     ]
 }
 
 /// The sessions of the week to score: the random week, or one near the brute force's.
 fn sessions_to_score(week: &[DaySpec; 7], pick: &WeekPick, profile: Option<&Profile>) -> [usize; 7] {
-    let mut sessions: [usize; 7] = week.map(|(s, _, _)| s);
-    if let (WeekPick::Near(n, change), Some(p)) = (pick, profile) {
-        let weeks = weeks_within_rules(p);
-        if !weeks.is_empty() {
-            let base = weeks[*n as usize % weeks.len()];
-            sessions = base.map(|s| Session::ALL.iter().position(|x| *x == s).expect("a session"));
-            if let Some((d, s)) = change {
-                sessions[*d] = *s;
+    let random: [usize; 7] = week.map(|(s, _, _)| s);
+    let Some(p) = profile else {
+        return random;
+    };
+    let (n, change) = match pick {
+        WeekPick::Random => return random,
+        WeekPick::Near(n, change) => (*n, *change),
+        WeekPick::Tempted(n, k) => {
+            let mut temptations: Vec<(usize, Session)> = (0..7)
+                .flat_map(|d| p.avoid[d].iter().map(move |&s| (d, s)))
+                .collect();
+            for d in 0..7 {
+                // One other session on a fixed day, so that the avoided ones keep their weight.
+                if let Some(f) = p.fixed[d] {
+                    let other = Session::ALL[(k / 16) % 13];
+                    temptations.push((
+                        d,
+                        if other == f {
+                            Session::ALL[(k / 16 + 1) % 13]
+                        } else {
+                            other
+                        },
+                    ));
+                }
             }
+            let change = (!temptations.is_empty()).then(|| {
+                let (d, s) = temptations[k % temptations.len()];
+                (d, Session::ALL.iter().position(|x| *x == s).expect("a session"))
+            });
+            (*n, change)
         }
+    };
+    let weeks = weeks_within_rules(p);
+    if weeks.is_empty() {
+        return random;
+    }
+    let mut sessions = weeks[n as usize % weeks.len()]
+        .map(|s| Session::ALL.iter().position(|x| *x == s).expect("a session"));
+    if let Some((d, s)) = change {
+        sessions[d] = s;
     }
     sessions
 }
@@ -629,7 +663,7 @@ fn check_score(
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 128, max_shrink_iters: 64, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 256, max_shrink_iters: 64, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn score_reports_exactly_the_violations_the_independent_checker_finds(
@@ -641,5 +675,94 @@ proptest! {
         pick in week_pick(),
     ) {
         check_score(&spec, with_profile, level, goal, &week, &pick);
+    }
+}
+
+/// Where the code disagrees with the documents today. Each test states what the documents
+/// say and fails on the current code; they are ignored so that the suite stays green, and
+/// run with `cargo test --test integration -- --ignored findings`. The property tests above
+/// keep clear of these corners (caps from 60 minutes, rest avoided only on training days) so
+/// that they do not hide every other failure.
+mod findings {
+    use super::{profile_file, show};
+    use crate::checker::{self, Plan, Profile, V2, printed_violations, violations, violations_by};
+    use crate::support::weekwright;
+
+    /// Sunday's long run, capped at 30 minutes.
+    const SUNDAY_CAPPED: &str = "weekly_minutes: 200\navailable_days: [mon, tue, wed, fri, sun]\n\
+        long_run_day: sun\nmax_minutes: {sun: 30}\n";
+
+    #[test]
+    #[ignore = "finding: generate shortens the long run to a cap below the shortest long run"]
+    fn a_long_run_day_capped_below_the_shortest_long_run_admits_no_week() {
+        // The minutes rule gives a long run at least 60 minutes (README; MODEL.md section 2
+        // `lo`), more than Sunday's cap: section 10 calls that an availability violation and
+        // "generation never places one there", so no week fits. The code emits a 30-minute
+        // long run on Sunday.
+        let file = profile_file(SUNDAY_CAPPED);
+        let path = file.path().to_str().expect("a path");
+        let run = weekwright(&["generate", "--profile", path, "--format", "json"]);
+        assert_eq!(run.code, 3, "{}", show(&run));
+    }
+
+    #[test]
+    #[ignore = "finding: score shortens a long run to its day's cap instead of calling it a violation"]
+    fn a_long_run_on_a_day_capped_below_the_shortest_long_run_breaks_availability() {
+        let file = profile_file(SUNDAY_CAPPED);
+        let path = file.path().to_str().expect("a path");
+        let week = "easy,intervals,easy,rest,tempo,rest,long";
+        let run = weekwright(&["score", "--profile", path, "--week", week, "--format", "json"]);
+        assert_eq!(run.code, 0, "{}", show(&run));
+        let out = run.json();
+        let p = Profile::from_yaml(SUNDAY_CAPPED).expect("valid");
+        let plan = Plan::from_json(&out["days"]);
+        let found = violations(&plan, Some(&p), p.goal, p.level);
+        assert!(
+            found
+                .iter()
+                .any(|(id, days)| id == "availability" && days == &["sun"])
+        );
+        assert_eq!(printed_violations(&out["violations"]), found);
+    }
+
+    /// MODEL.md v2's vector "a run on an unavailable day, and a tempo over its day's cap".
+    const FRIDAY_CAPPED: &str = "weekly_minutes: 300\ncurrent_weekly_minutes: 300\nhard_sessions: 2\n\
+        long_run_day: sun\nmin_rest_days: 1\navailable_days: [mon, tue, wed, fri, sat, sun]\n\
+        max_minutes: {fri: 40.0}\n";
+
+    #[test]
+    #[ignore = "finding (model v2, section 10): caps shape only the easy days; the code shortens the tempo"]
+    fn a_tempo_over_its_days_cap_breaks_availability_as_model_v2_says() {
+        let file = profile_file(FRIDAY_CAPPED);
+        let path = file.path().to_str().expect("a path");
+        let week = "easy,intervals,easy,easy,tempo,rest,long";
+        let run = weekwright(&["score", "--profile", path, "--week", week, "--format", "json"]);
+        assert_eq!(run.code, 0, "{}", show(&run));
+        let out = run.json();
+        let p = Profile::from_yaml(FRIDAY_CAPPED).expect("valid");
+        let plan = Plan::from_json(&out["days"]);
+        assert_eq!(
+            plan.minutes[4], 50.0,
+            "the tempo keeps its rule minutes: {}",
+            out["days"]
+        );
+        assert_eq!(
+            printed_violations(&out["violations"]),
+            violations_by(&V2, &plan, Some(&p), p.goal, p.level)
+        );
+    }
+
+    #[test]
+    #[ignore = "finding: an avoided rest day is ignored on a day the runner cannot train"]
+    fn avoiding_rest_on_a_day_off_leaves_no_week() {
+        // Thursday is not a training day, so it holds rest, which the profile does not want
+        // there (CLI.md `avoid`): no week can meet both. The code ignores the avoid.
+        let yaml = "weekly_minutes: 200\navailable_days: [mon, tue, wed, fri]\navoid: {thu: [\"off\"]}\n";
+        let p = Profile::from_yaml(yaml).expect("valid");
+        assert!(checker::weeks_within_rules(&p).is_empty());
+        let file = profile_file(yaml);
+        let path = file.path().to_str().expect("a path");
+        let run = weekwright(&["generate", "--profile", path, "--format", "json"]);
+        assert!(run.code == 2 || run.code == 3, "{}", show(&run));
     }
 }
