@@ -4,9 +4,11 @@
 mod bad_input;
 mod bench;
 mod block;
+mod checker;
 mod cli;
 mod layers;
 mod parsers;
+mod properties;
 mod schema;
 mod search;
 mod seed;
