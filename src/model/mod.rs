@@ -7,14 +7,15 @@
 
 pub mod explain;
 pub mod filters;
-pub mod kernel;
+pub(crate) mod kernel;
 
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, Goal, Session};
 use crate::week::Day;
 use filters::Filter;
-pub use kernel::{Core, DayMarks, DayTerm, Sums};
+pub use kernel::DayMarks;
+pub(crate) use kernel::{Core, DayTerm, Sums};
 
 /// The constants of MODEL.md sections 3 to 7 that a profile may override (`model:`).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -490,7 +491,7 @@ pub fn key_gaps(sessions: &[Session; 7]) -> [u8; 7] {
 
 /// Score one week: MODEL.md sections 4 to 7.
 ///
-/// The score comes from the kernel ([`kernel::evaluate`]) that `generate` and `bench` use;
+/// The score comes from the kernel (`kernel::evaluate`) that `generate` and `bench` use;
 /// this adds what a report shows: the steady state of each filter day by day and the
 /// freshness of each key day, the verdict and repeatability.
 #[must_use]
@@ -524,7 +525,7 @@ impl Assessment {
     /// The assessment of a week from the kernel's numbers: verdict and repeatability
     /// (MODEL.md section 7) added.
     #[must_use]
-    pub fn from_core(
+    pub(crate) fn from_core(
         judge: &Judge,
         core: &Core,
         state: SteadyState,

@@ -25,7 +25,7 @@ pub struct SpaceScore {
 ///
 /// Each (session, weekday) term of the kernel is built once; the enumeration adds one
 /// term per day as it descends, so a prefix shared by many weeks is summed once and each
-/// week costs one term and one [`evaluate_lanes`] lane. The work is split over the prefixes of the
+/// week costs one term and one `evaluate_lanes` lane. The work is split over the prefixes of the
 /// first two days; each prefix's scores are summed in enumeration order and the prefix
 /// sums added in prefix order, so the checksum is the same for any number of threads.
 /// Memory is a few kilobytes, whatever the size of the space.

@@ -267,7 +267,12 @@ const PREFIX_DAYS: usize = 3;
 /// Visit every week of the profile's space that meets its counting constraints, in
 /// parallel; `fold` accumulates per task and `reduce` merges (it must be order-independent
 /// for the result to be).
-pub fn par_visit<T, F, R>(problem: &Problem, init: impl Fn() -> T + Sync + Send, fold: F, reduce: R) -> T
+pub(crate) fn par_visit<T, F, R>(
+    problem: &Problem,
+    init: impl Fn() -> T + Sync + Send,
+    fold: F,
+    reduce: R,
+) -> T
 where
     T: Send,
     F: Fn(&mut T, &[Session; 7]) + Sync + Send,

@@ -25,7 +25,9 @@
 mod lanes;
 
 use lanes::fraction;
-pub use lanes::{CoreLanes, LastDay, TermLanes, evaluate_lanes, monotony_of};
+#[cfg(test)]
+use lanes::monotony_of;
+pub use lanes::{LastDay, TermLanes, evaluate_lanes};
 
 use super::{Component, Constraint, Judge, LongRunRule, ModelParams, Violations};
 use crate::catalog::{Distribution, Session};
