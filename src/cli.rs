@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::catalog::{Goal, Level};
+pub use crate::export::Format;
 
 /// Plan a runner's week as a system: stress, then recovery, then adaptation.
 #[derive(Debug, Parser)]
@@ -25,39 +26,26 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    /// YAML (numbers rounded for reading).
-    Yaml,
-    /// JSON (numbers unrounded).
-    Json,
-    /// A table for the terminal: 80 columns, or a narrower terminal's width (COLUMNS).
-    Table,
-    /// iCalendar: one all-day event per training day (generate, block).
-    Ics,
-    /// An SVG chart of the block (block).
-    Svg,
-}
-
 /// The formats every command writes.
 const TEXT: &[&str] = &["yaml", "json", "table"];
 /// `generate`'s: the top week as a calendar too.
 const WEEK: &[&str] = &["yaml", "json", "table", "ics"];
 
+/// A `--format` parser of [`Format`] (the exporters' enum, one list of formats).
+struct FormatArg;
+
 impl FormatArg {
     /// A `--format` parser that accepts only `ids`, what the command writes, so that its
     /// `--help` and clap's message for anything else list just those.
-    fn only(ids: &'static [&'static str]) -> impl clap::builder::TypedValueParser<Value = FormatArg> {
+    fn only(ids: &'static [&'static str]) -> impl clap::builder::TypedValueParser<Value = Format> {
         use clap::builder::{PossibleValuesParser, TypedValueParser};
-        let values = FormatArg::value_variants()
+        let values = Format::value_variants()
             .iter()
             .filter_map(ValueEnum::to_possible_value)
             .filter(|v| ids.contains(&v.get_name()));
         // Only the listed names get here, and each names a variant.
         AnyCase(
-            PossibleValuesParser::new(values)
-                .map(|s| FormatArg::from_str(&s, false).unwrap_or(FormatArg::Yaml)),
+            PossibleValuesParser::new(values).map(|s| Format::from_str(&s, false).unwrap_or(Format::Yaml)),
         )
     }
 }
@@ -160,7 +148,7 @@ pub struct GenerateArgs {
     pub start: Option<jiff::civil::Date>,
     /// Output format.
     #[arg(long, default_value = "yaml", value_parser = FormatArg::only(WEEK))]
-    pub format: FormatArg,
+    pub format: Format,
     /// Output flags.
     #[command(flatten)]
     pub out: OutputArgs,
@@ -190,7 +178,7 @@ pub struct ScoreArgs {
     pub goal: Option<Goal>,
     /// Output format.
     #[arg(long, default_value = "yaml", value_parser = FormatArg::only(TEXT))]
-    pub format: FormatArg,
+    pub format: Format,
     /// Output flags.
     #[command(flatten)]
     pub out: OutputArgs,
@@ -218,8 +206,8 @@ pub struct BlockArgs {
     #[arg(long, value_name = "N", default_value_t = 0, allow_negative_numbers = true, value_parser = |s: &str| s.trim().parse::<u64>().map_err(|_| format!("'{}' is not a seed: use a whole number from 0 to {}", crate::error::shown(s, 40), u64::MAX)))]
     pub seed: u64,
     /// Output format.
-    #[arg(long, default_value = "yaml", value_parser = any_case::<FormatArg>())]
-    pub format: FormatArg,
+    #[arg(long, default_value = "yaml", value_parser = any_case::<Format>())]
+    pub format: Format,
     /// Output flags.
     #[command(flatten)]
     pub out: OutputArgs,
@@ -236,7 +224,7 @@ pub struct BenchArgs {
     pub sessions: Option<String>,
     /// Output format.
     #[arg(long, default_value = "yaml", value_parser = FormatArg::only(TEXT))]
-    pub format: FormatArg,
+    pub format: Format,
 }
 
 /// `catalog`.
@@ -247,5 +235,5 @@ pub struct CatalogArgs {
     pub level: Option<Level>,
     /// Output format.
     #[arg(long, default_value = "yaml", value_parser = FormatArg::only(TEXT))]
-    pub format: FormatArg,
+    pub format: Format,
 }

@@ -19,25 +19,6 @@ use crate::problem::Problem;
 /// Searches shorter than this show no progress bar.
 const QUIET_FOR: Duration = Duration::from_millis(500);
 
-/// `text` broken into lines of at most `width` characters, at spaces.
-fn wrap(text: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut line = 0;
-    for word in text.split(' ') {
-        let n = word.chars().count();
-        if line > 0 && line + 1 + n > width {
-            out.push('\n');
-            line = 0;
-        } else if line > 0 {
-            out.push(' ');
-            line += 1;
-        }
-        out.push_str(word);
-        line += n;
-    }
-    out
-}
-
 impl Document for Block {
     fn table(&self, style: &table::Style) -> String {
         let mut out = String::new();
@@ -50,15 +31,16 @@ impl Document for Block {
         let _ = writeln!(
             out,
             "{}\n{}\n",
-            style.bold(&wrap(&self.profile, columns)),
-            wrap(
+            style.bold(&table::wrap(&self.profile, columns, "")),
+            table::wrap(
                 &format!(
                     "{} from {}{race}, seed {}",
                     crate::error::counted(self.weeks.len() as u64, "week"),
                     self.calendar.start,
                     self.seed
                 ),
-                columns
+                columns,
+                ""
             )
         );
         // A week a line where the line fits the width; in a narrower terminal each week's
@@ -110,7 +92,7 @@ impl Document for Block {
             "monday: the week's first day; min: planned minutes; load: sRPE x minutes; acwr: load over the mean of the three weeks before; form: fitness minus fatigue at the week's end; score: the week's own score (0-100). Sessions: {}.",
             codes.join(", ")
         );
-        let _ = writeln!(out, "\n{}", wrap(&legend, columns));
+        let _ = writeln!(out, "\n{}", table::wrap(&legend, columns, ""));
         out
     }
 

@@ -5,9 +5,9 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::{Context, flag_error, load_profile};
-use crate::cli::{FormatArg, GenerateArgs};
+use crate::cli::GenerateArgs;
 use crate::error::Result;
-use crate::export::{Document, ics, table};
+use crate::export::{Document, Format, ics, table};
 use crate::model::explain::{Report, Target, explain};
 use crate::problem::Problem;
 use crate::search::{Outcome, Scorer, Search};
@@ -111,7 +111,7 @@ pub const DEFAULT_TOP: u16 = 5;
 /// # Errors
 /// Bad input (exit 2), no week fits (exit 3), or output that cannot be written.
 pub fn run(args: &GenerateArgs, ctx: &Context) -> Result<()> {
-    if args.start.is_some() && args.format != FormatArg::Ics {
+    if args.start.is_some() && args.format != Format::Ics {
         ctx.hint(
             "--start dates the calendar of --format ics; other formats have no dates, so it is not used",
         );
@@ -121,7 +121,7 @@ pub fn run(args: &GenerateArgs, ctx: &Context) -> Result<()> {
         .start
         .map(|d| crate::dates::monday(d).map_err(|m| flag_error("--start", m)))
         .transpose()?;
-    if let Some(n) = args.top.filter(|&n| n > 1 && args.format == FormatArg::Ics) {
+    if let Some(n) = args.top.filter(|&n| n > 1 && args.format == Format::Ics) {
         ctx.hint(&format!(
             "--top {n} with --format ics writes plan 1 only: a calendar holds one week; use yaml, json or table to see {n} plans"
         ));
@@ -132,7 +132,7 @@ pub fn run(args: &GenerateArgs, ctx: &Context) -> Result<()> {
         problem.name, outcome.searched, outcome.feasible, outcome.repeatable
     ));
     // The top week on the calendar, from --start or the next Monday.
-    let calendar = (args.format == FormatArg::Ics)
+    let calendar = (args.format == Format::Ics)
         .then(|| start.unwrap_or_else(|| crate::dates::next_monday(jiff::ZonedDateTime::now().date())));
     let doc = GenerateOutput {
         profile: problem.name.clone(),

@@ -12,7 +12,7 @@ pub mod shell;
 use std::io::{IsTerminal, Write as _};
 use std::path::Path;
 
-use crate::cli::{Cli, Command, FormatArg};
+use crate::cli::{Cli, Command};
 use crate::error::{Error, InputError, Result};
 use crate::export::{self, Document, Format, table};
 use crate::profile::Profile;
@@ -57,18 +57,6 @@ impl Context {
         }
     }
 
-    /// The exporter format of a flag.
-    #[must_use]
-    pub fn format(&self, f: FormatArg) -> Format {
-        match f {
-            FormatArg::Yaml => Format::Yaml,
-            FormatArg::Json => Format::Json,
-            FormatArg::Table => Format::Table,
-            FormatArg::Ics => Format::Ics,
-            FormatArg::Svg => Format::Svg,
-        }
-    }
-
     /// Render a document and write it to stdout or a file. Colour goes only to a terminal.
     ///
     /// # Errors
@@ -76,7 +64,7 @@ impl Context {
     pub fn emit<D: Document>(
         &self,
         doc: &D,
-        format: FormatArg,
+        format: Format,
         output: Option<&Path>,
         command: &str,
     ) -> Result<()> {
@@ -84,7 +72,7 @@ impl Context {
             color: self.color && output.is_none(),
             width: output.is_none().then(terminal_width).flatten(),
         };
-        let bytes = export::render(doc, self.format(format), &style, command)?;
+        let bytes = export::render(doc, format, &style, command)?;
         self.emit_bytes(&bytes, output)
     }
 

@@ -14,18 +14,19 @@ use serde::Serialize;
 
 use crate::error::{Error, InputError};
 
-/// Output formats of CLI.md.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Output formats of CLI.md (each command's `--format` takes the ones it writes; the
+/// variants' docs are its `--help`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// YAML, numbers rounded for reading.
+    /// YAML (numbers rounded for reading).
     Yaml,
-    /// JSON, numbers unrounded.
+    /// JSON (numbers unrounded).
     Json,
-    /// A terminal table in 80 columns, or a narrower terminal's width.
+    /// A table for the terminal: 80 columns, or a narrower terminal's width (COLUMNS).
     Table,
-    /// iCalendar (RFC 5545).
+    /// iCalendar: one all-day event per training day (generate, block).
     Ics,
-    /// SVG chart.
+    /// An SVG chart of the block (block).
     Svg,
 }
 

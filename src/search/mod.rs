@@ -391,20 +391,38 @@ impl<'a> Search<'a> {
         self
     }
 
-    /// The feasible and repeatable counts and the best `keep` repeatable weeks, ranked.
-    fn tally(&self, keep: usize) -> Tally {
+    /// Fold every feasible week of the space (one that meets every hard constraint) with
+    /// its assessment, in parallel; `reduce` merges and must be order-independent. The one
+    /// walk that the search, its counts and the percentile share.
+    fn fold_feasible<T, F, R>(&self, init: impl Fn() -> T + Sync + Send, fold: F, reduce: R) -> T
+    where
+        T: Send,
+        F: Fn(&mut T, &[Session; 7], &Assessment) + Sync + Send,
+        R: Fn(T, T) -> T + Sync + Send,
+    {
         let scorer = Scorer::new(self.problem, self.factor);
-        let mut tally = par_visit(
+        par_visit(
             self.problem,
-            || Tally::new(keep),
+            init,
             |t, sessions| {
                 let (_, a) = scorer.assess(&WeekSpec::from_sessions(*sessions));
                 if a.violations.is_empty() {
-                    t.feasible += 1;
-                    if a.repeatable {
-                        t.repeatable += 1;
-                        t.push(candidate(sessions, &a));
-                    }
+                    fold(t, sessions, &a);
+                }
+            },
+            reduce,
+        )
+    }
+
+    /// The feasible and repeatable counts and the best `keep` repeatable weeks, ranked.
+    fn tally(&self, keep: usize) -> Tally {
+        let mut tally = self.fold_feasible(
+            || Tally::new(keep),
+            |t, sessions, a| {
+                t.feasible += 1;
+                if a.repeatable {
+                    t.repeatable += 1;
+                    t.push(candidate(sessions, a));
                 }
             },
             Tally::merge,
@@ -452,16 +470,11 @@ impl<'a> Search<'a> {
     /// Count the feasible weeks and those scoring below `score` (for a percentile).
     #[must_use]
     pub fn count_below(&self, score: f64) -> (u64, u64) {
-        let scorer = Scorer::new(self.problem, self.factor);
-        par_visit(
-            self.problem,
+        self.fold_feasible(
             || (0u64, 0u64),
-            |t, sessions| {
-                let (_, a) = scorer.assess(&WeekSpec::from_sessions(*sessions));
-                if a.violations.is_empty() {
-                    t.0 += 1;
-                    t.1 += u64::from(a.score < score);
-                }
+            |t, _, a| {
+                t.0 += 1;
+                t.1 += u64::from(a.score < score);
             },
             |a, b| (a.0 + b.0, a.1 + b.1),
         )
@@ -470,16 +483,11 @@ impl<'a> Search<'a> {
     /// Number of feasible and of repeatable weeks (the diagnosis of a failed search).
     #[must_use]
     pub fn count(&self) -> (u64, u64) {
-        let scorer = Scorer::new(self.problem, self.factor);
-        par_visit(
-            self.problem,
+        self.fold_feasible(
             || (0u64, 0u64),
-            |t, sessions| {
-                let (_, a) = scorer.assess(&WeekSpec::from_sessions(*sessions));
-                if a.violations.is_empty() {
-                    t.0 += 1;
-                    t.1 += u64::from(a.repeatable);
-                }
+            |t, _, a| {
+                t.0 += 1;
+                t.1 += u64::from(a.repeatable);
             },
             |a, b| (a.0 + b.0, a.1 + b.1),
         )
