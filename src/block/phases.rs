@@ -144,6 +144,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn two_to_one_builds_seven_percent_then_deloads_to_three_quarters() {
+        // By hand, from MODEL.md section 8 as this module reads it: 2:1 builds at 1.00 and
+        // 1.07, deloads at 0.75, each cycle 5 % above the last, no week more than 10 %
+        // above the build week before it.
+        //   week 1: 1.00            week 4: 1.00 x 1.05 = 1.05
+        //   week 2: 1.07            week 5: 1.07 x 1.05 = 1.1235 (under 1.05 x 1.10)
+        //   week 3: 0.75            week 6: 0.75 x 1.05 = 0.7875
+        let s = Schedule::new(Pattern { builds: 2 }, 6, false, 1.0);
+        let want = [1.00, 1.07, 0.75, 1.05, 1.1235, 0.7875];
+        for (k, (got, want)) in s.factors.iter().zip(want).enumerate() {
+            assert!((got - want).abs() < 1e-12, "week {}: {got} against {want}", k + 1);
+        }
+        assert_eq!(s.phases[2], Phase::Deload);
+        assert_eq!(s.phases[5], Phase::Deload);
+    }
+
+    #[test]
     fn three_to_one_deloads_every_fourth_week() {
         let s = Schedule::new(Pattern { builds: 3 }, 12, false, 1.0);
         let deloads: Vec<usize> = (0..12)
