@@ -108,7 +108,7 @@ pub enum Command {
     )]
     Score(ScoreArgs),
     /// Plan a multi-week block: build, deload, taper, race, searched against the model.
-    #[command(after_help = "Example:\n  weekwright block --weeks 12 --race 2027-03-28 --format table")]
+    #[command(after_help = "Example:\n  weekwright block --weeks 12 --format table")]
     Block(BlockArgs),
     /// Measure scoring speed over the whole space of weeks.
     #[command(after_help = "Example:\n  weekwright bench --threads 1 --sessions rest,easy,tempo,long")]

@@ -51,6 +51,24 @@ pub fn check_date(text: &str) -> Result<jiff::civil::Date, String> {
     jiff::civil::Date::new(y, m, d).map_err(|e| bad(format!("is not a date ({e})")))
 }
 
+/// The environment variable that sets "today" for reproducible runs and tests (a block's
+/// default start, the check that a race is not in the past, a calendar's next Monday).
+pub const TODAY_VAR: &str = "WEEKWRIGHT_TODAY";
+
+/// Today's date: [`TODAY_VAR`] when it is set, else the real date in the local time zone.
+///
+/// # Errors
+/// [`TODAY_VAR`] set to something that is not a date (exit 2, naming the variable).
+pub fn today() -> Result<Date, crate::error::InputError> {
+    match std::env::var(TODAY_VAR) {
+        Ok(text) => check_date(&text).map_err(|message| crate::error::InputError::Environment {
+            variable: TODAY_VAR,
+            message,
+        }),
+        Err(_) => Ok(jiff::ZonedDateTime::now().date()),
+    }
+}
+
 /// A date written `YYYY-MM-DD` that exists.
 ///
 /// # Errors

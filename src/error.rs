@@ -49,6 +49,14 @@ pub enum InputError {
         /// What is wrong and the allowed range.
         message: String,
     },
+    /// An environment variable whose value is not allowed.
+    #[error("environment variable {variable}: {message}")]
+    Environment {
+        /// The variable, such as `WEEKWRIGHT_TODAY`.
+        variable: &'static str,
+        /// What is wrong and the form to use.
+        message: String,
+    },
     /// A file that cannot be read.
     #[error("cannot read {}: {reason}", path.display())]
     Read {

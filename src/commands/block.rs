@@ -129,11 +129,6 @@ fn date_args(args: &BlockArgs) -> Result<DateArgs> {
     })
 }
 
-/// Today's date, for the default start (the next Monday).
-fn today() -> jiff::civil::Date {
-    jiff::ZonedDateTime::now().date()
-}
-
 /// Run `block`.
 ///
 /// # Errors
@@ -141,7 +136,7 @@ fn today() -> jiff::civil::Date {
 pub fn run(args: &BlockArgs, ctx: &Context) -> Result<()> {
     let profile = load_profile(args.profile.as_deref())?;
     let dates = date_args(args)?;
-    let cal = calendar::resolve(&dates, &profile.block, today()).map_err(|e| match e {
+    let cal = calendar::resolve(&dates, &profile.block, crate::dates::today()?).map_err(|e| match e {
         // The calendar knows a field came from the profile, not which file: name it.
         crate::error::InputError::Field { field, message, .. } => crate::error::InputError::Field {
             source_name: args.profile.as_ref().map_or_else(

@@ -132,8 +132,11 @@ pub fn run(args: &GenerateArgs, ctx: &Context) -> Result<()> {
         problem.name, outcome.searched, outcome.feasible, outcome.repeatable
     ));
     // The top week on the calendar, from --start or the next Monday.
-    let calendar = (args.format == Format::Ics)
-        .then(|| start.unwrap_or_else(|| crate::dates::next_monday(jiff::ZonedDateTime::now().date())));
+    let calendar = match (args.format, start) {
+        (Format::Ics, Some(start)) => Some(start),
+        (Format::Ics, None) => Some(crate::dates::next_monday(crate::dates::today()?)),
+        _ => None,
+    };
     let doc = GenerateOutput {
         profile: problem.name.clone(),
         searched: outcome.searched,

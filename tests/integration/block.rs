@@ -725,3 +725,37 @@ fn a_race_before_today_is_refused_with_the_date_and_today() {
             "before today",
         ]);
 }
+
+#[test]
+fn weekwright_today_sets_the_date_races_are_checked_against_and_a_bad_one_is_named() {
+    // The runner pins today at support::TODAY (2026-11-30); a race on the Sunday before is
+    // in the past, the Sunday after is not.
+    let run = weekwright(&["block", "--race", "2026-11-29", "--start", "2026-09-07"]).code(2);
+    assert!(
+        run.stderr.contains("2026-11-29") && run.stderr.contains("2026-11-30"),
+        "{}",
+        run.stderr
+    );
+    let mut cmd = assert_cmd::Command::cargo_bin("weekwright").expect("binary built");
+    let out = cmd
+        .args(["block", "--weeks", "2", "--format", "json"])
+        .env("WEEKWRIGHT_TODAY", "2026-12-02")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    // Without --start the block starts the Monday after today.
+    assert_eq!(json["weeks"][0]["start"], "2026-12-07");
+    let out = assert_cmd::Command::cargo_bin("weekwright")
+        .expect("binary built")
+        .args(["block", "--weeks", "2"])
+        .env("WEEKWRIGHT_TODAY", "tomorrow")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("WEEKWRIGHT_TODAY") && stderr.contains("YYYY-MM-DD"),
+        "{stderr}"
+    );
+}

@@ -64,7 +64,10 @@ pub fn weekwright(args: &[&str]) -> Run {
 /// Like [`weekwright`], with standard input text.
 pub fn weekwright_in(args: &[&str], stdin: Option<&str>) -> Run {
     let mut cmd = assert_cmd::Command::cargo_bin("weekwright").expect("binary built");
-    cmd.args(args).env("RUST_BACKTRACE", "1").env("NO_COLOR", "1");
+    cmd.args(args)
+        .env("RUST_BACKTRACE", "1")
+        .env("NO_COLOR", "1")
+        .env("WEEKWRIGHT_TODAY", TODAY);
     if let Some(s) = stdin {
         cmd.write_stdin(s);
     }
@@ -88,7 +91,10 @@ pub fn weekwright_in(args: &[&str], stdin: Option<&str>) -> Run {
 /// table-driven tests that check many cases and report every failing one by name.
 pub fn weekwright_unchecked(args: &[&str]) -> Run {
     let mut cmd = assert_cmd::Command::cargo_bin("weekwright").expect("binary built");
-    cmd.args(args).env("RUST_BACKTRACE", "1").env("NO_COLOR", "1");
+    cmd.args(args)
+        .env("RUST_BACKTRACE", "1")
+        .env("NO_COLOR", "1")
+        .env("WEEKWRIGHT_TODAY", TODAY);
     let out: Output = cmd.output().expect("runs");
     Run {
         code: out.status.code().unwrap_or(-1),
@@ -96,6 +102,10 @@ pub fn weekwright_unchecked(args: &[&str]) -> Run {
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
 }
+
+/// The date the tests run on, whatever the real date (`WEEKWRIGHT_TODAY`): blocks to a race
+/// in 2027 stay in the future.
+pub const TODAY: &str = "2026-11-30";
 
 /// Text that must never reach a user's terminal: panic and backtrace output.
 pub const LEAKS: [&str; 3] = ["panicked", "stack backtrace", "RUST_BACKTRACE"];
