@@ -3,7 +3,7 @@
 //! A block is a sequence of weeks. Each week is a structure from the week engine
 //! ([`crate::search`]) at that week's volume, scaled by a factor g on the runner's volume and
 //! scored by the same kernel ([`crate::model::assess`]) with that g. The model's state
-//! (fitness, fatigue, legs) runs on from week to week, day by day, from the runner's
+//! (fitness and fatigue) runs on from week to week, day by day, from the runner's
 //! current load. [`plan`] searches the block with a seeded beam search; [`template`] gives
 //! the plain template (the best week repeated with the phase factors) for comparison.
 
@@ -66,8 +66,6 @@ pub struct DayState {
     pub fitness: f64,
     /// Fatigue (ATL).
     pub fatigue: f64,
-    /// Short-term leg fatigue.
-    pub legs: f64,
 }
 
 /// A planned block: what `weekwright block` prints.

@@ -20,7 +20,6 @@ pub(super) struct Node {
     pub(super) path: Vec<u16>,
     pub(super) fitness: f64,
     pub(super) fatigue: f64,
-    pub(super) legs: f64,
     pub(super) recent_loads: [f64; 3],
     pub(super) last_build_minutes: f64,
     pub(super) last_build_days: u32,
@@ -32,18 +31,16 @@ pub(super) struct Node {
 
 impl Node {
     /// One day on the path: the day's run joins the 30-day window the single-run rule
-    /// looks back over, and its load and leg impact go through the model's filters.
+    /// looks back over, and its load goes through the model's fitness and fatigue filters.
     /// Returns the state at the day's end.
-    pub(super) fn live_day(&mut self, filters: &Filters, run: f64, load: f64, impact: f64) -> DayState {
+    pub(super) fn live_day(&mut self, filters: &Filters, run: f64, load: f64) -> DayState {
         self.runs.copy_within(1.., 0);
         self.runs[RUN_WINDOW - 1] = run;
         self.fitness = filters.fitness.step(self.fitness, load);
         self.fatigue = filters.fatigue.step(self.fatigue, load);
-        self.legs = filters.legs.step(self.legs, impact);
         DayState {
             fitness: self.fitness,
             fatigue: self.fatigue,
-            legs: self.legs,
         }
     }
 }
@@ -67,7 +64,6 @@ pub(super) struct Planner<'a> {
 impl Planner<'_> {
     pub(super) fn root(&self, pool: &Pool) -> Node {
         let c0 = self.problem.c0();
-        let legs = self.filters.legs;
         let mut runs = [0.0; RUN_WINDOW];
         for (j, r) in runs.iter_mut().enumerate() {
             // Day j of the window is (j - 30) days from the first Monday.
@@ -79,8 +75,6 @@ impl Planner<'_> {
             path: Vec::new(),
             fitness: c0,
             fatigue: c0,
-            // The steady state of the leg filter under a constant daily load C0.
-            legs: legs.b * c0 / (1.0 - legs.a),
             recent_loads: [7.0 * c0; 3],
             last_build_minutes: self.problem.current_weekly_minutes,
             last_build_days: 0,
@@ -199,7 +193,6 @@ impl Planner<'_> {
         let mut days = [DayState {
             fitness: 0.0,
             fatigue: 0.0,
-            legs: 0.0,
         }; 7];
         for d in 0..7 {
             let longest = next.runs.iter().copied().fold(0.0, f64::max);
@@ -211,7 +204,7 @@ impl Planner<'_> {
             if racing {
                 self.cost_race_form(next, obj);
             }
-            days[d] = next.live_day(&self.filters, cand.runs[d], cand.load[d], cand.impact[d]);
+            days[d] = next.live_day(&self.filters, cand.runs[d], cand.load[d]);
         }
         Some(days)
     }
