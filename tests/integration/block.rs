@@ -698,7 +698,7 @@ fn dates_on_the_command_line_win_over_the_profiles_block_weeks_and_say_so() {
 /// start in the past too.
 #[test]
 fn a_race_before_today_is_refused_with_the_date_and_today() {
-    let today = jiff::ZonedDateTime::now().date().to_string();
+    let today = crate::support::TODAY;
     let cases: [&[&str]; 3] = [
         &["--race", "2020-03-29"],
         &["--race", "2020-03-29", "--weeks", "12"],
@@ -709,7 +709,7 @@ fn a_race_before_today_is_refused_with_the_date_and_today() {
         args.extend_from_slice(flags);
         let run = weekwright(&args)
             .code(2)
-            .stderr_has(&["--race", "2020-03-29", &today, "before today"]);
+            .stderr_has(&["--race", "2020-03-29", today, "before today"]);
         assert!(!run.stderr.contains("earlier --start"), "{}", run.stderr);
     }
     let dir = tempfile::tempdir().unwrap();
@@ -721,7 +721,7 @@ fn a_race_before_today_is_refused_with_the_date_and_today() {
             "past.yaml",
             "block.race_date",
             "2020-03-29",
-            &today,
+            today,
             "before today",
         ]);
 }
