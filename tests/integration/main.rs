@@ -8,6 +8,7 @@ mod checker;
 mod cli;
 mod layers;
 mod parsers;
+mod pins;
 mod properties;
 mod schema;
 mod search;
