@@ -9,6 +9,7 @@ mod cli;
 mod layers;
 mod model_v2;
 mod parsers;
+mod pins;
 mod properties;
 mod reference;
 mod schema;
