@@ -33,7 +33,7 @@ fn too_many(what: &str) -> InputError {
 /// name messages give it). A line over 1 MiB or not UTF-8 is an item that is refused.
 ///
 /// # Errors
-/// More than [`MAX_BATCH_PROFILES`] profiles, or none.
+/// More than 100,000 profiles, or none.
 pub fn json_lines(bytes: &[u8], file: &str) -> Result<Vec<Item>, InputError> {
     let mut items = Vec::new();
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -148,8 +148,7 @@ fn file_items(path: &Path) -> Result<Vec<Item>, InputError> {
 /// glob: not hidden files), and the names of the entries skipped.
 ///
 /// # Errors
-/// A folder that cannot be read, with no profile file, or with more than
-/// [`MAX_BATCH_PROFILES`].
+/// A folder that cannot be read, with no profile file, or with more than 100,000.
 pub fn folder_items(dir: &Path) -> Result<(Vec<Item>, Vec<String>), InputError> {
     let read_err = |e: std::io::Error| InputError::Read {
         path: dir.to_path_buf(),
@@ -198,7 +197,7 @@ pub fn folder_items(dir: &Path) -> Result<(Vec<Item>, Vec<String>), InputError> 
 
 /// The items of `--profiles`: a folder, a JSON Lines file, or `-` and nothing for stdin.
 pub(super) fn read_items(given: Option<&Path>, ctx: &Context) -> Result<Vec<Item>> {
-    match given {
+    match given.filter(|p| p.as_os_str() != "-") {
         Some(dir) if dir.is_dir() => {
             let (items, skipped) = folder_items(dir)?;
             if !skipped.is_empty() {
@@ -216,8 +215,8 @@ pub(super) fn read_items(given: Option<&Path>, ctx: &Context) -> Result<Vec<Item
             }
             Ok(items)
         }
-        Some(file) if file.as_os_str() != "-" => Ok(file_items(file)?),
-        _ => {
+        Some(file) => Ok(file_items(file)?),
+        None => {
             let stdin = std::io::stdin();
             if stdin.is_terminal() {
                 ctx.hint("reading JSON Lines from stdin, one profile a line; end with Ctrl-D (or give --profiles DIR|FILE)");
