@@ -110,6 +110,11 @@ pub enum Command {
     /// Plan a multi-week block: build, deload, taper, race, searched against the model.
     #[command(after_help = "Example:\n  weekwright block --weeks 12 --format table")]
     Block(BlockArgs),
+    /// Plan many athletes: one JSON line of results per profile, in input order.
+    #[command(
+        after_help = "Output, one line per profile: {\"source\": NAME, \"result\": DOC} with DOC what\n`generate --format json` prints (`block --format json` with --block), or {\"source\": NAME,\n\"error\": MESSAGE, \"exit\": 2 | 3} for a bad profile (2) or one no week fits (3); the rest go\non. NAME is the file name in a folder, `line N` in JSON Lines. Exit 0 when every profile\nwas planned, else the largest exit code of the error lines.\n\nExample:\n  weekwright batch --profiles profiles --top 1 | jq -c '{source, score: .result.plans[0].score}'"
+    )]
+    Batch(BatchArgs),
     /// Measure scoring speed over the whole space of weeks.
     #[command(after_help = "Example:\n  weekwright bench --threads 1 --sessions rest,easy,tempo,long")]
     Bench(BenchArgs),
@@ -209,6 +214,26 @@ pub struct BlockArgs {
     #[arg(long, default_value = "yaml", value_parser = any_case::<Format>())]
     pub format: Format,
     /// Output flags.
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+/// `batch`.
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// The profiles: a folder of YAML profile files (*.yaml and *.yml, in file-name order;
+    /// other files are skipped), a JSON Lines file (one JSON object a line with the profile
+    /// file's fields; blank lines skipped), or - for JSON Lines on stdin (the default).
+    #[arg(long, value_name = "DIR|FILE|-", allow_hyphen_values = true)]
+    pub profiles: Option<PathBuf>,
+    /// Plan each profile's block (build, deload, taper, race) from its block: section and
+    /// the defaults, as `block --profile FILE` does, instead of its week.
+    #[arg(long)]
+    pub block: bool,
+    /// Plans per profile (1 to 100; default 5).
+    #[arg(long, value_name = "N", allow_negative_numbers = true, conflicts_with = "block", value_parser = |s: &str| crate::error::count_flag(s, 1..=100))]
+    pub top: Option<u16>,
+    /// Output flags. --threads: profiles planned at once (each on one thread).
     #[command(flatten)]
     pub out: OutputArgs,
 }

@@ -105,6 +105,14 @@ pub enum Error {
     /// A bug: an invariant of the program does not hold (exit 1).
     #[error("internal error: {0}")]
     Internal(String),
+    /// Some profiles of a `batch` were not planned; the output's error lines say why.
+    #[error("{summary}")]
+    Batch {
+        /// The counts: `998 planned, 1 bad profile, 1 with no week that fits`.
+        summary: String,
+        /// The largest exit code of the profiles that were not planned.
+        code: u8,
+    },
 }
 
 /// The exit codes of CLI.md and what each means, for the pages that list them (the man
@@ -138,6 +146,7 @@ impl Error {
             Error::NoWeekFits(_) | Error::BlockRefused(_) => 3,
             Error::Io(_) | Error::Output { .. } => 4,
             Error::Internal(_) => 1,
+            Error::Batch { code, .. } => i32::from(*code),
         }
     }
 

@@ -25,6 +25,12 @@ pub const SINGLE_RUN_LIMIT: RangeInclusive<f64> = 1.0..=3.0;
 pub const MAX_NAME_CHARS: usize = 200;
 /// Most weeks in a block.
 pub const MAX_WEEKS: usize = 104;
+/// Most profiles one `batch` plans.
+pub const MAX_BATCH_PROFILES: usize = 100_000;
+/// Largest JSON Lines input of `batch`.
+pub const MAX_BATCH_BYTES: u64 = 100 * 1024 * 1024;
+/// Longest line of JSON Lines (one profile; a profile file's own limit).
+pub const MAX_LINE_BYTES: u64 = MAX_FILE_BYTES;
 /// Build weeks per deload week in a block's pattern (`N:1`).
 pub const PATTERN_BUILDS: RangeInclusive<u8> = 1..=6;
 

@@ -6,15 +6,17 @@ use std::io::IsTerminal;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use jiff::civil::Date;
 
 use super::{Context, flag_error, load_profile};
 use crate::block::calendar::{self, DateArgs};
-use crate::block::{Block, Pool, Settings, Step, plan, template};
+use crate::block::{Block, Calendar, Pool, Settings, Step, plan, template};
 use crate::catalog::Session;
 use crate::cli::BlockArgs;
 use crate::error::Result;
 use crate::export::{Document, ics, svg, table};
 use crate::problem::Problem;
+use crate::profile::Profile;
 
 /// Searches shorter than this show no progress bar.
 const QUIET_FOR: Duration = Duration::from_millis(500);
@@ -129,6 +131,25 @@ fn date_args(args: &BlockArgs) -> Result<DateArgs> {
     })
 }
 
+/// The block's calendar from the date flags and the profile's `block:` section, as of
+/// `today`; a field of the profile at fault is named with `source`, where the profile came
+/// from (the calendar knows a field came from the profile, not which file).
+///
+/// # Errors
+/// Dates that contradict each other or a race that is over (exit 2).
+pub fn calendar_of(profile: &Profile, source: &str, dates: &DateArgs, today: Date) -> Result<Calendar> {
+    calendar::resolve(dates, &profile.block, today).map_err(|e| {
+        crate::error::Error::Input(match e {
+            crate::error::InputError::Field { field, message, .. } => crate::error::InputError::Field {
+                source_name: source.to_string(),
+                field,
+                message,
+            },
+            other => other,
+        })
+    })
+}
+
 /// Run `block`.
 ///
 /// # Errors
@@ -136,18 +157,11 @@ fn date_args(args: &BlockArgs) -> Result<DateArgs> {
 pub fn run(args: &BlockArgs, ctx: &Context) -> Result<()> {
     let profile = load_profile(args.profile.as_deref())?;
     let dates = date_args(args)?;
-    let cal = calendar::resolve(&dates, &profile.block, crate::dates::today()?).map_err(|e| match e {
-        // The calendar knows a field came from the profile, not which file: name it.
-        crate::error::InputError::Field { field, message, .. } => crate::error::InputError::Field {
-            source_name: args.profile.as_ref().map_or_else(
-                || crate::profile::DEFAULT_SOURCE.to_string(),
-                |p| p.display().to_string(),
-            ),
-            field,
-            message,
-        },
-        other => other,
-    })?;
+    let source = args.profile.as_ref().map_or_else(
+        || crate::profile::DEFAULT_SOURCE.to_string(),
+        |p| p.display().to_string(),
+    );
+    let cal = calendar_of(&profile, &source, &dates, crate::dates::today()?)?;
     if let Some(hint) = calendar::unused_profile_weeks(&dates, &profile.block, &cal) {
         ctx.hint(&hint);
     }

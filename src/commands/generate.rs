@@ -103,6 +103,23 @@ pub fn plans(problem: &Problem, top: usize) -> Result<(Outcome, Vec<Plan>)> {
     Ok((outcome, plans))
 }
 
+/// `generate`'s document for a problem, without a calendar: the top plans and the counts
+/// (`batch` prints the same), and the outcome of the search.
+///
+/// # Errors
+/// [`crate::search::NoWeekFits`] when nothing fits.
+pub fn document(problem: &Problem, top: usize) -> Result<(GenerateOutput, Outcome)> {
+    let (outcome, plans) = plans(problem, top)?;
+    let doc = GenerateOutput {
+        profile: problem.name.clone(),
+        searched: outcome.searched,
+        feasible: outcome.feasible,
+        plans,
+        calendar: None,
+    };
+    Ok((doc, outcome))
+}
+
 /// Plans `generate` prints without `--top`.
 pub const DEFAULT_TOP: u16 = 5;
 
@@ -126,23 +143,16 @@ pub fn run(args: &GenerateArgs, ctx: &Context) -> Result<()> {
             "--top {n} with --format ics writes plan 1 only: a calendar holds one week; use yaml, json or table to see {n} plans"
         ));
     }
-    let (outcome, plans) = plans(&problem, usize::from(args.top.unwrap_or(DEFAULT_TOP)))?;
+    let (mut doc, outcome) = document(&problem, usize::from(args.top.unwrap_or(DEFAULT_TOP)))?;
     ctx.info(&format!(
         "{}: {} weeks in the space, {} feasible, {} repeatable",
         problem.name, outcome.searched, outcome.feasible, outcome.repeatable
     ));
     // The top week on the calendar, from --start or the next Monday.
-    let calendar = match (args.format, start) {
+    doc.calendar = match (args.format, start) {
         (Format::Ics, Some(start)) => Some(start),
         (Format::Ics, None) => Some(crate::dates::next_monday(crate::dates::today()?)),
         _ => None,
-    };
-    let doc = GenerateOutput {
-        profile: problem.name.clone(),
-        searched: outcome.searched,
-        feasible: outcome.feasible,
-        plans,
-        calendar,
     };
     ctx.emit(&doc, args.format, args.out.output.as_deref(), "generate")
 }

@@ -1,6 +1,7 @@
 //! One module per subcommand: arguments, then domain types, then the engine, then an
 //! exporter. [`run`] is the one dispatch over the commands.
 
+pub mod batch;
 pub mod bench;
 pub mod block;
 pub mod catalog;
@@ -113,19 +114,27 @@ pub fn load_profile(path: Option<&Path>) -> Result<Profile> {
     })
 }
 
+/// A pool of `threads` workers (all cores when `None`). The searches run their parallel
+/// parts on the pool they are called in.
+///
+/// # Errors
+/// The pool cannot be built.
+pub fn thread_pool(threads: Option<u16>) -> Result<rayon::ThreadPool> {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = threads {
+        builder = builder.num_threads(usize::from(n));
+    }
+    builder
+        .build()
+        .map_err(|e| Error::Internal(format!("cannot start worker threads: {e}")))
+}
+
 /// Run `f` on a pool of `threads` workers (all cores when `None`).
 ///
 /// # Errors
 /// The pool cannot be built, or `f` fails.
 pub fn with_threads<T: Send>(threads: Option<u16>, f: impl FnOnce() -> Result<T> + Send) -> Result<T> {
-    let mut builder = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = threads {
-        builder = builder.num_threads(usize::from(n));
-    }
-    let pool = builder
-        .build()
-        .map_err(|e| Error::Internal(format!("cannot start worker threads: {e}")))?;
-    pool.install(f)
+    thread_pool(threads)?.install(f)
 }
 
 fn flag_error(flag: &str, message: impl Into<String>) -> Error {
@@ -145,6 +154,8 @@ pub fn run(cli: &Cli) -> Result<()> {
         Command::Generate(args) => with_threads(args.out.threads, || generate::run(args, &ctx)),
         Command::Score(args) => with_threads(args.out.threads, || score::run(args, &ctx)),
         Command::Block(args) => with_threads(args.out.threads, || block::run(args, &ctx)),
+        // Batch runs its own pool: a profile at a time on each worker.
+        Command::Batch(args) => batch::run(args, &ctx),
         Command::Bench(args) => bench::run(args, &ctx),
         Command::Catalog(args) => catalog::run(args, &ctx),
         Command::Schema => ctx.emit_bytes(schema::text().as_bytes(), None),

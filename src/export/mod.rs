@@ -107,9 +107,22 @@ pub fn render<D: Document>(
 /// written, on stdout or into the file (exit 4: a full disk, a device error; a quiet end on
 /// a closed pipe).
 pub fn write_output(bytes: &[u8], path: Option<&Path>) -> Result<(), Error> {
+    write_output_with(path, &mut |out| Ok(out.write_all(bytes)?))
+}
+
+/// The bytes `fill` writes, as it writes them, to stdout or, atomically, to `path`, as
+/// [`write_output`] writes bytes: long output (`batch`) need not be held in memory. When
+/// `fill` fails, an existing file is left as it was.
+///
+/// # Errors
+/// As [`write_output`], and what `fill` fails with.
+pub fn write_output_with(
+    path: Option<&Path>,
+    fill: &mut dyn FnMut(&mut dyn Write) -> Result<(), Error>,
+) -> Result<(), Error> {
     let Some(path) = path else {
-        let mut out = std::io::stdout().lock();
-        out.write_all(bytes)?;
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        fill(&mut out)?;
         out.flush()?;
         return Ok(());
     };
@@ -137,17 +150,38 @@ pub fn write_output(bytes: &[u8], path: Option<&Path>) -> Result<(), Error> {
             .write(true)
             .open(path)
             .map_err(|e| write_err(e.to_string()))?;
-        let written = device.write_all(bytes).and_then(|()| device.flush());
+        let written = fill(&mut device).and_then(|()| Ok(device.flush()?));
         return match written {
-            Ok(()) => Ok(()),
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Error::Io(e)),
-            Err(e) => Err(output_err(e.to_string())),
+            Err(Error::Io(e)) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(output_err(e.to_string())),
+            other => other,
         };
     }
     // A symbolic link stays a link: the file it points to is the one replaced.
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let dir = directory_of(&target).map_err(write_err)?;
-    write_atomically(bytes, &target, dir, path)
+    write_atomically(fill, &target, dir, path)
+}
+
+/// Check before a long run that `path` is a place [`write_output`] can write to (not a
+/// directory, in a directory that exists), so that a typo is not found after the work.
+///
+/// # Errors
+/// The errors of [`write_output`] about the path (exit 2).
+pub fn check_output(path: &Path) -> Result<(), Error> {
+    let write_err = |reason: String| {
+        Error::Input(InputError::Write {
+            path: path.to_path_buf(),
+            reason,
+        })
+    };
+    if path.is_dir() {
+        return Err(write_err("it is a directory; give a file name".to_string()));
+    }
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Ok(());
+    }
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    directory_of(&target).map(|_| ()).map_err(write_err)
 }
 
 /// The directory `path` is written in, which must exist.
@@ -171,10 +205,15 @@ fn directory_of(path: &Path) -> Result<&Path, String> {
     Ok(dir)
 }
 
-/// Write `bytes` to a temporary file in `dir` and rename it to `path`: a failed run leaves
-/// an existing file untouched and no temporary file behind. Messages name `given`, the path
-/// as the user wrote it.
-fn write_atomically(bytes: &[u8], path: &Path, dir: &Path, given: &Path) -> Result<(), Error> {
+/// Write what `fill` writes to a temporary file in `dir` and rename it to `path`: a failed
+/// run leaves an existing file untouched and no temporary file behind. Messages name
+/// `given`, the path as the user wrote it.
+fn write_atomically(
+    fill: &mut dyn FnMut(&mut dyn Write) -> Result<(), Error>,
+    path: &Path,
+    dir: &Path,
+    given: &Path,
+) -> Result<(), Error> {
     let write_err = |reason: String| {
         Error::Input(InputError::Write {
             path: given.to_path_buf(),
@@ -217,7 +256,15 @@ fn write_atomically(bytes: &[u8], path: &Path, dir: &Path, given: &Path) -> Resu
             .set_permissions(existing.permissions())
             .map_err(|e| write_err(e.to_string()))?;
     }
-    tmp.write_all(bytes).map_err(|e| output_err(e.to_string()))?;
+    let mut out = std::io::BufWriter::new(tmp.as_file_mut());
+    // Writing into the file fails on the environment (exit 4), whatever `fill` adds.
+    fill(&mut out)
+        .and_then(|()| Ok(out.flush()?))
+        .map_err(|e| match e {
+            Error::Io(e) => output_err(e.to_string()),
+            other => other,
+        })?;
+    drop(out);
     tmp.as_file().sync_all().map_err(|e| output_err(e.to_string()))?;
     tmp.persist(path).map_err(|e| output_err(e.error.to_string()))?;
     // Make the rename itself durable; the file is complete either way, so a directory that

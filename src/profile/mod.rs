@@ -13,7 +13,7 @@ use crate::limits::{
 };
 use crate::model::{ModelParams, Rules};
 use crate::week::Day;
-use crate::yaml::{has_no_content, parse_yaml, read_limited};
+use crate::yaml::{has_no_content, parse_yaml, parse_yaml_line, read_limited};
 
 mod block;
 mod validate;
@@ -192,6 +192,47 @@ impl Profile {
         let file: ProfileFile = parse_yaml(text, source)?;
         validate(file, source)
     }
+
+    /// Parse and validate one line of JSON Lines: a JSON object with the profile file's
+    /// fields. JSON is YAML, so after a check that the line is one JSON object the line
+    /// goes through the profile file's own parser and validation, with the same messages.
+    /// `source` names the line in messages (`profiles.jsonl line 7`), `line` is its number.
+    ///
+    /// # Errors
+    /// A line that is not one JSON object (with the column), or anything a profile file
+    /// is refused for.
+    pub fn from_json_line(text: &str, source: &str, line: usize) -> Result<Self, InputError> {
+        check_json_object(text, source)?;
+        let file: ProfileFile = parse_yaml_line(text, source, line)?;
+        validate(file, source)
+    }
+}
+
+/// A line that holds one JSON object, or a message with the column and what to write.
+fn check_json_object(text: &str, source: &str) -> Result<(), InputError> {
+    const EXAMPLE: &str = r#"{"name": "athlete 42", "weekly_minutes": 300}"#;
+    let refuse = |message: String| InputError::Parse {
+        path: source.into(),
+        message,
+    };
+    if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
+        let said = e.to_string();
+        let place = format!(" at line {} column {}", e.line(), e.column());
+        // serde_json counts bytes; messages count characters, as the YAML parser's do.
+        let column = text
+            .get(..e.column().saturating_sub(1))
+            .map_or(e.column(), |before| before.chars().count() + 1);
+        return Err(refuse(format!(
+            "column {column}: not valid JSON ({}): each line holds one JSON object, such as {EXAMPLE}",
+            crate::error::shown(said.strip_suffix(&place).unwrap_or(&said), 200)
+        )));
+    }
+    if !text.trim_start().starts_with('{') {
+        return Err(refuse(format!(
+            "expected a JSON object with the profile file's fields, such as {EXAMPLE}"
+        )));
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! properties, and the command line end to end.
 
 mod bad_input;
+mod batch;
 mod bench;
 mod block;
 mod checker;
