@@ -126,18 +126,7 @@ pub fn write_output_with(
         out.flush()?;
         return Ok(());
     };
-    let write_err = |reason: String| {
-        Error::Input(InputError::Write {
-            path: path.to_path_buf(),
-            reason,
-        })
-    };
-    // Once the file is open, a failure is the environment's (disk full, device error), not
-    // the path's: the exit code of the same failure on stdout.
-    let output_err = |reason: String| Error::Output {
-        path: path.to_path_buf(),
-        reason,
-    };
+    let (write_err, output_err) = (write_error(path), output_error(path));
     if path.is_dir() {
         return Err(write_err("it is a directory; give a file name".to_string()));
     }
@@ -205,6 +194,25 @@ fn directory_of(path: &Path) -> Result<&Path, String> {
     Ok(dir)
 }
 
+/// A path that cannot be written (bad input, exit 2), naming `path`.
+fn write_error(path: &Path) -> impl Fn(String) -> Error + '_ {
+    move |reason| {
+        Error::Input(InputError::Write {
+            path: path.to_path_buf(),
+            reason,
+        })
+    }
+}
+
+/// Bytes that cannot be written once the file is open: the environment's failure (disk
+/// full, device error), not the path's, with the exit code of the same failure on stdout.
+fn output_error(path: &Path) -> impl Fn(String) -> Error + '_ {
+    move |reason| Error::Output {
+        path: path.to_path_buf(),
+        reason,
+    }
+}
+
 /// Write what `fill` writes to a temporary file in `dir` and rename it to `path`: a failed
 /// run leaves an existing file untouched and no temporary file behind. Messages name
 /// `given`, the path as the user wrote it.
@@ -214,18 +222,7 @@ fn write_atomically(
     dir: &Path,
     given: &Path,
 ) -> Result<(), Error> {
-    let write_err = |reason: String| {
-        Error::Input(InputError::Write {
-            path: given.to_path_buf(),
-            reason,
-        })
-    };
-    // Once the file is open, a failure is the environment's (disk full, device error), not
-    // the path's: the exit code of the same failure on stdout.
-    let output_err = |reason: String| Error::Output {
-        path: given.to_path_buf(),
-        reason,
-    };
+    let (write_err, output_err) = (write_error(given), output_error(given));
     remove_stale_temporaries(dir, path);
     let prefix = format!("{}{}.", temp_prefix(path), std::process::id());
     let mut builder = tempfile::Builder::new();
