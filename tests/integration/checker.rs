@@ -312,6 +312,8 @@ pub struct Profile {
     pub cross_training: bool,
     /// Catalog minutes overridden by `sessions:`.
     pub minutes_override: Vec<(Session, f64)>,
+    /// `model: {easy_floor}`, when the profile overrides it.
+    pub easy_floor: Option<f64>,
 }
 
 /// The profile file as CLI.md lists it. Every value that names a session or a day is read as
@@ -335,9 +337,10 @@ struct File {
     allow_back_to_back: Option<bool>,
     cross_training: Option<bool>,
     sessions: Option<BTreeMap<String, Override>>,
+    /// Model constants (MODEL.md: "every constant below is a default that a profile can
+    /// override"); only `easy_floor` bears on the hard constraints.
+    model: Option<BTreeMap<String, f64>>,
     // Read but not judged here: they do not change the hard constraints.
-    #[allow(dead_code)]
-    model: Option<Value>,
     #[allow(dead_code)]
     block: Option<Value>,
     #[allow(dead_code)]
@@ -480,6 +483,11 @@ impl Profile {
                 within(r, &format!("sessions.{k}.rpe"), 1.0, 10.0)?;
             }
         }
+        let easy_floor = match f.model.as_ref().and_then(|m| m.get("easy_floor")) {
+            None => None,
+            // Reading: a share, so from 0 to 1.
+            Some(&x) => Some(within(x, "model.easy_floor", 0.0, 1.0)?),
+        };
         Ok(Profile {
             level,
             goal,
@@ -495,6 +503,7 @@ impl Profile {
             allow_back_to_back: f.allow_back_to_back.unwrap_or(false),
             cross_training: f.cross_training.unwrap_or(false),
             minutes_override,
+            easy_floor,
         })
     }
 
@@ -756,7 +765,8 @@ pub fn violations_by(
     let total: f64 = plan.minutes.iter().sum();
     let z1: f64 = (0..7).map(|d| s[d].zones()[0] * plan.minutes[d]).sum();
     // Section 4: a week without training minutes is not judged by easy_floor.
-    if total > 0.0 && z1 / total < n.easy_floor - 1e-12 {
+    let floor = profile.and_then(|p| p.easy_floor).unwrap_or(n.easy_floor);
+    if total > 0.0 && z1 / total < floor - 1e-12 {
         let hard = (0..7).filter(|&d| plan.minutes[d] > 0.0 && s[d].zones()[0] < 1.0);
         out.push(violation("easy_floor", hard));
     }
@@ -946,6 +956,8 @@ fn a_profile_takes_the_documented_defaults_of_its_level() {
     assert_eq!(p.fixed[1], Some(Session::Intervals));
     assert_eq!(p.avoid[4], vec![Session::Easy, Session::Rest]);
     assert_eq!(p.avoid[5], vec![Session::Rest]);
+    let p = Profile::from_yaml("weekly_minutes: 200\nmodel: {easy_floor: 0.7}\n").expect("valid");
+    assert_eq!(p.easy_floor, Some(0.7));
 }
 
 #[test]
@@ -964,6 +976,7 @@ fn profiles_outside_the_documented_limits_are_invalid() {
         "weekly_minutes: 300\ngoal: ultra\n",
         "weekly_minutes: 300\nhard_session: 2\n",
         "weekly_minutes: 300\nsessions: {tempo: {rpe: 11}}\n",
+        "weekly_minutes: 300\nmodel: {easy_floor: 1.5}\n",
     ] {
         assert!(Profile::from_yaml(bad).is_err(), "{bad:?} is accepted");
     }

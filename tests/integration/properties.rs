@@ -60,6 +60,8 @@ struct ProfileSpec {
     allow_back_to_back: Option<bool>,
     cross_training: Option<bool>,
     minutes_override: Option<(usize, u32)>,
+    /// `model: {easy_floor}` in hundredths.
+    easy_floor: Option<u32>,
     day_style: usize,
     flaw: Option<Flaw>,
 }
@@ -203,6 +205,9 @@ impl ProfileSpec {
                 Session::ALL[s].id()
             ));
         }
+        if let Some(f) = self.easy_floor {
+            lines.push(format!("model: {{easy_floor: {}}}", f64::from(f) / 100.0));
+        }
         if matches!(self.flaw, Some(Flaw::UnknownField)) {
             lines.push("hard_session: 2".into());
         }
@@ -264,6 +269,7 @@ fn profile_spec() -> impl Strategy<Value = ProfileSpec> {
         (
             prop::option::of(any::<bool>()),
             prop::option::weighted(0.15, (8usize..12, 20u32..=90)),
+            prop::option::weighted(0.15, 45u32..=80),
             0usize..4,
             prop::option::weighted(0.12, flaw()),
         ),
@@ -272,7 +278,7 @@ fn profile_spec() -> impl Strategy<Value = ProfileSpec> {
             |(
                 (name, level, goal, weekly_minutes, (available, rest_days), fixed),
                 (avoid, caps, hard_sessions, long_run_day, min_rest_days, allow_back_to_back),
-                (cross_training, minutes_override, day_style, flaw),
+                (cross_training, minutes_override, easy_floor, day_style, flaw),
             )| {
                 let mut spec = ProfileSpec {
                     name,
@@ -290,6 +296,7 @@ fn profile_spec() -> impl Strategy<Value = ProfileSpec> {
                     allow_back_to_back,
                     cross_training,
                     minutes_override,
+                    easy_floor,
                     day_style,
                     flaw,
                 };
