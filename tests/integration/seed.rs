@@ -96,3 +96,56 @@ fn every_component_has_a_sentence_in_the_order_of_the_model() {
         assert!(why.len() > 20 && why.ends_with('.'), "{why}");
     }
 }
+
+/// The score is 100 less every component's lost points and 15 a violation (MODEL.md
+/// section 5), whichever components lose: here a runner used to half the week's volume
+/// loses stress, recovery, spacing and repeatability points. cargo-mutants found that
+/// no test had a week losing repeatability points whose total was checked.
+#[test]
+fn the_score_is_100_less_the_points_every_component_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.yaml");
+    std::fs::write(
+        &path,
+        "weekly_minutes: 500\ncurrent_weekly_minutes: 250\nlevel: advanced\n",
+    )
+    .unwrap();
+    for week in [
+        "easy,intervals,easy,tempo,easy,rest,long",
+        "moderate,intervals,tempo,easy,moderate,rest,long",
+    ] {
+        let out = weekwright(&[
+            "score",
+            "--profile",
+            path.to_str().unwrap(),
+            "--week",
+            week,
+            "--format",
+            "json",
+        ])
+        .code(0)
+        .json();
+        let lost: f64 = out["components"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["lost"].as_f64().unwrap())
+            .sum();
+        let broken = out["violations"].as_array().unwrap().len() as f64;
+        let repeatability = out["components"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == "repeatability")
+            .unwrap()["lost"]
+            .as_f64()
+            .unwrap();
+        assert!(repeatability > 0.0, "{week}: the case needs a repeatability loss");
+        let want = (100.0 - lost - 15.0 * broken).max(0.0);
+        let score = out["score"].as_f64().unwrap();
+        assert!(
+            (score - want).abs() < 1e-9,
+            "{week}: score {score}, components say {want}"
+        );
+    }
+}
