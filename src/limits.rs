@@ -36,13 +36,14 @@ pub const PATTERN_BUILDS: RangeInclusive<u8> = 1..=6;
 
 /// The `model:` overrides a profile may set, with their ranges: validation, the schema and
 /// messages read this one table: name, range, unit. `min_distance` is a whole number.
-pub const MODEL_PARAMS: [(&str, RangeInclusive<f64>, &str); 10] = [
-    ("tau_fitness", 1.0..=365.0, ""),
-    ("tau_fatigue", 1.0..=90.0, ""),
-    ("tau_legs", 0.25..=14.0, ""),
-    ("reference_intensity", 0.5..=10.0, ""),
+pub const MODEL_PARAMS: [(&str, RangeInclusive<f64>, &str); 11] = [
+    ("tau_fitness", 1.0..=365.0, " days"),
+    ("tau_fatigue", 1.0..=90.0, " days"),
+    ("tau_legs", 0.25..=14.0, " days"),
     ("easy_floor", 0.0..=1.0, ""),
+    ("monotony_from", 0.5..=10.0, ""),
     ("monotony_limit", 0.5..=10.0, ""),
+    ("fatigue_from", 0.5..=5.0, ""),
     ("fatigue_limit", 0.5..=5.0, ""),
     ("freshness_limit", 0.5..=10.0, ""),
     ("violation_penalty", 0.0..=100.0, ""),

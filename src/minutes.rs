@@ -12,119 +12,136 @@ pub struct MinutesRule {
     pub catalog: Catalog,
     /// Runner's level (catalog column).
     pub level: Level,
-    /// Goal (long-run cap).
+    /// Goal (race minutes, the long run's range).
     pub goal: Goal,
-    /// Target weekly minutes; `None` scores at catalog minutes.
+    /// Target weekly minutes T*; `None` scores at catalog minutes.
     pub weekly_minutes: Option<f64>,
-    /// Per-day caps.
+    /// Per-day caps (they shape only the easy days' share).
     pub caps: [Option<f64>; 7],
+    /// The runner's running days n (from the profile); `None` counts the week's own.
+    pub running_days: Option<u8>,
+    /// The long run's minutes when a block plans them; `None` follows the rule.
+    pub long_run: Option<f64>,
 }
 
 /// Minutes of each day and how far the plan falls from the target volume.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PlannedMinutes {
-    /// Minutes per day, Monday first.
+    /// Minutes per day, Monday first. Real numbers: the model never rounds them.
     pub minutes: [f64; 7],
     /// Target minus planned (positive: short of the target, negative: over it); 0 without
     /// a target.
     pub shortfall: f64,
 }
 
-/// Least minutes of an easy day (MODEL.md section 2).
+/// Least minutes of an easy day (docs/model.md, "Minutes").
 pub const EASY_MIN: f64 = 20.0;
-/// Most minutes of an easy day (MODEL.md section 2).
+/// Most minutes of an easy day.
 pub const EASY_MAX: f64 = 90.0;
-/// Shortest long run the rule gives.
-pub const LONG_MIN: f64 = 60.0;
+/// Most minutes of a recovery run.
+pub const RECOVERY_MAX: f64 = 45.0;
+
+/// The long run's share cap of a week of `minutes` for a runner with `running_days`:
+/// 0.30 at 240 minutes or less, falling linearly to 0.22 at 720 or more; 0.40 for a runner
+/// on four days or fewer (Daniels; low-frequency plans put 40-50 % in the long run).
+#[allow(clippy::inline_always)] // Into the kernel's SIMD context.
+#[inline(always)]
+#[must_use]
+pub fn long_run_share_cap(minutes: f64, running_days: u8) -> f64 {
+    if running_days <= 4 {
+        0.40
+    } else {
+        0.30 - 0.08 * ((minutes - 240.0) / 480.0).clamp(0.0, 1.0)
+    }
+}
+
+/// Daniels' limit on the work minutes (minutes in zones 2 and 3) of one session in a week
+/// of `weekly` minutes: tempo 10 %, intervals and hills 8 %, marathon pace min(20 %, 110).
+#[must_use]
+pub fn work_limit(session: Session, weekly: f64) -> Option<f64> {
+    match session {
+        Session::Tempo => Some(0.10 * weekly),
+        Session::Intervals | Session::Hills => Some(0.08 * weekly),
+        Session::Marathon => Some((0.20 * weekly).min(110.0)),
+        _ => None,
+    }
+}
+
+/// The long run of a week of `weekly` minutes for a runner on `running_days`:
+/// `clamp(cap(T*, n) x T*, lo, hi)` with the goal's range for the level.
+#[must_use]
+pub fn long_run_minutes(goal: Goal, level: Level, weekly: f64, running_days: u8) -> f64 {
+    let (lo, hi) = goal.long_run_range(level);
+    (long_run_share_cap(weekly, running_days) * weekly).clamp(lo, hi)
+}
 
 impl MinutesRule {
-    /// Daniels' cap on the work minutes of one quality session, as a share of the week
-    /// (tempo 10 %, intervals and hills 8 %, marathon pace min(20 %, 110 min)).
-    fn work_cap(session: Session, weekly: f64) -> Option<f64> {
-        match session {
-            Session::Tempo => Some(0.10 * weekly),
-            Session::Intervals | Session::Hills => Some(0.08 * weekly),
-            Session::Marathon => Some((0.20 * weekly).min(110.0)),
-            _ => None,
-        }
-    }
-
-    /// Minutes of the long run in a week of `weekly` minutes:
-    /// `clamp(long_share x weekly, 60, cap)`, long_share 0.28 under 6 h, 0.25 above.
+    /// Minutes of the long run in a week of `weekly` minutes (the block's own when it
+    /// plans them).
     #[must_use]
-    pub fn long_minutes(&self, weekly: f64) -> f64 {
-        let share = if weekly < 360.0 { 0.28 } else { 0.25 };
-        (share * weekly).clamp(LONG_MIN, self.goal.long_run_cap())
+    pub fn long_minutes(&self, weekly: f64, running_days: u8) -> f64 {
+        self.long_run
+            .unwrap_or_else(|| long_run_minutes(self.goal, self.level, weekly, running_days))
     }
 
-    /// Rule minutes of a non-easy session on a day (before easy days share the rest).
-    fn fixed_minutes(&self, session: Session, weekly: f64) -> f64 {
+    /// Rule minutes of a session that does not share the easy days' pool.
+    fn set_minutes(&self, session: Session, weekly: f64, running_days: u8) -> f64 {
         let catalog = self.catalog.minutes(session, self.level);
-        if session.is_long() {
-            return self.long_minutes(weekly).round();
-        }
-        if session.is_quality() {
-            let zones = self.catalog.spec(session).zones;
-            let work_share = zones[1] + zones[2];
-            if let Some(cap) = Self::work_cap(session, weekly)
-                && work_share > 0.0
-            {
-                // A hair of slack: 0.08 x 120 / 0.4 is 23.999999999999996 in floating point.
-                return catalog.min((cap / work_share + 1e-9).floor());
+        match session {
+            Session::Rest => 0.0,
+            Session::Race => self.catalog.race_minutes(self.goal, self.level),
+            Session::Long | Session::LongFast => self.long_minutes(weekly, running_days),
+            _ => {
+                let [_, z2, z3] = self.catalog.spec(session).zones;
+                match work_limit(session, weekly) {
+                    // Cut to exactly the limit, never rounded.
+                    Some(limit) if catalog * (z2 + z3) > limit => limit / (z2 + z3),
+                    _ => catalog,
+                }
             }
         }
-        catalog
     }
 
-    /// Apply the rule of MODEL.md section 2 to a week.
+    /// Apply the minutes rule to a week (docs/model.md, "Minutes").
     ///
-    /// Easy-class days share what is left in proportion to their catalog minutes, each
-    /// within `[20, min(90, 2 x catalog, cap)]`. Where a bound binds, the remainder is
-    /// shared again among the others (water-filling), so a capped Wednesday moves minutes
-    /// to the other easy days instead of losing them; what still cannot be placed is
-    /// reported as `shortfall`. Every rule-set session also respects the day's cap.
+    /// Quality sessions get their catalog minutes within Daniels' caps, a race its
+    /// distance's minutes, the long run its share of T* within the goal's range, moderate
+    /// runs their catalog minutes; easy-class days share what is left by water filling,
+    /// each within `[min(20, top), top]`, `top = min(90, 2 x catalog, the day's cap)` (45
+    /// at most for a recovery run). What cannot be placed is `shortfall`. Explicit minutes
+    /// are kept. Without a target every session gets its catalog minutes (a race its
+    /// distance's).
     #[must_use]
     pub fn apply(&self, week: &WeekSpec) -> PlannedMinutes {
         let mut minutes = [0.0; 7];
         let Some(weekly) = self.weekly_minutes else {
             for (i, d) in week.0.iter().enumerate() {
-                minutes[i] = d
-                    .minutes
-                    .unwrap_or_else(|| self.catalog.minutes(d.session, self.level));
+                minutes[i] = d.minutes.unwrap_or_else(|| match d.session {
+                    Session::Race => self.catalog.race_minutes(self.goal, self.level),
+                    s => self.catalog.minutes(s, self.level),
+                });
             }
             return PlannedMinutes {
                 minutes,
                 shortfall: 0.0,
             };
         };
-        let mut easy = [false; 7];
+        let n = self.running_days.unwrap_or_else(|| {
+            // Without a profile: the week's days that are not rest.
+            u8::try_from(week.0.iter().filter(|d| d.session != Session::Rest).count()).unwrap_or(7)
+        });
+        let mut pool = [None; 7];
         for (i, d) in week.0.iter().enumerate() {
-            let cap = self.caps[i].map_or(f64::INFINITY, f64::floor);
             match d.minutes {
                 Some(m) => minutes[i] = m,
-                None if d.session == Session::Rest => {}
-                None if d.session.is_easy() => easy[i] = true,
-                None => minutes[i] = self.fixed_minutes(d.session, weekly).min(cap),
+                None if d.session.is_easy() => pool[i] = Some(self.slot(i, d.session)),
+                None => minutes[i] = self.set_minutes(d.session, weekly, n),
             }
         }
         let placed: f64 = minutes.iter().sum();
-        let left = weekly - placed;
-        let mut lo = [0.0; 7];
-        let mut hi = [0.0; 7];
-        let mut weight = [0.0; 7];
+        let shares = water_fill(weekly - placed, &pool);
         for i in 0..7 {
-            if easy[i] {
-                let session = week.0[i].session;
-                let cat = self.catalog.minutes(session, self.level);
-                let cap = self.caps[i].map_or(f64::INFINITY, f64::floor);
-                hi[i] = EASY_MAX.min((2.0 * cat).floor()).min(cap).max(1.0);
-                lo[i] = EASY_MIN.min(hi[i]);
-                weight[i] = cat.max(1.0);
-            }
-        }
-        let shares = whole_minutes(&water_fill(left, &easy, &weight, &lo, &hi), &easy, &hi);
-        for i in 0..7 {
-            if easy[i] {
+            if pool[i].is_some() {
                 minutes[i] = shares[i];
             }
         }
@@ -134,84 +151,73 @@ impl MinutesRule {
             shortfall: weekly - total,
         }
     }
-}
 
-/// Round shares to whole minutes without changing their total (largest remainder first,
-/// ties to the earlier day), never above `hi`: a runner plans 38 minutes, not 37.88.
-fn whole_minutes(shares: &[f64; 7], active: &[bool; 7], hi: &[f64; 7]) -> [f64; 7] {
-    let mut out = [0.0; 7];
-    let total: f64 = (0..7).filter(|&i| active[i]).map(|i| shares[i]).sum();
-    for i in 0..7 {
-        if active[i] {
-            out[i] = shares[i].floor();
+    /// The bounds and weight of an easy day in the pool.
+    fn slot(&self, day: usize, session: Session) -> Slot {
+        let weight = self.catalog.minutes(session, self.level);
+        let mut top = EASY_MAX
+            .min(2.0 * weight)
+            .min(self.caps[day].unwrap_or(f64::INFINITY));
+        if session == Session::Recovery {
+            top = top.min(RECOVERY_MAX);
+        }
+        Slot {
+            weight,
+            low: EASY_MIN.min(top),
+            top,
         }
     }
-    let mut extra = (total.round() - out.iter().sum::<f64>()).max(0.0);
-    let mut order: Vec<usize> = (0..7).filter(|&i| active[i]).collect();
-    order.sort_by(|&x, &y| {
-        (shares[y] - out[y])
-            .total_cmp(&(shares[x] - out[x]))
-            .then(x.cmp(&y))
-    });
-    for i in order {
-        if extra < 1.0 {
-            break;
-        }
-        if out[i] + 1.0 <= hi[i] {
-            out[i] += 1.0;
-            extra -= 1.0;
-        }
-    }
-    out
 }
 
-/// Share `amount` among the `active` slots in proportion to `weight`, each within
-/// `[lo, hi]`: slots whose proportional share breaks a bound are pinned to it and the rest
-/// is shared again among the others. Terminates in at most seven rounds.
-fn water_fill(amount: f64, active: &[bool; 7], weight: &[f64; 7], lo: &[f64; 7], hi: &[f64; 7]) -> [f64; 7] {
+/// An easy day in the water-filling pool: its share is in proportion to `weight` (its
+/// catalog minutes), within `[low, top]`.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    weight: f64,
+    low: f64,
+    top: f64,
+}
+
+/// Share `amount` among the slots in proportion to their weights: every slot whose share
+/// falls outside its bounds is set to the bound and leaves the pool, and what is left is
+/// shared again among the others, until no share is out of bounds. At most seven rounds.
+fn water_fill(amount: f64, pool: &[Option<Slot>; 7]) -> [f64; 7] {
     let mut out = [0.0; 7];
-    let mut free = *active;
+    let mut free = pool.map(|s| s.is_some());
     let mut remaining = amount;
     loop {
-        let total_w: f64 = (0..7).filter(|&i| free[i]).map(|i| weight[i]).sum();
-        if total_w <= 0.0 {
+        let total: f64 = (0..7)
+            .filter(|&i| free[i])
+            .filter_map(|i| pool[i])
+            .map(|s| s.weight)
+            .sum();
+        if total <= 0.0 {
             break;
         }
         let mut pinned = false;
-        // Pin the slots whose bound binds in the direction the remainder pushes.
-        let proposal: [f64; 7] = std::array::from_fn(|i| {
-            if free[i] {
-                remaining * weight[i] / total_w
-            } else {
-                0.0
-            }
-        });
+        let mut freed = remaining;
         for i in 0..7 {
-            if !free[i] {
+            let (true, Some(slot)) = (free[i], pool[i]) else {
                 continue;
-            }
-            let bound = if proposal[i] < lo[i] {
-                Some(lo[i])
-            } else if proposal[i] > hi[i] {
-                Some(hi[i])
-            } else {
-                None
             };
-            if let Some(b) = bound {
-                out[i] = b;
-                free[i] = false;
-                remaining -= b;
-                pinned = true;
-            }
+            let share = remaining * slot.weight / total;
+            let bound = if share < slot.low {
+                slot.low
+            } else if share > slot.top {
+                slot.top
+            } else {
+                out[i] = share;
+                continue;
+            };
+            out[i] = bound;
+            free[i] = false;
+            freed -= bound;
+            pinned = true;
         }
         if !pinned {
-            for i in 0..7 {
-                if free[i] {
-                    out[i] = proposal[i];
-                }
-            }
             break;
         }
+        remaining = freed;
     }
     out
 }
@@ -227,7 +233,13 @@ mod tests {
             goal: Goal::Half,
             weekly_minutes: weekly,
             caps: [None; 7],
+            running_days: None,
+            long_run: None,
         }
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-9
     }
 
     #[test]
@@ -240,24 +252,27 @@ mod tests {
     }
 
     #[test]
-    fn without_a_target_every_session_gets_catalog_minutes() {
+    fn without_a_target_every_session_gets_catalog_minutes_and_a_race_its_distance() {
         let w: WeekSpec = "easy,intervals,easy,rest,tempo,easy,long".parse().unwrap();
         let planned = rule(None).apply(&w);
         assert_eq!(planned.minutes, [45.0, 50.0, 45.0, 0.0, 50.0, 45.0, 100.0]);
         assert_eq!(planned.shortfall, 0.0);
+        let race: WeekSpec = "easy,rest,rest,rest,rest,rest,race".parse().unwrap();
+        // An intermediate half-marathoner's race: 115 minutes and a 20-minute warm-up.
+        assert_eq!(rule(None).apply(&race).minutes[6], 135.0);
     }
 
     #[test]
-    fn easy_days_share_what_is_left_of_the_target() {
+    fn easy_days_share_what_is_left_of_the_target_unrounded() {
         let w: WeekSpec = "easy,intervals,easy,rest,tempo,easy,long".parse().unwrap();
         let planned = rule(Some(300.0)).apply(&w);
-        // long = 0.28 x 300 = 84; intervals 50; tempo 50; left 116 over three easy days,
-        // in whole minutes with the total kept.
-        assert_eq!(planned.minutes[6], 84.0);
-        assert_eq!(
-            [planned.minutes[0], planned.minutes[2], planned.minutes[5]],
-            [39.0, 39.0, 38.0]
-        );
+        // Six running days, cap 0.30 - 0.08 x 60 / 480 = 0.29, long 87 within [75, 135];
+        // intervals and tempo keep 50 (work 20 <= 24 and 22.5 <= 30); 113 left for three
+        // easy days of equal weight.
+        assert!(close(planned.minutes[6], 87.0));
+        for d in [0, 2, 5] {
+            assert!(close(planned.minutes[d], 113.0 / 3.0), "{:?}", planned.minutes);
+        }
         assert!(planned.shortfall.abs() < 1e-9);
     }
 
@@ -268,25 +283,42 @@ mod tests {
         let w: WeekSpec = "easy,intervals,easy,rest,tempo,easy,long".parse().unwrap();
         let planned = r.apply(&w);
         assert_eq!(planned.minutes[0], 20.0);
-        assert!((planned.minutes[2] - 48.0).abs() < 1e-9);
+        assert!(close(planned.minutes[2], 46.5));
         assert!(planned.shortfall.abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_recovery_run_stays_within_45_minutes() {
+        let w: WeekSpec = "recovery,intervals,easy,rest,tempo,easy,long".parse().unwrap();
+        let planned = rule(Some(500.0)).apply(&w);
+        assert_eq!(planned.minutes[0], 45.0);
     }
 
     #[test]
     fn volume_that_cannot_be_placed_is_reported() {
         let w: WeekSpec = "rest,intervals,rest,rest,tempo,easy,long".parse().unwrap();
         let planned = rule(Some(600.0)).apply(&w);
+        // Four running days: share cap 0.40, 240 minutes held to the half's 135.
+        assert_eq!(planned.minutes[6], 135.0);
         assert_eq!(planned.minutes[5], 90.0);
-        assert!(planned.shortfall > 0.0);
+        assert!(close(planned.shortfall, 600.0 - 135.0 - 100.0 - 90.0));
     }
 
     #[test]
-    fn quality_work_stays_within_daniels_caps() {
+    fn quality_work_is_cut_to_exactly_daniels_caps() {
         let w: WeekSpec = "easy,tempo,easy,rest,intervals,easy,long".parse().unwrap();
         let planned = rule(Some(150.0)).apply(&w);
-        // Tempo work 45 % of minutes at most 10 % of 150: 15 / 0.45 = 33.3, so 33 minutes.
-        assert_eq!(planned.minutes[1], 33.0);
-        // Intervals work 40 % of minutes at most 8 % of 150: 12 / 0.4 = 30 minutes.
-        assert!((planned.minutes[4] - 30.0).abs() < 1e-9);
+        // Tempo work 45 % of minutes, at most 10 % of 150: 15 / 0.45 minutes.
+        assert!(close(planned.minutes[1], 15.0 / 0.45));
+        // Intervals work 40 % of minutes, at most 8 % of 150: 12 / 0.4 = 30 minutes.
+        assert!(close(planned.minutes[4], 30.0));
+    }
+
+    #[test]
+    fn the_share_cap_falls_with_volume_and_is_040_on_four_days() {
+        assert!(close(long_run_share_cap(240.0, 6), 0.30));
+        assert!(close(long_run_share_cap(480.0, 6), 0.26));
+        assert!(close(long_run_share_cap(900.0, 5), 0.22));
+        assert!(close(long_run_share_cap(900.0, 4), 0.40));
     }
 }

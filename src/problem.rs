@@ -105,12 +105,6 @@ impl Problem {
         &self.params
     }
 
-    /// The runner's current daily load C0 = current weekly minutes x reference intensity / 7.
-    #[must_use]
-    pub(crate) fn c0(&self) -> f64 {
-        self.current_weekly_minutes * self.params.reference_intensity / 7.0
-    }
-
     /// A judge for a week at `factor` times the runner's volume.
     #[must_use]
     pub(crate) fn judge(&self, factor: f64) -> Judge {
@@ -118,8 +112,10 @@ impl Problem {
             params: self.params,
             filters: Filters::new(&self.params),
             goal: self.goal,
-            c0: Some(self.c0()),
+            level: self.level,
+            current_weekly_minutes: Some(self.current_weekly_minutes),
             factor,
+            long_share_floor: 0.0,
             rules: Some(self.rules.clone()),
         }
     }
@@ -133,6 +129,8 @@ impl Problem {
             goal: self.goal,
             weekly_minutes: Some(weekly),
             caps: self.rules.caps,
+            running_days: Some(self.rules.running_days()),
+            long_run: None,
         }
     }
 

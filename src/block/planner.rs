@@ -63,7 +63,8 @@ pub(super) struct Planner<'a> {
 
 impl Planner<'_> {
     pub(super) fn root(&self, pool: &Pool) -> Node {
-        let c0 = self.problem.c0();
+        // C0: the runner's usual minutes at the intensity of their usual week.
+        let c0 = self.problem.current_weekly_minutes * pool.intensity / 7.0;
         let mut runs = [0.0; RUN_WINDOW];
         for (j, r) in runs.iter_mut().enumerate() {
             // Day j of the window is (j - 30) days from the first Monday.

@@ -18,6 +18,9 @@ pub struct Pool {
     pub weeks: Vec<[Session; 7]>,
     /// Run minutes of each day of that week (the 30 days before the block repeat it).
     pub history_runs: [f64; 7],
+    /// Load per minute of that week: the runner's usual daily load, C0, is the usual
+    /// minutes at this intensity.
+    pub intensity: f64,
 }
 
 /// Minutes of a day that count as running for the single-run rule (cross-training and rest
@@ -63,7 +66,7 @@ impl Pool {
     /// where none fits adds nothing.
     pub fn search(problem: &Problem, levels: &[f64], size: usize) -> Result<Self, NoWeekFits> {
         // Every distinct week is a candidate: diversity is the block's business (variety).
-        let p = problem.clone().with_min_distance(1);
+        let p = problem.clone().with_min_distance(0);
         let first = levels.first().copied().unwrap_or(1.0);
         let outcome = Search::new(&p).factor(first).top(size).run()?;
         let mut weeks: Vec<[Session; 7]> = outcome.plans.iter().map(|c| c.sessions).collect();
@@ -79,6 +82,16 @@ impl Pool {
         let rule = problem.minutes_rule(problem.current_weekly_minutes);
         let planned = rule.apply(&WeekSpec::from_sessions(weeks[0]));
         let history_runs: [f64; 7] = std::array::from_fn(|d| run_minutes(weeks[0][d], planned.minutes[d]));
-        Ok(Pool { weeks, history_runs })
+        let (mut minutes, mut load) = (0.0, 0.0);
+        for (d, &session) in weeks[0].iter().enumerate() {
+            minutes += planned.minutes[d];
+            load += planned.minutes[d] * problem.catalog.spec(session).rpe;
+        }
+        let intensity = if minutes > 0.0 { load / minutes } else { 0.0 };
+        Ok(Pool {
+            weeks,
+            history_runs,
+            intensity,
+        })
     }
 }

@@ -13,7 +13,7 @@ mod runner;
 #[cfg(test)]
 use runner::{GOAL_IDS, LEVEL_IDS};
 
-pub use runner::{Distribution, Goal, Level};
+pub use runner::{Distribution, Goal, Level, Needs, WORKOUTS};
 
 /// One kind of training day. The order is the catalog's (rest first, race last) and is the
 /// canonical order used to break ties deterministically.
@@ -210,6 +210,17 @@ impl Session {
         }
     }
 
+    /// The class the diversity of the shown plans reads: rest, the easy family (recovery,
+    /// easy, strides), cross, moderate, and each key session by its own index. Two plans
+    /// that differ only by an easy day renamed are the same plan.
+    #[must_use]
+    pub fn diversity_class(self) -> usize {
+        match self {
+            Session::Recovery | Session::Easy | Session::Strides => Session::Easy.index(),
+            s => s.index(),
+        }
+    }
+
     /// A quality (hard) session: what `hard_sessions` counts. `long_fast` is one.
     #[must_use]
     pub fn is_quality(self) -> bool {
@@ -234,12 +245,14 @@ impl Session {
         self.class() == Class::Easy
     }
 
-    /// Days of easier running a key session needs before the next key session
-    /// (48 h: 2 days, 72 h: 3 days); 0 for the others.
+    /// Days a key session needs before the next key session (24 h: 1 day, 48 h: 2 days,
+    /// 72 h: 3 days); 0 for the others. Marathon pace lies below the threshold: a day is
+    /// enough (docs/model.md, "Sessions").
     #[must_use]
     pub fn gap_days(self) -> u8 {
         match self {
-            Session::Long | Session::LongFast | Session::Marathon | Session::Tempo => 2,
+            Session::Marathon => 1,
+            Session::Long | Session::LongFast | Session::Tempo => 2,
             Session::Intervals | Session::Hills | Session::Race => 3,
             _ => 0,
         }
@@ -382,12 +395,15 @@ impl SessionSpec {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Catalog {
     specs: [SessionSpec; Session::COUNT],
+    /// Sessions whose minutes the profile set, by [`Session::index`] bit.
+    own_minutes: u16,
 }
 
 impl Default for Catalog {
     fn default() -> Self {
         Catalog {
             specs: Session::ALL.map(SessionSpec::default_for),
+            own_minutes: 0,
         }
     }
 }
@@ -408,6 +424,18 @@ impl Catalog {
         }
         if let Some(m) = minutes {
             spec.minutes = [m; 3];
+            self.own_minutes |= 1 << session.index();
+        }
+    }
+
+    /// Minutes of a `race` for `goal` and `level`: the profile's own when it set them,
+    /// else the goal's distance minutes ([`Goal::race_minutes`]).
+    #[must_use]
+    pub fn race_minutes(&self, goal: Goal, level: Level) -> f64 {
+        if self.own_minutes & (1 << Session::Race.index()) == 0 {
+            goal.race_minutes(level)
+        } else {
+            self.minutes(Session::Race, level)
         }
     }
 

@@ -1,6 +1,7 @@
 //! The runner's level and goal: the catalog's minutes column, the defaults of MODEL.md, the
 //! goal's intensity distribution and long-run cap. Names read whatever their case.
 
+use super::Session;
 use serde::{Deserialize, Serialize};
 
 /// A runner's level: sets catalog minutes and the defaults of MODEL.md.
@@ -123,6 +124,28 @@ pub struct Distribution {
     pub z3_max: f64,
 }
 
+/// What a goal's race needs of the week's sessions.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Needs {
+    /// The most specific session: 0.5 of `specificity` when missing from a week with a
+    /// quality session.
+    pub first: Option<Session>,
+    /// The next: 0.25 when missing from a week with two quality sessions or more.
+    pub second: Option<Session>,
+    /// Sessions the goal does not want: 0.5 each.
+    pub off_goal: [Option<Session>; 2],
+    /// What the first moderate run costs of `sessions` (the next ones 0.25 each).
+    pub first_moderate: f64,
+}
+
+/// The midweek workout types whose repeats cost `specificity` 0.25 each.
+pub const WORKOUTS: [Session; 4] = [
+    Session::Tempo,
+    Session::Intervals,
+    Session::Hills,
+    Session::Marathon,
+];
+
 impl Goal {
     /// The id used in files and output.
     #[must_use]
@@ -156,15 +179,77 @@ impl Goal {
         }
     }
 
+    /// The sessions the goal's race needs and the ones it does not (docs/model.md,
+    /// "Specificity"): Daniels; Pfitzinger and Latter; Pfitzinger and Douglas; Higdon.
+    #[must_use]
+    pub fn needs(self) -> Needs {
+        let off_short = [Some(Session::Marathon), Some(Session::LongFast)];
+        let (first, second, off_goal) = match self {
+            Goal::FiveK => (Some(Session::Intervals), Some(Session::Hills), off_short),
+            Goal::TenK => (Some(Session::Tempo), Some(Session::Intervals), off_short),
+            Goal::Half => (Some(Session::Tempo), Some(Session::LongFast), [None; 2]),
+            Goal::Marathon => (Some(Session::Marathon), Some(Session::Tempo), [None; 2]),
+            Goal::General => (None, None, [None; 2]),
+        };
+        let first_moderate = if matches!(self, Goal::Marathon | Goal::General) {
+            0.10
+        } else {
+            0.25
+        };
+        Needs {
+            first,
+            second,
+            off_goal,
+            first_moderate,
+        }
+    }
+
     /// The half and marathon goals need a long run; 5k, 10k and general do not.
     #[must_use]
     pub fn needs_long_run(self) -> bool {
         matches!(self, Goal::Half | Goal::Marathon)
     }
 
-    /// Longest allowed long run in minutes (Daniels: 150; 180 for a marathon goal).
+    /// Longest allowed long run in minutes, the `long_run_cap` constraint (docs/model.md,
+    /// "Hard constraints"): 5k 120, 10k 135, general 150 (Daniels), half 165 (Pfitzinger's
+    /// 16-17 miles), marathon 210/200/180 by level (the peak long run of Higdon's and
+    /// Pfitzinger's plans at the level's long-run pace).
     #[must_use]
-    pub fn long_run_cap(self) -> f64 {
-        if self == Goal::Marathon { 180.0 } else { 150.0 }
+    pub fn long_run_cap(self, level: Level) -> f64 {
+        match self {
+            Goal::FiveK => 120.0,
+            Goal::TenK => 135.0,
+            Goal::General => 150.0,
+            Goal::Half => 165.0,
+            Goal::Marathon => [210.0, 200.0, 180.0][level.index()],
+        }
+    }
+
+    /// The goal's range `(lo, hi)` for the long run of the minutes rule (docs/model.md,
+    /// "Minutes"): lo by goal, hi by goal and level.
+    #[must_use]
+    pub fn long_run_range(self, level: Level) -> (f64, f64) {
+        let (lo, hi) = match self {
+            Goal::FiveK => (45.0, [75.0, 90.0, 105.0]),
+            Goal::TenK => (60.0, [90.0, 105.0, 120.0]),
+            Goal::Half => (75.0, [120.0, 135.0, 150.0]),
+            Goal::Marathon => (90.0, [210.0, 180.0, 180.0]),
+            Goal::General => (60.0, [90.0, 120.0, 150.0]),
+        };
+        (lo, hi[level.index()])
+    }
+
+    /// Minutes of a `race` for the goal's distance and the runner's level: a typical
+    /// finishing time and a 20-minute warm-up (docs/model.md, "Minutes").
+    #[must_use]
+    pub fn race_minutes(self, level: Level) -> f64 {
+        let by_level = match self {
+            Goal::FiveK => [55.0, 45.0, 40.0],
+            Goal::TenK => [85.0, 70.0, 60.0],
+            Goal::Half => [170.0, 135.0, 115.0],
+            Goal::Marathon => [330.0, 270.0, 225.0],
+            Goal::General => [40.0, 45.0, 50.0],
+        };
+        by_level[level.index()]
     }
 }

@@ -87,10 +87,12 @@ pub fn score_structural(
         goal,
         weekly_minutes: None,
         caps: [None; 7],
+        running_days: None,
+        long_run: None,
     };
     let planned = rule.apply(week);
     let loads = WeekLoads::new(&catalog, week.sessions(), planned.minutes, 0.0);
-    let judge = Judge::structural(goal);
+    let judge = Judge::structural(goal, level);
     let a = assess(&judge, &loads);
     ScoreOutput {
         report: explain(&judge, &loads, &a, Target::default()),

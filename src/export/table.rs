@@ -127,14 +127,15 @@ pub fn report(out: &mut String, title: &str, r: &Report, style: &Style) -> Strin
     let _ = writeln!(out, "{days}");
     let m = &r.metrics;
     let metrics = format!(
-        "zones {:.0}/{:.0}/{:.0}%, monotony {:.2}, peak fatigue {:.2}, stress ratio {:.2}, long run {:.0}%",
+        "zones {:.0}/{:.0}/{:.0}%, monotony {:.2}, peak fatigue {:.2}, volume ratio {:.2}, long run {:.0}% ({:.1}x the longest other run)",
         m.z1 * 100.0,
         m.z2 * 100.0,
         m.z3 * 100.0,
         m.monotony,
         m.peak_fatigue_ratio,
-        m.stress_ratio,
-        m.long_run_share * 100.0
+        m.volume_ratio,
+        m.long_run_share * 100.0,
+        m.long_ratio
     );
     let _ = writeln!(out, "{}", wrap(&metrics, usize::from(style.columns()), ""));
     let mut comps = new_table_in(style);
@@ -149,10 +150,11 @@ pub fn report(out: &mut String, title: &str, r: &Report, style: &Style) -> Strin
     let _ = writeln!(out, "{comps}");
     if !r.violations.is_empty() {
         let mut v = new_table_in(style);
-        v.set_header(vec!["violation", "days", "why"]);
+        v.set_header(vec!["violation", "lost", "days", "why"]);
         for x in &r.violations {
             v.add_row(vec![
                 x.id.id().to_string(),
+                num(r.violation_penalty),
                 x.days.iter().map(|d| d.id()).collect::<Vec<_>>().join(", "),
                 x.why.clone(),
             ]);

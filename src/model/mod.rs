@@ -11,13 +11,13 @@ pub(crate) mod kernel;
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{Catalog, Goal, Session};
+use crate::catalog::{Catalog, Goal, Level, Session};
 use crate::week::Day;
 use filters::Filter;
 pub use kernel::DayMarks;
 pub(crate) use kernel::{Core, DayTerm, Sums};
 
-/// The constants of MODEL.md sections 3 to 7 that a profile may override (`model:`).
+/// The constants of docs/model.md that a profile may override (`model:`).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct ModelParams {
@@ -27,19 +27,24 @@ pub struct ModelParams {
     pub tau_fatigue: f64,
     /// Time constant of short-term leg fatigue, days. Default 2.
     pub tau_legs: f64,
-    /// Load per minute of a balanced week (about 80 % easy running), AU/min. Default 4.5.
-    pub reference_intensity: f64,
     /// Least share of zone-1 minutes before a week breaks `easy_floor`. Default 0.60.
     pub easy_floor: f64,
-    /// Monotony above which a week loses points and is not repeatable. Default 2.0.
+    /// Monotony from which a week loses `monotony` points (all 5 at one more). Default 1.5,
+    /// Foster's "preferable".
+    pub monotony_from: f64,
+    /// Monotony above which a week is not repeatable. Default 2.0.
     pub monotony_limit: f64,
-    /// Peak fatigue ratio above which a week loses points and is not repeatable. Default 1.3.
+    /// Peak fatigue ratio from which a week loses `repeatability` points (all 5 at 0.5
+    /// more). Default 1.0.
+    pub fatigue_from: f64,
+    /// Peak fatigue ratio above which a week is not repeatable. Default 1.3.
     pub fatigue_limit: f64,
     /// Freshness above which a key day is not repeatable. Default 2.2.
     pub freshness_limit: f64,
     /// Points each violation costs. Default 15.
     pub violation_penalty: f64,
-    /// Least number of days in which the emitted plans differ from each other. Default 2.
+    /// Least number of days whose class differs between two plans shown (rest,
+    /// easy-family, cross, moderate, each key session by its id). Default 1.
     pub min_distance: u8,
 }
 
@@ -51,9 +56,10 @@ impl ModelParams {
             "tau_fitness" => self.tau_fitness,
             "tau_fatigue" => self.tau_fatigue,
             "tau_legs" => self.tau_legs,
-            "reference_intensity" => self.reference_intensity,
             "easy_floor" => self.easy_floor,
+            "monotony_from" => self.monotony_from,
             "monotony_limit" => self.monotony_limit,
+            "fatigue_from" => self.fatigue_from,
             "fatigue_limit" => self.fatigue_limit,
             "freshness_limit" => self.freshness_limit,
             "violation_penalty" => self.violation_penalty,
@@ -69,13 +75,14 @@ impl Default for ModelParams {
             tau_fitness: 42.0,
             tau_fatigue: 7.0,
             tau_legs: 2.0,
-            reference_intensity: 4.5,
             easy_floor: 0.60,
+            monotony_from: 1.5,
             monotony_limit: 2.0,
+            fatigue_from: 1.0,
             fatigue_limit: 1.3,
             freshness_limit: 2.2,
             violation_penalty: 15.0,
-            min_distance: 2,
+            min_distance: 1,
         }
     }
 }
@@ -148,9 +155,25 @@ impl Rules {
         }
         self.avoid[day] & (1 << session.index()) == 0
     }
+
+    /// The rest days the runner usually takes: `max(min_rest_days, unavailable days)`
+    /// (the profile's `rest_days` are unavailable days).
+    #[must_use]
+    pub fn usual_rest_days(&self) -> u8 {
+        let unavailable = self.available.iter().filter(|&&a| !a).count();
+        self.min_rest_days.max(u8::try_from(unavailable).unwrap_or(7))
+    }
+
+    /// The runner's running days n: `7 - usual_rest_days` (the long run's share cap reads
+    /// them from the profile, so dropping a run never lowers the cap).
+    #[must_use]
+    pub fn running_days(&self) -> u8 {
+        7u8.saturating_sub(self.usual_rest_days())
+    }
 }
 
-/// Everything scoring needs besides the week: parameters, goal, the runner's load and rules.
+/// Everything scoring needs besides the week: parameters, goal, the runner's volume and
+/// rules.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Judge {
     /// Model constants.
@@ -159,10 +182,16 @@ pub struct Judge {
     pub filters: Filters,
     /// The runner's goal.
     pub goal: Goal,
-    /// The runner's current daily load C0; `None` takes the week's own `W / 7`.
-    pub c0: Option<f64>,
+    /// The runner's level (the long-run cap of a marathoner depends on it).
+    pub level: Level,
+    /// The weekly minutes the runner is used to; `None` (no profile) judges the week's
+    /// volume as the runner's own and its own intensity as C0's.
+    pub current_weekly_minutes: Option<f64>,
     /// The week's target factor g (1.0 for a single week; a block sets it).
     pub factor: f64,
+    /// The long run's share cap is at least this (a block week's planned long run); 0
+    /// otherwise.
+    pub long_share_floor: f64,
     /// The runner's hard constraints; `None` judges structure only.
     pub rules: Option<Rules>,
 }
@@ -170,14 +199,16 @@ pub struct Judge {
 impl Judge {
     /// A judge of structure only (no profile), as `score` without `--profile`.
     #[must_use]
-    pub fn structural(goal: Goal) -> Self {
+    pub fn structural(goal: Goal, level: Level) -> Self {
         let params = ModelParams::default();
         Judge {
             params,
             filters: Filters::new(&params),
             goal,
-            c0: None,
+            level,
+            current_weekly_minutes: None,
             factor: 1.0,
+            long_share_floor: 0.0,
             rules: None,
         }
     }
@@ -231,47 +262,57 @@ impl WeekLoads {
     }
 }
 
-/// The components of MODEL.md section 5, in order.
+/// The ten components of the score (docs/model.md, "Score"), in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Component {
-    /// The week asks about as much as the runner is ready for.
-    Stress,
+    /// The week asks about as much running as the runner is used to.
+    Volume,
     /// Each hard day starts on fresh legs.
     Recovery,
     /// Easy days after hard ones.
     Spacing,
     /// Most running easy, hard running hard, little in between.
     Distribution,
+    /// The hard sessions are the ones the race needs.
+    Specificity,
+    /// Each easy session in its place.
+    Sessions,
     /// Big days and small days.
     Monotony,
-    /// Repeated, fatigue stays within reach.
+    /// Repeated, fatigue stays near its average.
     Repeatability,
     /// The long run anchors without dominating.
     LongRun,
-    /// Rest days spread through the week.
+    /// Rest where it helps, the usual running days, an easy day after the long run.
     Rhythm,
 }
 
 impl Component {
-    /// Every component in the order of MODEL.md.
-    pub const ALL: [Component; 8] = [
-        Component::Stress,
+    /// Number of components.
+    pub const COUNT: usize = 10;
+
+    /// Every component in the order of docs/model.md.
+    pub const ALL: [Component; Component::COUNT] = [
+        Component::Volume,
         Component::Recovery,
         Component::Spacing,
         Component::Distribution,
+        Component::Specificity,
+        Component::Sessions,
         Component::Monotony,
         Component::Repeatability,
         Component::LongRun,
         Component::Rhythm,
     ];
 
-    /// Points the component is worth.
+    /// Points the component is worth (they sum to 100).
     #[must_use]
     pub fn points(self) -> f64 {
         match self {
-            Component::Stress | Component::Recovery | Component::Spacing | Component::Distribution => 15.0,
-            _ => 10.0,
+            Component::Volume | Component::Recovery | Component::Spacing => 15.0,
+            Component::Distribution | Component::Specificity | Component::LongRun | Component::Rhythm => 10.0,
+            Component::Sessions | Component::Monotony | Component::Repeatability => 5.0,
         }
     }
 
@@ -279,10 +320,12 @@ impl Component {
     #[must_use]
     pub fn id(self) -> &'static str {
         match self {
-            Component::Stress => "stress",
+            Component::Volume => "volume",
             Component::Recovery => "recovery",
             Component::Spacing => "spacing",
             Component::Distribution => "distribution",
+            Component::Specificity => "specificity",
+            Component::Sessions => "sessions",
             Component::Monotony => "monotony",
             Component::Repeatability => "repeatability",
             Component::LongRun => "long_run",
@@ -306,7 +349,7 @@ pub enum Constraint {
     RestDays,
     /// No two quality sessions on adjacent days.
     BackToBack,
-    /// Long run at most 150 minutes (180 for a marathon goal).
+    /// Long run at most the goal's cap (by level for a marathon).
     LongRunCap,
     /// At least 60 % of minutes in zone 1.
     EasyFloor,
@@ -408,7 +451,7 @@ impl Verdict {
     }
 }
 
-/// The weekly quantities of MODEL.md section 4.
+/// The weekly quantities of docs/model.md, "Weekly quantities".
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Metrics {
     /// Share of minutes in zone 1.
@@ -421,12 +464,16 @@ pub struct Metrics {
     pub monotony: f64,
     /// Foster's strain: W x monotony.
     pub strain: f64,
-    /// Highest steady-state fatigue over the runner's current daily load.
+    /// Highest steady-state fatigue over C0, the runner's usual minutes at this week's
+    /// intensity.
     pub peak_fatigue_ratio: f64,
-    /// The week's daily load over the target `g x C0`.
-    pub stress_ratio: f64,
+    /// The week's minutes over `g x` the runner's usual weekly minutes.
+    pub volume_ratio: f64,
     /// Minutes of long runs over the week's minutes.
     pub long_run_share: f64,
+    /// The longest long run over the longest run that is neither long nor quality (0
+    /// without a long run, 9 when there is no other run).
+    pub long_ratio: f64,
 }
 
 /// The steady state of the three filters: value at the end of each weekday.
@@ -462,7 +509,7 @@ pub struct Assessment {
     /// Freshness rho before each key day (`None` on other days).
     pub freshness: [Option<f64>; 7],
     /// Points lost per component, in the order of [`Component::ALL`].
-    pub lost: [f64; 8],
+    pub lost: [f64; Component::COUNT],
     /// Broken constraints.
     pub violations: Violations,
     /// `max(0, 100 - lost - penalty x violations)`.
@@ -556,12 +603,13 @@ impl Assessment {
                 monotony: core.monotony,
                 strain: core.load * core.monotony,
                 peak_fatigue_ratio: core.peak_fatigue_ratio,
-                stress_ratio: core.stress_ratio,
+                volume_ratio: core.volume_ratio,
                 long_run_share: core.long_run_share,
+                long_ratio: core.long_ratio,
             },
             state,
             marks,
-            long_run_share_cap: kernel::long_run_share_cap(core.minutes),
+            long_run_share_cap: core.share_cap,
             freshness,
             lost: core.lost,
             violations: core.violations,

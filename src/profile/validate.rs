@@ -9,7 +9,6 @@ use crate::limits::{
     CAP_MINUTES, MAX_DAYS, MAX_HARD_SESSIONS, MAX_NAME_CHARS, MODEL_PARAMS, RPE, SESSION_MINUTES,
     WEEKLY_MINUTES,
 };
-use crate::minutes::LONG_MIN;
 use crate::model::{LongRunRule, ModelParams, Rules};
 use crate::week::Day;
 
@@ -82,7 +81,7 @@ pub(super) fn validate(f: ProfileFile, source: &str) -> Result<Profile, InputErr
         Some(LongRunDay::None) => LongRunRule::Never,
         Some(LongRunDay::Day(d)) => LongRunRule::On(d),
     };
-    check_long_run_day(source, long_run, &fixed, &caps)?;
+    check_long_run_day(source, long_run, &fixed, &caps, goal.long_run_range(level).0)?;
     let params = f.model.unwrap_or_default();
     check_params(source, &params)?;
     let block = check_block(source, &f.block.unwrap_or_default())?;
@@ -307,16 +306,17 @@ fn check_counts(source: &str, f: &ProfileFile, level: Level) -> Result<(u8, u8),
 }
 
 /// A day that must hold the long run (`long_run_day`, or a long session in `fixed`) is not
-/// capped below the shortest long run.
+/// capped below the goal's shortest long run.
 fn check_long_run_day(
     source: &str,
     long_run: LongRunRule,
     fixed: &[Option<Session>; 7],
     caps: &[Option<f64>; 7],
+    shortest: f64,
 ) -> Result<(), InputError> {
     // Its "long run" would be a short easy run.
     for d in Day::ALL {
-        let Some(cap) = caps[d.index()].filter(|c| c.floor() < LONG_MIN) else {
+        let Some(cap) = caps[d.index()].filter(|&c| c < shortest) else {
             continue;
         };
         let field = if long_run == LongRunRule::On(d) {
@@ -330,9 +330,11 @@ fn check_long_run_day(
             source,
             &field,
             format!(
-                "{} holds the long run, but max_minutes.{d} caps the day at {} minutes, below the shortest long run ({LONG_MIN} minutes); raise the cap to at least {LONG_MIN} or put the long run on another day",
+                "{} holds the long run, but max_minutes.{d} caps the day at {} minutes, below the shortest long run of your goal ({} minutes); raise the cap to at least {} or put the long run on another day",
                 d.name(),
-                number(cap)
+                number(cap),
+                number(shortest),
+                number(shortest)
             ),
         ));
     }

@@ -32,7 +32,7 @@ pub struct SpaceScore {
 #[must_use]
 pub fn score_space(ids: &[Session], level: Level, goal: Goal) -> SpaceScore {
     let catalog = Catalog::default();
-    let judge = Judge::structural(goal);
+    let judge = Judge::structural(goal, level);
     let n = ids.len();
     let terms: [Vec<DayTerm>; 7] = std::array::from_fn(|d| {
         ids.iter()

@@ -8,7 +8,7 @@ pub mod exhaustive;
 use rayon::prelude::*;
 
 use crate::catalog::Session;
-use crate::minutes::{LONG_MIN, MinutesRule};
+use crate::minutes::MinutesRule;
 use crate::model::{Assessment, Judge, LongRunRule, WeekLoads, assess};
 use crate::problem::Problem;
 use crate::week::WeekSpec;
@@ -30,6 +30,7 @@ impl Space {
     #[must_use]
     pub fn of(problem: &Problem) -> Self {
         let r = &problem.rules;
+        let (shortest_long, _) = problem.goal.long_run_range(problem.level);
         let options = std::array::from_fn(|d| {
             if let Some(f) = r.fixed[d] {
                 return vec![f];
@@ -42,7 +43,7 @@ impl Space {
                 .filter(|&s| {
                     !s.is_long()
                         || match r.long_run {
-                            LongRunRule::Any => r.caps[d].is_none_or(|c| c >= LONG_MIN),
+                            LongRunRule::Any => r.caps[d].is_none_or(|c| c >= shortest_long),
                             LongRunRule::On(day) => day.index() == d,
                             LongRunRule::Never => false,
                         }
@@ -66,32 +67,40 @@ pub struct Candidate {
     pub sessions: [Session; 7],
     /// Score 0..100.
     pub score: f64,
-    /// `|stress_ratio - 1|`: ties break towards 0.
-    pub stress_gap: f64,
+    /// `|volume_ratio - 1|`: ties break towards 0.
+    pub volume_gap: f64,
     /// Peak fatigue ratio: ties break towards lower.
     pub peak_fatigue_ratio: f64,
-    /// Repeatable (MODEL.md section 7).
+    /// Repeatable (docs/model.md, "Verdict").
     pub repeatable: bool,
 }
 
+/// Scores that agree to nine decimals tie: the same key for both.
+fn tie_key(score: f64) -> f64 {
+    (score * 1e9).round()
+}
+
 impl Candidate {
-    /// The ranking of MODEL.md section 7: best score first; ties towards the stress ratio
-    /// closest to 1, then the lower peak fatigue ratio, then the catalog order of the week.
-    /// A total order, so the ranking never depends on thread count.
+    /// The ranking of docs/model.md: best score first; scores equal to 1e-9 tie, and ties
+    /// break towards the volume ratio closest to 1, then the lower peak fatigue ratio,
+    /// then the catalog order of the week. A total order, so the ranking never depends on
+    /// thread count.
     #[must_use]
     pub fn rank_cmp(&self, other: &Self) -> std::cmp::Ordering {
-        other
-            .score
-            .total_cmp(&self.score)
-            .then(self.stress_gap.total_cmp(&other.stress_gap))
+        tie_key(other.score)
+            .total_cmp(&tie_key(self.score))
+            .then(self.volume_gap.total_cmp(&other.volume_gap))
             .then(self.peak_fatigue_ratio.total_cmp(&other.peak_fatigue_ratio))
             .then(self.sessions.cmp(&other.sessions))
     }
 
-    /// Days in which two weeks differ.
+    /// Days in which two weeks differ in class (rest, easy-family, cross, moderate, each
+    /// key session by its id): renaming an easy day into strides is not an alternative.
     #[must_use]
     pub fn distance(&self, other: &Self) -> usize {
-        (0..7).filter(|&d| self.sessions[d] != other.sessions[d]).count()
+        (0..7)
+            .filter(|&d| self.sessions[d].diversity_class() != other.sessions[d].diversity_class())
+            .count()
     }
 }
 
@@ -498,7 +507,7 @@ fn candidate(sessions: &[Session; 7], a: &Assessment) -> Candidate {
     Candidate {
         sessions: *sessions,
         score: a.score,
-        stress_gap: (a.metrics.stress_ratio - 1.0).abs(),
+        volume_gap: (a.metrics.volume_ratio - 1.0).abs(),
         peak_fatigue_ratio: a.metrics.peak_fatigue_ratio,
         repeatable: a.repeatable,
     }

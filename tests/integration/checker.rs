@@ -6,9 +6,8 @@
 //! output.
 //!
 //! Where the documents leave something open, the reading taken here is marked "Reading:".
-//! Where MODEL.md version 2 and the code (model version 1) disagree, the checker holds both
-//! values in [`Numbers`] and judges by [`IN_FORCE`], set to what the code's own documentation
-//! (README, doc comments) says until model v2 lands.
+//! The numbers of the model version in force are in [`Numbers`] ([`IN_FORCE`]), so that the
+//! next version of the model changes one table.
 
 use std::collections::BTreeMap;
 
@@ -28,8 +27,8 @@ const FULL_DAYS: [&str; 7] = [
 ];
 
 // ---------------------------------------------------------------------------------------------
-// Where model v1 (the code today) and MODEL.md v2 disagree. Every number or reading the two
-// versions give differently lives here, once; the checker reads only `IN_FORCE`.
+// The numbers and readings of the model version in force, once; the checker reads only
+// `IN_FORCE`.
 // ---------------------------------------------------------------------------------------------
 
 /// The numbers and readings of one model version that the hard constraints depend on.
@@ -57,10 +56,6 @@ pub struct Numbers {
     pub caps_shape_every_session: bool,
 }
 
-fn v1_long_share(weekly: f64, _running_days: usize) -> f64 {
-    if weekly < 360.0 { 0.28 } else { 0.25 }
-}
-
 fn v2_long_share(weekly: f64, running_days: usize) -> f64 {
     if running_days <= 4 {
         0.40
@@ -68,26 +63,6 @@ fn v2_long_share(weekly: f64, running_days: usize) -> f64 {
         0.30 - 0.08 * ((weekly - 240.0) / 480.0).clamp(0.0, 1.0)
     }
 }
-
-/// Model version 1 as the code documents it today.
-/// - long_run_cap: README "a long run of at most 150 minutes" and "between 60 and 150 minutes
-///   (180 for a marathon)"; MODEL.md v2's change 4 confirms v1's 180 for the marathon.
-/// - long run minutes: README "28 % of a week under six hours (25 % above), between 60 and
-///   150 minutes (180 for a marathon)".
-/// - race minutes: the catalog's 40/45/50 for every goal (`weekwright catalog`; MODEL.md v2's
-///   change 8: "v1 gave a marathon 45 minutes").
-/// - whole minutes: README "in whole minutes".
-/// - caps: src/week.rs documents "Every rule-set session also respects the day's cap".
-pub const V1: Numbers = Numbers {
-    long_run_cap: [[150.0; 3], [150.0; 3], [150.0; 3], [180.0; 3], [150.0; 3]],
-    long_run_lo: [60.0; 5],
-    long_run_hi: [[150.0; 3], [150.0; 3], [150.0; 3], [180.0; 3], [150.0; 3]],
-    long_share: v1_long_share,
-    race_minutes: [[40.0, 45.0, 50.0]; 5],
-    easy_floor: 0.60,
-    whole_minutes: true,
-    caps_shape_every_session: true,
-};
 
 /// MODEL.md version 2 (sections 2, 6 and 10).
 pub const V2: Numbers = Numbers {
@@ -119,8 +94,8 @@ pub const V2: Numbers = Numbers {
     caps_shape_every_session: false,
 };
 
-/// The version the code implements today. Switch to `&V2` when model v2 lands.
-pub const IN_FORCE: &Numbers = &V1;
+/// The version the code implements.
+pub const IN_FORCE: &Numbers = &V2;
 
 // ---------------------------------------------------------------------------------------------
 // Sessions (MODEL.md section 1)
@@ -927,13 +902,6 @@ fn a_tempo_over_its_days_cap_breaks_availability_by_model_v2() {
     assert_eq!(
         violations_by(&V2, &plan, Some(&p), 0, 0),
         vec![violation("availability", [3, 4])]
-    );
-    // v1 shortens the tempo to the cap: only Thursday's run breaks availability.
-    let mut shortened = plan.clone();
-    shortened.minutes[4] = 40.0;
-    assert_eq!(
-        violations_by(&V1, &shortened, Some(&p), 0, 0),
-        vec![violation("availability", [3])]
     );
 }
 

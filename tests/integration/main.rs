@@ -19,4 +19,3 @@ mod seed;
 mod shell;
 mod snapshots;
 mod support;
-mod vectors;

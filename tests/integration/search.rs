@@ -27,7 +27,7 @@ fn brute_force(p: &Problem) -> (u64, Vec<Candidate>) {
                 out.push(Candidate {
                     sessions,
                     score: a.score,
-                    stress_gap: (a.metrics.stress_ratio - 1.0).abs(),
+                    volume_gap: (a.metrics.volume_ratio - 1.0).abs(),
                     peak_fatigue_ratio: a.metrics.peak_fatigue_ratio,
                     repeatable: true,
                 });

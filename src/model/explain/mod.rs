@@ -4,6 +4,7 @@
 
 mod components;
 mod notes;
+mod rules;
 mod violations;
 
 use serde::Serialize;
@@ -86,6 +87,9 @@ pub struct Report {
     pub violations: Vec<ViolationOut>,
     /// What a runner should read.
     pub notes: Vec<String>,
+    /// Points each violation costs (the table shows them, so its lines add up to the score).
+    #[serde(skip)]
+    pub violation_penalty: f64,
 }
 
 /// What every sentence reads: the judge, the week, its assessment and the runner's target.
@@ -195,6 +199,7 @@ pub fn explain(judge: &Judge, week: &WeekLoads, a: &Assessment, target: Target) 
         components,
         violations,
         notes: notes::notes(&facts),
+        violation_penalty: judge.params.violation_penalty,
     }
 }
 

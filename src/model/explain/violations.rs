@@ -125,7 +125,7 @@ fn long_run_cap(f: &Facts) -> (Vec<Day>, String) {
     let judge = f.judge;
     let week = f.week;
     let a = f.a;
-    let cap = judge.goal.long_run_cap();
+    let cap = judge.goal.long_run_cap(judge.level);
     let days = days_in(a.marks.over_long_cap);
     let longest = days.iter().map(|d| week.minutes[d.index()]).fold(0.0, f64::max);
     (

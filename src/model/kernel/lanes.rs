@@ -3,9 +3,10 @@
 //! [`evaluate_lanes`] is the one copy of the model's arithmetic (sections 4 to 7).
 
 use super::{
-    Component, Constraint, Core, FATIGUE, Judged, LEGS_BEFORE, LOAD, LOAD_SQ, LONG_MINUTES, MINUTES, Masks,
-    Prepared, Sums, Violations, WIDTH, ZONES, judge_masks, long_run_share_cap,
+    Component, Constraint, Core, FATIGUE, Judged, LEGS_BEFORE, LOAD, LOAD_SQ, LONG_MINUTES, LONGEST_LONG,
+    LONGEST_OTHER, MINUTES, Masks, Prepared, Sums, Violations, WIDTH, ZONES, judge_masks,
 };
+use crate::minutes::long_run_share_cap;
 use crate::model::DayTerm;
 
 #[inline(always)]
@@ -40,6 +41,8 @@ pub fn monotony_of(load: f64, load_sq: f64) -> f64 {
 pub struct TermLanes<const L: usize> {
     pub(super) v: [[f64; L]; WIDTH],
     pub(super) inv_load: [f64; L],
+    /// The day's minutes where the running maxima read them.
+    pub(super) longest: [[f64; L]; 2],
     /// Which of the distinct Sunday masks of its [`LastDay`] each lane carries.
     pub(super) class: [u8; L],
     /// Lanes that hold a term (the others repeat the first and are to be ignored).
@@ -87,6 +90,7 @@ impl<const L: usize> LastDay<L> {
                 TermLanes {
                     v: std::array::from_fn(|k| std::array::from_fn(|l| chunk[at(l)].v[k])),
                     inv_load: std::array::from_fn(|l| chunk[at(l)].inv_load),
+                    longest: std::array::from_fn(|k| std::array::from_fn(|l| chunk[at(l)].longest[k])),
                     class: std::array::from_fn(|l| class[at(l)]),
                     keep: std::array::from_fn(|l| l < chunk.len()),
                 }
@@ -130,10 +134,12 @@ pub struct CoreLanes<const L: usize> {
     zones: [[f64; L]; 3],
     monotony: [f64; L],
     peak_fatigue_ratio: [f64; L],
-    stress_ratio: [f64; L],
+    volume_ratio: [f64; L],
     long_run_share: [f64; L],
+    share_cap: [f64; L],
+    long_ratio: [f64; L],
     max_freshness: [f64; L],
-    lost: [[f64; L]; 8],
+    lost: [[f64; L]; Component::COUNT],
     violations: [Violations; L],
     /// Scores, `max(0, 100 - lost - penalty x violations)`.
     pub score: [f64; L],
@@ -151,8 +157,10 @@ impl<const L: usize> CoreLanes<L> {
             zones: self.zones.map(|z| z[l]),
             monotony: self.monotony[l],
             peak_fatigue_ratio: self.peak_fatigue_ratio[l],
-            stress_ratio: self.stress_ratio[l],
+            volume_ratio: self.volume_ratio[l],
             long_run_share: self.long_run_share[l],
+            share_cap: self.share_cap[l],
+            long_ratio: self.long_ratio[l],
             max_freshness: self.max_freshness[l],
             lost: self.lost.map(|x| x[l]),
             violations: self.violations[l],
@@ -161,7 +169,7 @@ impl<const L: usize> CoreLanes<L> {
     }
 }
 
-/// Score `L` weeks side by side: MODEL.md sections 4 to 7. Week `l` is `six_days` (Monday
+/// Score `L` weeks side by side: docs/model.md, "Weekly quantities" to "Verdict". Week `l` is `six_days` (Monday
 /// to Saturday) with Sunday's term `sundays[l]`; the sums are added in the order of
 /// [`Sums::push`]. `judged` is [`LastDay::judge`] of `six_days` for the [`LastDay`] that
 /// `sundays` belongs to. The one copy of the model's arithmetic; [`evaluate`](super::evaluate) is its one-lane
@@ -176,21 +184,23 @@ pub fn evaluate_lanes<const L: usize>(
     judged: &[Judged],
 ) -> CoreLanes<L> {
     use std::array::from_fn;
-    let q = Quantities::of(prep, six_days, sundays);
     // The integer half, read per lane from its class's verdict.
     let judged: [&Judged; L] = from_fn(|l| &judged[usize::from(sundays.class[l])]);
+    let q = Quantities::of(prep, six_days, sundays, &judged);
     let lost = lost_points(prep, &q, &judged);
     let (violations, score) = verdict(prep, &q, &judged, &lost);
     CoreLanes {
         minutes: q.minutes,
         load: q.load,
-        quality_sessions: from_fn(|l| judged[l].counts.quality),
-        rest_days: from_fn(|l| judged[l].counts.rests),
+        quality_sessions: from_fn(|l| judged[l].quality),
+        rest_days: from_fn(|l| judged[l].rests),
         zones: q.zones,
         monotony: q.monotony,
         peak_fatigue_ratio: q.peak_fatigue_ratio,
-        stress_ratio: q.stress_ratio,
+        volume_ratio: q.volume_ratio,
         long_run_share: q.long_run_share,
+        share_cap: q.share_cap,
+        long_ratio: q.long_ratio,
         max_freshness: q.max_freshness,
         lost,
         violations,
@@ -198,16 +208,18 @@ pub fn evaluate_lanes<const L: usize>(
     }
 }
 
-/// The weekly quantities of MODEL.md section 4 for `L` weeks, and the recovery fractions
-/// summed over their key days.
+/// The weekly quantities for `L` weeks, and the recovery fractions summed over their key
+/// days.
 struct Quantities<const L: usize> {
     minutes: [f64; L],
     load: [f64; L],
     zones: [[f64; L]; 3],
     long_run_share: [f64; L],
+    share_cap: [f64; L],
+    long_ratio: [f64; L],
     monotony: [f64; L],
     peak_fatigue_ratio: [f64; L],
-    stress_ratio: [f64; L],
+    volume_ratio: [f64; L],
     /// Recovery's fractions, summed over the key days.
     recovery: [f64; L],
     max_freshness: [f64; L],
@@ -215,7 +227,7 @@ struct Quantities<const L: usize> {
 
 impl<const L: usize> Quantities<L> {
     #[inline(always)]
-    fn of(prep: &Prepared, six_days: &Sums, sundays: &TermLanes<L>) -> Self {
+    fn of(prep: &Prepared, six_days: &Sums, sundays: &TermLanes<L>, judged: &[&Judged; L]) -> Self {
         use std::array::from_fn;
         let slot = |k: usize| -> [f64; L] { from_fn(|l| six_days.v[k] + sundays.v[k][l]) };
         let minutes = slot(MINUTES);
@@ -237,69 +249,130 @@ impl<const L: usize> Quantities<L> {
                 peak[l] = peak[l].max(fatigue[l]);
             }
         }
-        let c0: [f64; L] = from_fn(|l| prep.c0.unwrap_or(load[l] / 7.0));
-        let peak_fatigue_ratio: [f64; L] = from_fn(|l| if c0[l] == 0.0 { 0.0 } else { peak[l] / c0[l] });
-        let stress_ratio: [f64; L] = from_fn(|l| {
-            let target = prep.factor * c0[l];
-            if target == 0.0 {
-                0.0
-            } else {
-                (load[l] / 7.0) / target
-            }
-        });
-        // Freshness of each key day; 0 elsewhere, where the day's inverse load is 0.
-        let mut recovery = [0.0; L];
-        let mut max_freshness = [0.0f64; L];
-        for d in 0..7 {
-            let legs = slot(LEGS_BEFORE + d);
-            for l in 0..L {
-                let inv_load = if d == 6 {
-                    sundays.inv_load[l]
-                } else {
-                    six_days.inv_load[d]
-                };
-                let rho = legs[l] * inv_load;
-                recovery[l] += ramp(rho, 1.5, 1.0 / 0.7);
-                max_freshness[l] = max_freshness[l].max(rho);
-            }
-        }
+        let (peak_fatigue_ratio, volume_ratio) = volume_terms(prep, &minutes, &load, &peak);
+        let (recovery, max_freshness) = freshness(six_days, sundays);
         Quantities {
             minutes,
             load,
             zones,
             long_run_share,
+            share_cap: from_fn(|l| {
+                let cap = if judged[l].few_days == 0.0 {
+                    long_run_share_cap(minutes[l], 5)
+                } else {
+                    0.40
+                };
+                cap.max(prep.long_share_floor)
+            }),
+            long_ratio: long_ratio(six_days, sundays),
             monotony,
             peak_fatigue_ratio,
-            stress_ratio,
+            volume_ratio,
             recovery,
             max_freshness,
         }
     }
 }
 
-/// Points lost per component (MODEL.md section 5), in the order of [`Component::ALL`].
+/// The peak fatigue ratio (over C0, the usual minutes at this week's intensity: `current x
+/// (W / T) / 7`, or `W / 7` without a profile) and the volume ratio (`T / (g x current)`,
+/// or `1 / g` without a profile; 0 for an empty week).
 #[inline(always)]
-fn lost_points<const L: usize>(prep: &Prepared, q: &Quantities<L>, judged: &[&Judged; L]) -> [[f64; L]; 8] {
+fn volume_terms<const L: usize>(
+    prep: &Prepared,
+    minutes: &[f64; L],
+    load: &[f64; L],
+    peak: &[f64; L],
+) -> ([f64; L], [f64; L]) {
+    use std::array::from_fn;
+    let c0: [f64; L] = from_fn(|l| match prep.current {
+        Some(current) if minutes[l] != 0.0 => current * (load[l] / minutes[l]) / 7.0,
+        Some(_) => 0.0,
+        None => load[l] / 7.0,
+    });
+    let pfr = from_fn(|l| if c0[l] == 0.0 { 0.0 } else { peak[l] / c0[l] });
+    let volume = from_fn(|l| {
+        let usual = prep.factor * prep.current.unwrap_or(minutes[l]);
+        if usual == 0.0 { 0.0 } else { minutes[l] / usual }
+    });
+    (pfr, volume)
+}
+
+/// The longest long run over the longest run that is neither long nor quality: 9 when
+/// there is no other run (an empty week included), else 0 without a long run.
+#[inline(always)]
+fn long_ratio<const L: usize>(six_days: &Sums, sundays: &TermLanes<L>) -> [f64; L] {
+    std::array::from_fn(|l| {
+        let long = six_days.longest[LONGEST_LONG].max(sundays.longest[LONGEST_LONG][l]);
+        let other = six_days.longest[LONGEST_OTHER].max(sundays.longest[LONGEST_OTHER][l]);
+        if other == 0.0 {
+            9.0
+        } else if long == 0.0 {
+            0.0
+        } else {
+            long / other
+        }
+    })
+}
+
+/// Recovery's fractions summed over the key days, and the highest freshness.
+#[inline(always)]
+fn freshness<const L: usize>(six_days: &Sums, sundays: &TermLanes<L>) -> ([f64; L], [f64; L]) {
+    // Freshness of each key day; 0 elsewhere, where the day's inverse load is 0.
+    let mut recovery = [0.0; L];
+    let mut max_freshness = [0.0f64; L];
+    for d in 0..7 {
+        for l in 0..L {
+            let legs = six_days.v[LEGS_BEFORE + d] + sundays.v[LEGS_BEFORE + d][l];
+            let inv_load = if d == 6 {
+                sundays.inv_load[l]
+            } else {
+                six_days.inv_load[d]
+            };
+            let rho = legs * inv_load;
+            recovery[l] += ramp(rho, 1.5, 1.0 / 0.7);
+            max_freshness[l] = max_freshness[l].max(rho);
+        }
+    }
+    (recovery, max_freshness)
+}
+
+/// Points lost per component, in the order of [`Component::ALL`].
+#[inline(always)]
+fn lost_points<const L: usize>(
+    prep: &Prepared,
+    q: &Quantities<L>,
+    judged: &[&Judged; L],
+) -> [[f64; L]; Component::COUNT] {
     let p = &prep.params;
     let dist = &prep.dist;
     let zones = &q.zones;
-    let mut lost = [[0.0; L]; 8];
+    let mut lost = [[0.0; L]; Component::COUNT];
     for l in 0..L {
-        lost[0][l] = ramp((q.stress_ratio[l] - 1.0).abs(), 0.05, 10.0);
-        lost[1][l] = q.recovery[l] / judged[l].keys;
-        lost[2][l] = judged[l].spacing;
+        let j = judged[l];
+        lost[0][l] = ramp((q.volume_ratio[l] - 1.0).abs(), 0.05, 10.0);
+        lost[1][l] = q.recovery[l] / j.keys;
+        lost[2][l] = j.spacing;
         lost[3][l] = fraction(
             ((dist.z1_min - zones[0][l]) * 10.0)
                 .max((zones[1][l] - dist.z2_max) * 10.0)
                 .max((zones[2][l] - dist.z3_max) * 20.0),
         );
-        lost[4][l] = ramp(q.monotony[l], p.monotony_limit, 2.0);
-        lost[5][l] = ramp(q.peak_fatigue_ratio[l], p.fatigue_limit, 5.0);
-        let cap = long_run_share_cap(q.minutes[l]);
-        // A missing long run loses it all (1); otherwise `missing_long` is 0 and the
-        // ramp, within [0, 1], stands.
-        lost[6][l] = ramp(q.long_run_share[l], cap, 5.0).max(judged[l].missing_long);
-        lost[7][l] = judged[l].stacked;
+        lost[4][l] = j.specificity;
+        lost[5][l] = j.sessions;
+        lost[6][l] = ramp(q.monotony[l], p.monotony_from, 1.0);
+        lost[7][l] = ramp(q.peak_fatigue_ratio[l], p.fatigue_from, 2.0);
+        // The ratio's term is 0 without a long run (its ratio is 0); a missing long run
+        // the goal needs loses it all.
+        let ratio = if q.long_ratio[l] == 0.0 {
+            0.0
+        } else {
+            ramp(1.5 - q.long_ratio[l], 0.0, 1.0 / 0.75)
+        };
+        lost[8][l] = ramp(q.long_run_share[l], q.share_cap[l], 5.0)
+            .max(ratio)
+            .max(j.missing_long);
+        lost[9][l] = j.rhythm;
     }
     for (x, c) in lost.iter_mut().zip(Component::ALL) {
         for y in x.iter_mut() {
@@ -309,14 +382,14 @@ fn lost_points<const L: usize>(prep: &Prepared, q: &Quantities<L>, judged: &[&Ju
     lost
 }
 
-/// The broken constraints (MODEL.md section 6: the easy floor reads the shares, the rest
-/// were counted from the masks) and the score.
+/// The broken constraints (the easy floor reads the shares, the rest were counted from
+/// the masks) and the score.
 #[inline(always)]
 fn verdict<const L: usize>(
     prep: &Prepared,
     q: &Quantities<L>,
     judged: &[&Judged; L],
-    lost: &[[f64; L]; 8],
+    lost: &[[f64; L]; Component::COUNT],
 ) -> ([Violations; L], [f64; L]) {
     use std::array::from_fn;
     let p = &prep.params;
@@ -330,14 +403,7 @@ fn verdict<const L: usize>(
     let violations: [Violations; L] =
         from_fn(|l| Violations(judged[l].bits | (u8::from(below[l] != 0.0) << Constraint::EasyFloor as u8)));
     let score = from_fn(|l| {
-        let lost_total = lost[0][l]
-            + lost[1][l]
-            + lost[2][l]
-            + lost[3][l]
-            + lost[4][l]
-            + lost[5][l]
-            + lost[6][l]
-            + lost[7][l];
+        let lost_total: f64 = lost.iter().map(|c| c[l]).sum();
         (100.0 - lost_total - p.violation_penalty * (judged[l].broken + below[l])).max(0.0)
     });
     (violations, score)

@@ -3,7 +3,7 @@
 //! the text leaves open, and the few readings MODEL.md does not settle are marked
 //! "Reading:"). It shares no code with src/ (nothing here uses `weekwright`), so that the
 //! crate's own implementation of v2 can be checked against it: on the vectors of
-//! tests/data/model-vectors-v2.yaml and on random weeks.
+//! tests/data/model-vectors.yaml and on random weeks.
 //!
 //! One week, scored: [`score`] turns a week (a session a day, some with explicit minutes),
 //! the runner's level and goal and an optional profile into every number the model reports.
