@@ -178,6 +178,18 @@ impl Problem {
         self
     }
 
+    /// A week that is run once, not repeated (a race week): judged by its score, not asked
+    /// to be repeatable (monotony, peak fatigue and freshness limits lifted to their
+    /// ranges' ends), and the race's own hard minutes do not break the easy floor.
+    #[must_use]
+    pub fn run_once(mut self) -> Self {
+        self.params.monotony_limit = 10.0;
+        self.params.fatigue_limit = 5.0;
+        self.params.freshness_limit = 10.0;
+        self.params.easy_floor = 0.0;
+        self
+    }
+
     /// Plans that differ in at least `days` days.
     #[must_use]
     pub fn with_min_distance(mut self, days: u8) -> Self {

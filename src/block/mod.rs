@@ -42,6 +42,8 @@ pub struct BlockWeek {
     pub factor: f64,
     /// Planned minutes.
     pub minutes: f64,
+    /// The week's long run in minutes (0 without one): the block's progression.
+    pub long_run: f64,
     /// Load W (AU).
     pub load: f64,
     /// Acute:chronic workload ratio, W over the mean of the three weeks before (the runner's

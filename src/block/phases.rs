@@ -39,8 +39,13 @@ impl Phase {
     }
 }
 
-/// How much a new cycle starts above the last (MODEL.md: about 5 %).
-pub const CYCLE_GROWTH: f64 = 1.05;
+/// How much a new cycle starts above the last: about 5 % in a 3:1 pattern, 10 % in the
+/// beginners' 2:1, so that a beginner's volume grows across the block (Higdon's novice and
+/// couch-to-5k plans grow 5-10 % a week).
+#[must_use]
+pub fn cycle_growth(pattern: Pattern) -> f64 {
+    if pattern.builds == 2 { 1.10 } else { 1.05 }
+}
 /// The cycles' growth stops at +25 % over the profile's volume: a long block should not
 /// double a runner's week (our reading of "about 5 % above the last").
 pub const MAX_GROWTH: f64 = 1.25;
@@ -74,6 +79,9 @@ pub struct Schedule {
     pub factors: Vec<f64>,
     /// The highest build factor (taper and race weeks are shares of it).
     pub peak: f64,
+    /// The long run each build week plans (the block's progression; `None` where the
+    /// week's structure decides: deload, taper and race weeks, or no long run at all).
+    pub long_runs: Vec<Option<f64>>,
 }
 
 impl Schedule {
@@ -106,7 +114,7 @@ impl Schedule {
         let (mut c, mut p) = (0i32, 0usize);
         let mut last_build = current;
         for &ph in &phases {
-            let growth = CYCLE_GROWTH.powi(c).min(MAX_GROWTH);
+            let growth = cycle_growth(pattern).powi(c).min(MAX_GROWTH);
             if ph == Phase::Deload {
                 factors.push(deload_factor(pattern) * growth);
                 c += 1;
@@ -132,6 +140,7 @@ impl Schedule {
             factors.push(RACE_SHARE * peak);
         }
         Schedule {
+            long_runs: vec![None; phases.len()],
             phases,
             factors,
             peak,
@@ -145,14 +154,14 @@ mod tests {
 
     #[test]
     fn two_to_one_builds_seven_percent_then_deloads_to_three_quarters() {
-        // By hand, from MODEL.md section 8 as this module reads it: 2:1 builds at 1.00 and
-        // 1.07, deloads at 0.75, each cycle 5 % above the last, no week more than 10 %
-        // above the build week before it.
-        //   week 1: 1.00            week 4: 1.00 x 1.05 = 1.05
-        //   week 2: 1.07            week 5: 1.07 x 1.05 = 1.1235 (under 1.05 x 1.10)
-        //   week 3: 0.75            week 6: 0.75 x 1.05 = 0.7875
+        // By hand, from docs/model.md ("Blocks"): 2:1 builds at 1.00 and 1.07, deloads at
+        // 0.75, each cycle 10 % above the last, no week more than 10 % above the build
+        // week before it.
+        //   week 1: 1.00            week 4: 1.00 x 1.10 = 1.10
+        //   week 2: 1.07            week 5: 1.07 x 1.10 = 1.177 (= 1.07 x 1.10)
+        //   week 3: 0.75            week 6: 0.75 x 1.10 = 0.825
         let s = Schedule::new(Pattern { builds: 2 }, 6, false, 1.0);
-        let want = [1.00, 1.07, 0.75, 1.05, 1.1235, 0.7875];
+        let want = [1.00, 1.07, 0.75, 1.10, 1.177, 0.825];
         for (k, (got, want)) in s.factors.iter().zip(want).enumerate() {
             assert!((got - want).abs() < 1e-12, "week {}: {got} against {want}", k + 1);
         }

@@ -65,10 +65,20 @@ impl Planner<'_> {
     pub(super) fn root(&self, pool: &Pool) -> Node {
         // C0: the runner's usual minutes at the intensity of their usual week.
         let c0 = self.problem.current_weekly_minutes * pool.intensity / 7.0;
+        // The weeks before the block are the runner's usual week, its long run the first
+        // week's: the runner's recent longest run, which the progression starts from.
+        let mut history = pool.history_runs;
+        if let Some(first) = self.schedule.long_runs.first().copied().flatten() {
+            for (d, &session) in pool.weeks[0].iter().enumerate() {
+                if session.is_long() {
+                    history[d] = first;
+                }
+            }
+        }
         let mut runs = [0.0; RUN_WINDOW];
         for (j, r) in runs.iter_mut().enumerate() {
             // Day j of the window is (j - 30) days from the first Monday.
-            *r = pool.history_runs[(j + 5) % 7];
+            *r = history[(j + 5) % 7];
         }
         Node {
             objective: Objective::default(),

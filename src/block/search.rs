@@ -22,11 +22,13 @@ use super::{Block, BlockWeek};
 use crate::catalog::Session;
 use crate::dates::{self, add_days};
 use crate::error::{Error, Result};
+use crate::minutes::long_run_minutes;
+use crate::model::LongRunRule;
 use crate::model::explain::DayOut;
 use crate::model::{Filters, WeekLoads};
 use crate::problem::Problem;
 use crate::search::{Scorer, Search};
-use crate::week::{Day, WeekSpec};
+use crate::week::{Day, DaySpec, WeekSpec};
 
 /// One candidate for one week: a structure at a factor, scored.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,6 +43,11 @@ pub(super) struct ScoredWeek {
     pub(super) score: f64,
     /// Hard-session types, one bit per session kind (the race not counted).
     pub(super) quality: u16,
+    /// The long run's minutes (the longest, 0 without one).
+    pub(super) long_run: f64,
+    /// For a deload or taper week, the index of the build week it scales in the week
+    /// before's candidates: the week may only follow that one.
+    pub(super) parent: Option<u16>,
 }
 
 impl ScoredWeek {
@@ -62,6 +69,11 @@ impl ScoredWeek {
             total_load: loads.load.iter().sum(),
             score,
             quality,
+            long_run: (0..7)
+                .filter(|&d| sessions[d].is_long())
+                .map(|d| loads.minutes[d])
+                .fold(0.0, f64::max),
+            parent: None,
         }
     }
 
@@ -72,6 +84,17 @@ impl ScoredWeek {
     }
 }
 
+/// The scorer of a week at factor `g` whose long run the block plans: the minutes rule
+/// gives the long run `long` minutes, and the long run's share cap is raised to its share.
+fn block_scorer(problem: &Problem, g: f64, long: Option<f64>) -> Scorer {
+    let mut scorer = Scorer::new(problem, g);
+    if let Some(long) = long {
+        scorer.rule.long_run = Some(long);
+        scorer.judge.long_share_floor = long / (g * problem.weekly_minutes);
+    }
+    scorer
+}
+
 /// Score `structures` at each factor and keep the best `per_week` with no violation,
 /// taking first the best of each mix of hard-session types, so the beam can rotate them.
 fn candidates(
@@ -79,12 +102,12 @@ fn candidates(
     structures: &[[Session; 7]],
     factors: &[f64],
     per_week: usize,
-    taper_peak: Option<f64>,
+    (taper_peak, long): (Option<f64>, Option<f64>),
 ) -> Vec<ScoredWeek> {
     let mut out = Vec::new();
     for &g in factors {
         let tapered = taper_peak.map(|peak| tapered(problem, g, peak));
-        let judge = Scorer::new(tapered.as_ref().unwrap_or(problem), g);
+        let judge = block_scorer(tapered.as_ref().unwrap_or(problem), g, long);
         let mut scored: Vec<ScoredWeek> = structures
             .iter()
             .filter_map(|s| {
@@ -153,7 +176,90 @@ pub fn plan(
 pub(super) fn schedule(problem: &Problem, calendar: &Calendar) -> Schedule {
     let pattern = problem.pattern;
     let current = problem.current_weekly_minutes / problem.weekly_minutes;
-    Schedule::new(pattern, calendar.weeks, calendar.race.is_some(), current)
+    let mut schedule = Schedule::new(pattern, calendar.weeks, calendar.race.is_some(), current);
+    schedule.long_runs = long_runs(problem, &schedule);
+    schedule
+}
+
+/// Most of a build week its planned long run may take: the progression stops there for a
+/// runner whose weekly volume is small for the goal's peak long run (a reading of ours:
+/// docs/model.md, "Blocks").
+const LONG_RUN_MAX_SHARE: f64 = 0.45;
+
+/// The long run of each build week (docs/model.md, "Blocks"): the first week's is the
+/// minutes rule's at its volume (the runner's recent longest run); each next build week's
+/// rises by at most 10 % over the longest run of the previous 30 days (the four weeks
+/// before), towards the goal's peak for the level (Frandsen 2025), never past 45 % of its
+/// week nor the cap of a fixed long-run day. Deload and taper weeks scale their build
+/// week, the long run included, so they plan none of their own.
+fn long_runs(problem: &Problem, schedule: &Schedule) -> Vec<Option<f64>> {
+    let weeks = schedule.phases.len();
+    let rules = &problem.rules;
+    if rules.long_run == LongRunRule::Never {
+        return vec![None; weeks];
+    }
+    let (_, peak) = problem.goal.long_run_range(problem.level);
+    let day_cap = match rules.long_run {
+        LongRunRule::On(day) => rules.caps[day.index()].unwrap_or(f64::INFINITY),
+        _ => f64::INFINITY,
+    };
+    let running_days = rules.running_days();
+    let mut planned = vec![None; weeks];
+    // The long run each week runs, for the 30-day window.
+    let mut ran = vec![0.0; weeks];
+    let mut last_build: Option<(f64, f64)> = None;
+    for k in 0..weeks {
+        let g = schedule.factors[k];
+        let weekly = g * problem.weekly_minutes;
+        match schedule.phases[k] {
+            Phase::Build => {
+                let rule = long_run_minutes(problem.goal, problem.level, weekly, running_days);
+                let long = match last_build {
+                    None => rule,
+                    Some(_) => {
+                        let recent = ran[k.saturating_sub(4)..k].iter().copied().fold(0.0, f64::max);
+                        (1.10 * recent)
+                            .min(peak)
+                            .min(rule.max(LONG_RUN_MAX_SHARE * weekly))
+                    }
+                }
+                .min(day_cap);
+                planned[k] = Some(long);
+                ran[k] = long;
+                last_build = Some((g, long));
+            }
+            Phase::Deload | Phase::Taper => {
+                if let Some((gb, long)) = last_build {
+                    ran[k] = long * g / gb;
+                }
+            }
+            Phase::Race => {}
+        }
+    }
+    planned
+}
+
+/// A deload or taper week: the week before's build candidates with every session's minutes
+/// scaled to factor `g`, the long run and quality included, no run dropped and no rest day
+/// added (Bosquet 2007: keep frequency and intensity, cut volume). Each keeps the index of
+/// the build week it scales, which it may only follow.
+fn scaled(problem: &Problem, builds: &[ScoredWeek], g: f64) -> Vec<ScoredWeek> {
+    let mut out = Vec::new();
+    for (i, c) in (0..=u16::MAX).zip(builds) {
+        let r = g / c.factor;
+        let week = WeekSpec(std::array::from_fn(|d| DaySpec {
+            session: c.sessions[d],
+            minutes: (c.sessions[d] != Session::Rest).then(|| c.minutes[d] * r),
+        }));
+        let long = (c.long_run > 0.0).then(|| c.long_run * r);
+        let (loads, a) = block_scorer(problem, g, long).assess(&week);
+        if a.violations.is_empty() {
+            let mut w = ScoredWeek::new(g, &loads, a.score);
+            w.parent = Some(i);
+            out.push(w);
+        }
+    }
+    out
 }
 
 /// The context of a block's steps: its schedule, the settings with the profile's
@@ -180,11 +286,13 @@ fn week_candidates(
     pool: &Pool,
     k: usize,
     race_pool: &mut Option<(Problem, Vec<[Session; 7]>)>,
+    before: Option<&[ScoredWeek]>,
 ) -> Result<Vec<ScoredWeek>> {
     let s = &ctx.settings;
     let factors = factor_options(&ctx.schedule, k);
-    let taper_peak =
-        matches!(ctx.schedule.phases[k], Phase::Taper | Phase::Race).then_some(ctx.schedule.peak);
+    let phase = ctx.schedule.phases[k];
+    let taper_peak = matches!(phase, Phase::Taper | Phase::Race).then_some(ctx.schedule.peak);
+    let long = ctx.schedule.long_runs[k];
     if ctx.schedule.phases[k] == Phase::Race {
         let day = ctx.race_day.unwrap_or(6);
         if race_pool.is_none() {
@@ -202,7 +310,7 @@ fn week_candidates(
                 weeks,
                 &factors,
                 s.per_week,
-                Some(ctx.schedule.peak),
+                (Some(ctx.schedule.peak), None),
             ));
         }
     }
@@ -217,14 +325,19 @@ fn week_candidates(
             .top(s.pool)
             .run()?;
         let weeks: Vec<[Session; 7]> = outcome.plans.iter().map(|c| c.sessions).collect();
-        return Ok(candidates(&p, &weeks, &factors, s.per_week, taper_peak));
+        return Ok(candidates(&p, &weeks, &factors, s.per_week, (taper_peak, long)));
+    }
+    if let (Phase::Deload | Phase::Taper, Some(builds)) = (phase, before)
+        && builds.iter().all(|c| c.parent.is_none())
+    {
+        return Ok(scaled(ctx.problem, builds, ctx.schedule.factors[k]));
     }
     Ok(candidates(
         ctx.problem,
         &pool.weeks,
         &factors,
         s.per_week,
-        taper_peak,
+        (taper_peak, long),
     ))
 }
 
@@ -273,12 +386,16 @@ pub fn plan_with_pool(
     let mut options: Vec<Vec<ScoredWeek>> = Vec::with_capacity(calendar.weeks);
     let mut beam = vec![ctx.root(pool)];
     for k in 0..calendar.weeks {
-        let cands = week_candidates(&ctx, pool, k, &mut race_pool)?;
+        let before = k.checked_sub(1).map(|j| options[j].as_slice());
+        let cands = week_candidates(&ctx, pool, k, &mut race_pool, before)?;
         let mut next: Vec<Node> = Vec::with_capacity(beam.len() * cands.len());
         for node in &beam {
             // A path records candidates as u16: `per_week` times a few factors is far below
             // 2^16, and `zip` with the range keeps it so.
             for (i, c) in (0..=u16::MAX).zip(&cands) {
+                if c.parent.is_some() && c.parent != node.path.last().copied() {
+                    continue;
+                }
                 if let Some((mut n, _)) = ctx.step(node, k, i, c, true) {
                     n.key = rng.random::<u64>();
                     next.push(n);
@@ -338,6 +455,7 @@ fn replay(
             start: monday,
             factor: c.factor,
             minutes: c.total_minutes,
+            long_run: c.long_run,
             load: c.total_load,
             acwr: info.acwr,
             fitness: end.fitness,
@@ -379,7 +497,7 @@ pub fn template(problem: &Problem, pool: &Pool, calendar: &Calendar, settings: &
     for k in 0..calendar.weeks {
         let f = ctx.schedule.factors[k];
         let c = if ctx.schedule.phases[k] == Phase::Race {
-            week_candidates(&ctx, pool, k, &mut race_pool)?
+            week_candidates(&ctx, pool, k, &mut race_pool, None)?
                 .into_iter()
                 .filter(|c| c.factor == f)
                 .max_by(|a, b| a.score.total_cmp(&b.score))

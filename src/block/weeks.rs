@@ -17,12 +17,15 @@ fn key_sessions() -> u16 {
 
 /// The race week's problem: `race` on race day, no long run (the race is the week's
 /// key session), and the race counted among the hard sessions. After a race from Wednesday
-/// on the week rests; after a Monday or Tuesday race it runs easy.
+/// on the week rests; after a Monday or Tuesday race it runs easy. The week is run once:
+/// it is not asked to be repeatable, and the race's hard minutes (a half marathon is 135 of
+/// an intermediate's race week) do not break the easy floor.
 pub(super) fn race_week_problem(problem: &Problem, race_day: usize) -> Problem {
     let race = Day::ALL[race_day];
     let mut p = problem
         .clone()
-        .with_min_distance(1)
+        .run_once()
+        .with_min_distance(0)
         .with_fixed(race, Some(Session::Race))
         .with_available(race, true)
         .without_avoid_on(race)
@@ -54,19 +57,18 @@ pub(super) fn race_week_problem(problem: &Problem, race_day: usize) -> Problem {
     p.with_hard_sessions(hard)
 }
 
-/// The problem of a taper or race week at factor `g` of a block peaking at factor `peak`:
-/// its quality sessions shortened with the volume, never below half their length or 20
-/// minutes (MODEL.md section 8: "quality kept but shortened"; Bosquet 2007: keep the
-/// intensity, cut the volume). The race is the race's length.
+/// The problem of a race week at factor `g` of a block peaking at factor `peak`: its
+/// quality sessions shortened with the volume, never below half their length or 20
+/// minutes (docs/model.md, "Blocks": quality kept but shortened; Bosquet 2007: keep the
+/// intensity, cut the volume). The race is the race's length. (A taper week is its build
+/// week scaled, every session alike.)
 pub(super) fn tapered(problem: &Problem, g: f64, peak: f64) -> Problem {
     let scale = (g / peak).clamp(0.5, 1.0);
     Session::ALL
         .into_iter()
         .filter(|s| s.is_quality() && !s.is_long() && *s != Session::Race)
         .fold(problem.clone(), |p, s| {
-            let m = (problem.catalog.minutes(s, problem.level) * scale)
-                .round()
-                .max(EASY_MIN);
+            let m = (problem.catalog.minutes(s, problem.level) * scale).max(EASY_MIN);
             p.with_session_minutes(s, m)
         })
 }
@@ -76,7 +78,7 @@ pub(super) fn tapered(problem: &Problem, g: f64, peak: f64) -> Problem {
 pub(super) fn pre_race_problem(problem: &Problem, race_day: usize) -> Problem {
     let mut p = problem
         .clone()
-        .with_min_distance(1)
+        .with_min_distance(0)
         .avoiding(Day::SUN, key_sessions());
     if problem.rules.fixed[Day::SUN.index()].is_some_and(Session::is_key) {
         p = p.with_fixed(Day::SUN, None);

@@ -87,6 +87,7 @@ pub fn plans(problem: &Problem, top: usize) -> Result<(Outcome, Vec<Plan>)> {
     let scorer = Scorer::new(problem, 1.0);
     let target = Target {
         weekly_minutes: Some(problem.weekly_minutes),
+        advise: false,
     };
     let plans = outcome
         .plans

@@ -60,6 +60,7 @@ pub fn score_with_profile(problem: &Problem, week: &WeekSpec) -> ScoreOutput {
         &a,
         Target {
             weekly_minutes: Some(problem.weekly_minutes),
+            advise: true,
         },
     );
     let percentile = a.violations.is_empty().then(|| {
@@ -95,7 +96,15 @@ pub fn score_structural(
     let judge = Judge::structural(goal, level);
     let a = assess(&judge, &loads);
     ScoreOutput {
-        report: explain(&judge, &loads, &a, Target::default()),
+        report: explain(
+            &judge,
+            &loads,
+            &a,
+            Target {
+                weekly_minutes: None,
+                advise: true,
+            },
+        ),
         percentile: None,
     }
 }

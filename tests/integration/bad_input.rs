@@ -961,24 +961,25 @@ fn avoiding_rest_on_a_day_that_must_be_rest_is_refused_naming_both_fields() {
 }
 
 /// A long-run day capped below the shortest long run (60 minutes) would plan a 30-minute
-/// "long run": a contradiction, refused naming both fields and the shortest long run.
+/// "long run": a contradiction, refused naming both fields and the goal's shortest long run
+/// (75 minutes for the default half, 45 for a 5k: docs/model.md, "Minutes").
 #[test]
 fn a_long_run_day_capped_below_the_shortest_long_run_is_refused_naming_both_fields() {
     check(&[
         profile(
             "long_run_day_capped",
             "weekly_minutes: 300\nlong_run_day: sun\nmax_minutes: {sun: 30}\n",
-            &["long_run_day", "max_minutes.sun", "60"],
+            &["long_run_day", "max_minutes.sun", "75"],
         ),
         profile(
             "long_run_day_capped_just_below",
-            "weekly_minutes: 300\nlong_run_day: Saturday\nmax_minutes: {sat: 59.5}\n",
-            &["long_run_day", "max_minutes.sat", "60"],
+            "weekly_minutes: 300\nlong_run_day: Saturday\nmax_minutes: {sat: 74.5}\n",
+            &["long_run_day", "max_minutes.sat", "75"],
         ),
         profile(
             "fixed_long_run_capped",
-            "weekly_minutes: 300\nfixed: {sat: long_fast}\nmax_minutes: {sat: 45}\n",
-            &["fixed.sat", "max_minutes.sat", "60"],
+            "weekly_minutes: 300\ngoal: 5k\nfixed: {sat: long_fast}\nmax_minutes: {sat: 44}\n",
+            &["fixed.sat", "max_minutes.sat", "45"],
         ),
     ]);
 }

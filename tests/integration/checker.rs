@@ -874,7 +874,21 @@ fn the_model_vectors_break_the_rules_the_checker_finds() {
         let plan = plan_of(&sessions.join(","), minutes.try_into().expect("seven days"));
         let level = LEVELS.iter().position(|l| *l == v["level"]).expect("level");
         let goal = GOALS.iter().position(|g| *g == v["goal"]).expect("goal");
-        let found: Vec<String> = violations(&plan, None, goal, level)
+        // A vector's own profile: its constraints apply. The one vector without
+        // `weekly_minutes` gives every day its minutes, where the target changes nothing.
+        let profile = (!v["profile"].is_null()).then(|| {
+            let mut text = serde_saphyr::to_string(&v["profile"]).expect("YAML");
+            if v["profile"]["weekly_minutes"].is_null() {
+                text.push_str("weekly_minutes: 300\n");
+            }
+            let (level, goal) = (
+                v["level"].as_str().expect("level"),
+                v["goal"].as_str().expect("goal"),
+            );
+            text.push_str(&format!("level: {level}\ngoal: {goal}\n"));
+            Profile::from_yaml(&text).expect("the vector's profile is valid")
+        });
+        let found: Vec<String> = violations(&plan, profile.as_ref(), goal, level)
             .into_iter()
             .map(|(id, _)| id)
             .collect();

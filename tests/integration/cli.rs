@@ -36,7 +36,7 @@ fn generate_json_carries_the_keys_of_cli_md() {
         assert!(plan.get(key).is_some(), "plan lacks {key}");
     }
     assert_eq!(plan["days"].as_array().unwrap().len(), 7);
-    assert_eq!(plan["components"].as_array().unwrap().len(), 8);
+    assert_eq!(plan["components"].as_array().unwrap().len(), 10);
     assert_eq!(out["plans"].as_array().unwrap().len(), 2);
 }
 
@@ -189,12 +189,22 @@ fn a_plan_printed_by_generate_scores_the_same_from_a_week_file() {
     ])
     .code(0)
     .json();
-    assert_eq!(out["days"], plan["plans"][0]["days"]);
+    // The YAML file rounds minutes to hundredths (the model does not round): the same
+    // sessions, the same minutes and score to the printed precision.
+    let (got, want) = (
+        out["days"].as_array().unwrap(),
+        plan["plans"][0]["days"].as_array().unwrap(),
+    );
+    for (g, w) in got.iter().zip(want) {
+        assert_eq!(g["session"], w["session"]);
+        let (gm, wm) = (g["minutes"].as_f64().unwrap(), w["minutes"].as_f64().unwrap());
+        assert!((gm - wm).abs() <= 0.005 + 1e-9, "{gm} vs {wm}");
+    }
     let (a, b) = (
         out["score"].as_f64().unwrap(),
         plan["plans"][0]["score"].as_f64().unwrap(),
     );
-    assert!((a - b).abs() < 1e-9, "{a} vs {b}");
+    assert!((a - b).abs() < 0.01, "{a} vs {b}");
 }
 
 #[test]

@@ -4,13 +4,14 @@
 //! in JSON). Nothing here asks the library for an expected value.
 //!
 //! The constants, with where they are documented:
-//! - block guardrails (src/block/guardrails.rs, README "Blocks"): a week at most 130 % of
-//!   the last build week before it (the runner's current minutes before the first), acwr =
-//!   the week's load over the mean load of the three weeks before (the runner's current load,
-//!   `current_weekly_minutes x reference_intensity`, standing in for weeks before the block)
-//!   at most 1.5, no run longer than `floor(1.10 x` the longest run of the previous 30 days`)`,
-//!   where the 30 days before the block repeat the runner's current week (the profile's best
-//!   week at its current minutes) and cross-training, rest and the race do not count;
+//! - block guardrails (src/block/guardrails.rs, docs/model.md "Blocks"): a week at most 130 %
+//!   of the last build week before it (the runner's current minutes before the first), acwr
+//!   = the week's load over the mean load of the three weeks before (the runner's usual
+//!   week, its current minutes at the intensity of its best week, standing in for weeks
+//!   before the block) at most 1.5, no run longer than 1.10 x the longest run of the
+//!   previous 30 days, where the 30 days before the block repeat the runner's current week
+//!   (the profile's best week at its current minutes, its long run the block's first) and
+//!   cross-training, rest and the race do not count;
 //! - where weeks meet (src/block/planner.rs `join`, `cost_join`): no quality sessions on
 //!   both sides of Sunday -> Monday, and a key session whose next key session is in the
 //!   next week has the gap it needs: 2 days after long, long_fast, marathon and tempo, 3
@@ -42,7 +43,6 @@ struct Day {
     date: String,
     session: String,
     minutes: f64,
-    load: f64,
 }
 
 /// One printed week of a block.
@@ -54,8 +54,7 @@ struct Week {
     minutes: f64,
     load: f64,
     acwr: f64,
-    fitness: f64,
-    fatigue: f64,
+    long_run: f64,
     days: Vec<Day>,
 }
 
@@ -84,8 +83,7 @@ fn weeks_of(out: &Value) -> Vec<Week> {
             minutes: num(w, "minutes"),
             load: num(w, "load"),
             acwr: num(w, "acwr"),
-            fitness: num(w, "fitness"),
-            fatigue: num(w, "fatigue"),
+            long_run: num(w, "long_run"),
             days: w["days"]
                 .as_array()
                 .expect("a days list")
@@ -94,7 +92,6 @@ fn weeks_of(out: &Value) -> Vec<Week> {
                     date: text(d, "date"),
                     session: text(d, "session"),
                     minutes: num(d, "minutes"),
-                    load: num(d, "load"),
                 })
                 .collect(),
         })
@@ -176,22 +173,41 @@ const RUN_WINDOW: usize = 30;
 struct Runner {
     yaml: String,
     current_minutes: f64,
-    reference_intensity: f64,
+}
+
+/// The runner's current week: its run minutes, Monday first, its load per minute, and its
+/// long run's day.
+struct Usual {
+    runs: [f64; 7],
+    intensity: f64,
+    long_day: Option<usize>,
+}
+
+impl Usual {
+    /// The weeks before the block: the usual week with the block's first long run.
+    fn before(&self, first: &Week) -> [f64; 7] {
+        std::array::from_fn(|d| {
+            if Some(d) == self.long_day {
+                first.long_run
+            } else {
+                self.runs[d]
+            }
+        })
+    }
 }
 
 impl Runner {
-    fn new(yaml: &str, current_minutes: f64, reference_intensity: f64) -> Self {
+    fn new(yaml: &str, current_minutes: f64) -> Self {
         Runner {
             yaml: yaml.to_string(),
             current_minutes,
-            reference_intensity,
         }
     }
 
-    /// The runner's current week, Monday first, as run minutes: the profile's best week
-    /// (`generate --top 1`) with the minutes its structure gets at the runner's current
-    /// volume (`score` under the same profile with `weekly_minutes` set to the current).
-    fn history(&self) -> [f64; 7] {
+    /// The runner's current week: the profile's best week (`generate --top 1`) with the
+    /// minutes its structure gets at the runner's current volume (`score` under the same
+    /// profile with `weekly_minutes` set to the current).
+    fn history(&self) -> Usual {
         let file = ProfileFile::new(&self.yaml);
         let top = weekwright(&[
             "generate",
@@ -205,13 +221,6 @@ impl Runner {
         .code(0)
         .json();
         let days = top["plans"][0]["days"].as_array().expect("a days list");
-        let weekly = self.yaml.lines().find_map(|l| l.strip_prefix("weekly_minutes: "));
-        if weekly.and_then(|w| w.trim().parse::<f64>().ok()) == Some(self.current_minutes) {
-            // The runner is at the profile's volume: the plan's own minutes.
-            return std::array::from_fn(|d| {
-                run_minutes(&text(&days[d], "session"), num(&days[d], "minutes"))
-            });
-        }
         let sessions: Vec<String> = days.iter().map(|d| text(d, "session")).collect();
         let current: String = self
             .yaml
@@ -238,19 +247,20 @@ impl Runner {
         .code(0)
         .json();
         let days = scored["days"].as_array().expect("a days list");
-        std::array::from_fn(|d| run_minutes(&text(&days[d], "session"), num(&days[d], "minutes")))
+        let minutes: f64 = days.iter().map(|d| num(d, "minutes")).sum();
+        let load: f64 = days.iter().map(|d| num(d, "load")).sum();
+        Usual {
+            runs: std::array::from_fn(|d| run_minutes(&text(&days[d], "session"), num(&days[d], "minutes"))),
+            intensity: load / minutes,
+            long_day: sessions.iter().position(|s| s.starts_with("long")),
+        }
     }
 
     /// Plan a block for this runner and check every guardrail on its printed days.
     fn check_block(&self, args: &[&str]) -> Vec<Week> {
         let file = ProfileFile::new(&self.yaml);
         let weeks = block(Some(&file.path), args);
-        let broken = guardrail_breaches(
-            &weeks,
-            self.current_minutes,
-            self.reference_intensity,
-            &self.history(),
-        );
+        let broken = guardrail_breaches(&weeks, self.current_minutes, &self.history());
         assert!(broken.is_empty(), "{args:?}:\n{}", broken.join("\n"));
         weeks
     }
@@ -266,16 +276,11 @@ fn window_before_block(history: &[f64; 7]) -> Vec<f64> {
 }
 
 /// Every guardrail the printed block breaks, in words.
-fn guardrail_breaches(
-    weeks: &[Week],
-    current_minutes: f64,
-    reference_intensity: f64,
-    history: &[f64; 7],
-) -> Vec<String> {
+fn guardrail_breaches(weeks: &[Week], current_minutes: f64, usual: &Usual) -> Vec<String> {
     let mut broken = Vec::new();
     let mut last_build = current_minutes;
-    let mut loads = [current_minutes * reference_intensity; 3];
-    let mut runs = window_before_block(history);
+    let mut loads = [current_minutes * usual.intensity; 3];
+    let mut runs = window_before_block(&usual.before(&weeks[0]));
     for w in weeks {
         if w.minutes > VOLUME_HARD * last_build + 1e-9 {
             broken.push(format!(
@@ -305,7 +310,7 @@ fn guardrail_breaches(
                 .iter()
                 .copied()
                 .fold(0.0, f64::max);
-            if d.session != "race" && run > (SINGLE_RUN * longest).floor() {
+            if d.session != "race" && run > SINGLE_RUN * longest + 1e-9 {
                 broken.push(format!(
                     "{}: a {run} min run after a longest run of {longest} min in 30 days",
                     d.date
@@ -332,8 +337,8 @@ fn default_to_race() -> &'static [Week] {
 fn the_default_block_keeps_every_guardrail_on_its_printed_days() {
     let weeks = default_to_race();
     assert_eq!(weeks.len(), 14);
-    let history = Runner::new(DEFAULT_YAML, 300.0, 4.5).history();
-    let broken = guardrail_breaches(weeks, 300.0, 4.5, &history);
+    let usual = Runner::new(DEFAULT_YAML, 300.0).history();
+    let broken = guardrail_breaches(weeks, 300.0, &usual);
     assert!(broken.is_empty(), "{}", broken.join("\n"));
 }
 
@@ -343,41 +348,16 @@ fn the_default_block_keeps_every_guardrail_on_its_printed_days() {
 #[test]
 fn guardrails_hold_for_a_runner_without_a_long_run() {
     let yaml = std::fs::read_to_string(crate::support::profile("no-long-run.yaml")).unwrap();
-    Runner::new(&yaml, 220.0, 4.5).check_block(&["--start", "2027-01-04", "--race", "2027-03-02"]);
+    Runner::new(&yaml, 220.0).check_block(&["--start", "2027-01-04", "--race", "2027-03-02"]);
 }
 
-/// A 90-minute runner on five days whose usual week is intense (reference_intensity 6): the
-/// stress component asks for more load than 90 minutes give, and a five-day week cannot
-/// shrink below about 140 minutes (20 per easy day, 60 for the long run), 1.4 x the block's
-/// first weeks of three or four days: only the 130 % rule keeps them out.
+/// A 90-minute runner on five days: a five-day week cannot shrink below about 140 minutes
+/// (20 per easy day, 60 for the long run), 1.4 x the block's first weeks of three or four
+/// days: only the 130 % rule keeps them out.
 #[test]
 fn a_runner_whose_weeks_overshoot_their_target_is_held_to_130_percent() {
-    let yaml = "name: overshoot\nlevel: intermediate\ngoal: general\nweekly_minutes: 90\ncurrent_weekly_minutes: 81\navailable_days: [mon, tue, thu, sat, sun]\nhard_sessions: 1\nmin_rest_days: 2\nmodel: {reference_intensity: 6.0}\n";
-    Runner::new(yaml, 81.0, 6.0).check_block(&["--start", "2027-01-04", "--weeks", "6"]);
-}
-
-/// A runner growing from 324 to 360 minutes: after a deload the long run grows back past
-/// 1.10 x the longest run of the three weeks before it, which only the long run before the
-/// deload, four weeks back, allows: the window is 30 days, not three weeks.
-#[test]
-fn a_long_run_may_lean_on_a_run_up_to_30_days_back() {
-    let yaml = "name: growing\nlevel: intermediate\ngoal: half\nweekly_minutes: 360\ncurrent_weekly_minutes: 324\nhard_sessions: 2\nmin_rest_days: 2\navailable_days: [mon, tue, thu, sat, sun]\nlong_run_day: sun\n";
-    let runner = Runner::new(yaml, 324.0, 4.5);
-    let weeks = runner.check_block(&["--start", "2027-01-04", "--weeks", "12"]);
-    let mut runs = window_before_block(&runner.history());
-    let mut far = Vec::new();
-    for d in weeks.iter().flat_map(|w| &w.days) {
-        let run = run_minutes(&d.session, d.minutes);
-        let three_weeks = runs[runs.len() - 21..].iter().copied().fold(0.0, f64::max);
-        if d.session != "race" && run > (SINGLE_RUN * three_weeks).floor() {
-            far.push(format!("{}: {run} min after {three_weeks} in 21 days", d.date));
-        }
-        runs.push(run);
-    }
-    assert!(
-        !far.is_empty(),
-        "no run of this block needs the far end of the 30-day window; pick a block that does"
-    );
+    let yaml = "name: overshoot\nlevel: intermediate\ngoal: general\nweekly_minutes: 90\ncurrent_weekly_minutes: 81\navailable_days: [mon, tue, thu, sat, sun]\nhard_sessions: 1\nmin_rest_days: 2\n";
+    Runner::new(yaml, 81.0).check_block(&["--start", "2027-01-04", "--weeks", "6"]);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -486,13 +466,13 @@ fn daniels_cap(session: &str, week_minutes: f64) -> f64 {
     }
 }
 
-/// Minutes of a quality session in a taper or race week at factor `g` of a block peaking
-/// at `peak`, for a runner of `weekly` minutes: its catalog minutes scaled by
-/// clamp(g / peak, 0.5, 1.0), whole, at least 20, then cut to Daniels' cap on the week's
-/// minutes `g x weekly` (in whole minutes of the session).
+/// Minutes of a quality session in a race week at factor `g` of a block peaking at
+/// `peak`, for a runner of `weekly` minutes: its catalog minutes scaled by
+/// clamp(g / peak, 0.5, 1.0), at least 20, then cut to Daniels' cap on the week's minutes
+/// `g x weekly` (docs/model.md: minutes are real numbers, never rounded).
 fn tapered_minutes(session: &str, catalog: f64, work_share: f64, g: f64, peak: f64, weekly: f64) -> f64 {
-    let shortened = (catalog * (g / peak).clamp(0.5, 1.0)).round().max(20.0);
-    shortened.min((daniels_cap(session, g * weekly) / work_share + 1e-9).floor())
+    let shortened = (catalog * (g / peak).clamp(0.5, 1.0)).max(20.0);
+    shortened.min(daniels_cap(session, g * weekly) / work_share)
 }
 
 /// The peak build factor of the default block: 3:1 counted back from the taper, so weeks
@@ -500,8 +480,40 @@ fn tapered_minutes(session: &str, catalog: f64, work_share: f64, g: f64, peak: f
 /// +5 % above the first.
 const DEFAULT_PEAK: f64 = 1.10 * 1.05 * 1.05;
 
+/// Deload and taper weeks are the week before scaled (docs/model.md, "Blocks": every
+/// session's minutes scaled by the factor, no run dropped, no rest day added): the same
+/// sessions, each day's minutes times the ratio of the factors.
+fn check_scaled(weeks: &[Week]) -> usize {
+    let mut scaled = 0;
+    for pair in weeks.windows(2) {
+        let (before, w) = (&pair[0], &pair[1]);
+        if w.phase != "deload" && w.phase != "taper" {
+            continue;
+        }
+        let r = w.factor / before.factor;
+        for (b, d) in before.days.iter().zip(&w.days) {
+            assert_eq!(
+                b.session, d.session,
+                "week {}: {} keeps its session",
+                w.number, d.date
+            );
+            assert!(
+                (d.minutes - b.minutes * r).abs() < 1e-9,
+                "week {} ({}): {} {} min, want {} x {r:.4}",
+                w.number,
+                w.phase,
+                d.session,
+                d.minutes,
+                b.minutes
+            );
+        }
+        scaled += 1;
+    }
+    scaled
+}
+
 #[test]
-fn taper_and_race_weeks_take_60_and_50_percent_of_the_peak_build_week() {
+fn taper_and_race_weeks_take_60_and_about_45_percent_of_the_peak_build_week() {
     let weeks = default_to_race();
     let phases: Vec<&str> = weeks.iter().map(|w| w.phase.as_str()).collect();
     assert_eq!(phases[11..], ["build", "taper", "race"]);
@@ -517,53 +529,34 @@ fn taper_and_race_weeks_take_60_and_50_percent_of_the_peak_build_week() {
             .filter(|w| w.phase == "build")
             .all(|w| w.factor <= peak.factor + 1e-12)
     );
-    // Minutes are whole: every week is within half a minute of factor x 300, so a share of
-    // the peak week's minutes is within 0.5 + share x 0.5 < 0.8 minute of exact.
-    for w in [peak, taper, race] {
-        assert!(
-            (w.minutes - 300.0 * w.factor).abs() <= 0.5,
-            "week {}: {} min",
-            w.number,
-            w.minutes
-        );
-    }
     assert!(
         (taper.factor - 0.60 * DEFAULT_PEAK).abs() < 1e-12,
         "taper factor {}",
         taper.factor
     );
     assert!(
-        (taper.minutes - 0.60 * peak.minutes).abs() < 0.8,
+        (taper.minutes - 0.60 * peak.minutes).abs() < 1e-9,
         "taper {} min, peak {} min",
         taper.minutes,
         peak.minutes
     );
-    // The race week comes out at 0.50, the top of its 0.45 +- 0.05 window: race-day form,
-    // recomputed from the taper week's end and the race week's loads to Saturday, is still
-    // above the +30 % of fitness that costs nothing, so less volume would cost more.
-    let (decay_fitness, decay_fatigue) = ((-1.0f64 / 42.0).exp(), (-1.0f64 / 7.0).exp());
-    let (mut fit, mut fat) = (taper.fitness, taper.fatigue);
-    for d in &race.days[..6] {
-        fit = decay_fitness * fit + (1.0 - decay_fitness) * d.load;
-        fat = decay_fatigue * fat + (1.0 - decay_fatigue) * d.load;
-    }
-    let form_share = (fit - fat) / fit;
-    assert!(form_share > 0.30, "race-day form {form_share:.3} of fitness");
+    // Every deload and the taper scale the week before.
+    assert_eq!(
+        check_scaled(weeks),
+        1 + weeks.iter().filter(|w| w.phase == "deload").count()
+    );
+    // The race week at 0.45 of the peak, free to move 0.05 either way.
     assert!(
-        (race.factor - (0.45 + 0.05) * DEFAULT_PEAK).abs() < 1e-12,
+        [0.40, 0.45, 0.50]
+            .iter()
+            .any(|share| (race.factor - share * DEFAULT_PEAK).abs() < 1e-12),
         "race factor {}",
         race.factor
     );
-    assert!(
-        (race.minutes - 0.50 * peak.minutes).abs() < 0.8,
-        "race week {} min, peak {} min",
-        race.minutes,
-        peak.minutes
-    );
 }
 
-/// Check each shortened quality session of the taper and race weeks against its minutes
-/// worked out by hand; returns (session, minutes) of each.
+/// Check each shortened quality session of the race weeks against its minutes worked out
+/// by hand; returns (session, minutes) of each.
 fn check_tapered(
     weeks: &[Week],
     peak: f64,
@@ -571,7 +564,7 @@ fn check_tapered(
     catalog: impl Fn(&str) -> (f64, f64),
 ) -> Vec<(String, f64)> {
     let mut seen = Vec::new();
-    for w in weeks.iter().filter(|w| w.phase == "taper" || w.phase == "race") {
+    for w in weeks.iter().filter(|w| w.phase == "race") {
         for d in w.days.iter().filter(|d| is_quality(&d.session)) {
             if d.session == "race" || d.session == "long_fast" {
                 continue;
@@ -593,25 +586,26 @@ fn check_tapered(
     seen
 }
 
-/// The default taper week at 0.60 of the peak: tempo, intervals and hills at 60 % of 50,
-/// 50 and 45 minutes, marathon pace at 60 % of 70; the race week's at 50 %.
+/// The default taper week at 0.60 of the peak: its quality at 60 % of the peak week's
+/// (tempo 50 -> 30, hills 45 -> 27, marathon pace 70 -> 42 when the peak had the catalog's
+/// minutes); the race week's quality shortened from the catalog's.
 #[test]
-fn the_default_taper_shortens_quality_to_60_percent_of_the_catalog() {
+fn the_default_taper_shortens_quality_to_60_percent_of_the_peak_week() {
     let weeks = default_to_race();
-    let taper = &weeks[12];
-    let expected = |s: &str| match s {
-        "tempo" | "intervals" => 30.0,
-        "hills" => 27.0,
-        "marathon" => 42.0,
-        other => panic!("{other}"),
-    };
+    let (peak, taper) = (&weeks[11], &weeks[12]);
     let mut shortened = 0;
-    for d in taper
+    for (p, d) in peak
         .days
         .iter()
-        .filter(|d| is_quality(&d.session) && d.session != "long_fast")
+        .zip(&taper.days)
+        .filter(|(_, d)| is_quality(&d.session))
     {
-        assert_eq!(d.minutes, expected(&d.session), "{} on {}", d.session, d.date);
+        assert!(
+            (d.minutes - 0.60 * p.minutes).abs() < 1e-9,
+            "{} on {}",
+            d.session,
+            d.date
+        );
         shortened += 1;
     }
     assert!(
@@ -620,12 +614,12 @@ fn the_default_taper_shortens_quality_to_60_percent_of_the_catalog() {
         taper.days
     );
     let seen = check_tapered(weeks, DEFAULT_PEAK, 300.0, intermediate_quality);
-    assert!(seen.len() > shortened, "the race week keeps one too: {seen:?}");
+    assert!(!seen.is_empty(), "the race week keeps one too: {seen:?}");
 }
 
 /// Intermediate 10k runner (profiles/intermediate-10k.yaml), race on Thursday 11 March
-/// 2027: the race week sits at 0.45 of the peak, below the taper's floor, so its hard
-/// session keeps half its catalog minutes (hills: 45 x 0.5 = 22.5, 23 whole), not 45 %.
+/// 2027: the race week's hard session keeps at least half its catalog minutes, not the
+/// week's share of the peak.
 #[test]
 fn race_week_quality_keeps_at_least_half_its_catalog_minutes() {
     let weeks = block(
@@ -638,11 +632,6 @@ fn race_week_quality_keeps_at_least_half_its_catalog_minutes() {
     let peak = 1.10 * 1.05;
     let race = weeks.last().expect("weeks");
     assert_eq!(race.phase, "race");
-    assert!(
-        race.factor / peak < 0.5 - 1e-9,
-        "race week at {:.3} of the peak",
-        race.factor / peak
-    );
     let seen = check_tapered(&weeks, peak, 300.0, intermediate_quality);
     let in_race_week: Vec<_> = race
         .days
@@ -652,10 +641,11 @@ fn race_week_quality_keeps_at_least_half_its_catalog_minutes() {
     assert!(!in_race_week.is_empty(), "{seen:?}");
 }
 
-/// Quality sessions of 30 minutes (catalog overrides) shortened to 60 % and 50 % would be
-/// 18 and 15 minutes: they stay at 20.
+/// Quality sessions of 30 minutes (catalog overrides): the taper scales them with the
+/// week (to 18 minutes at 0.60), the race week keeps them at 20 where half their length
+/// would be 15.
 #[test]
-fn shortened_quality_never_drops_below_20_minutes() {
+fn race_week_quality_never_drops_below_20_minutes() {
     let file = ProfileFile::new(
         "name: short sessions\nweekly_minutes: 300\nhard_sessions: 2\nlong_run_day: sun\nmin_rest_days: 2\navailable_days: [mon, tue, thu, sat, sun]\nsessions: {tempo: {minutes: 30}, intervals: {minutes: 30}, hills: {minutes: 30}, marathon: {minutes: 30}}\n",
     );
@@ -663,11 +653,12 @@ fn shortened_quality_never_drops_below_20_minutes() {
         Some(&file.path),
         &["--start", "2027-01-04", "--race", "2027-03-14"],
     );
+    assert!(check_scaled(&weeks) >= 2);
     // 10 weeks to the race: the peak is the second cycle's third build week.
     let peak = 1.10 * 1.05;
     let thirty = |s: &str| (30.0, intermediate_quality(s).1);
     let seen = check_tapered(&weeks, peak, 300.0, thirty);
-    assert!(seen.len() >= 2, "{seen:?}");
+    assert!(!seen.is_empty(), "{seen:?}");
     assert!(seen.iter().all(|(_, m)| *m == 20.0), "{seen:?}");
 }
 
@@ -755,18 +746,18 @@ fn a_week_fine_by_fatigue_and_monotony_is_not_repeatable_on_spent_legs() {
     assert_eq!(out["repeatable"], false, "freshness {freshness:.2} is above 2.2");
 }
 
-/// A runner used to 300 minutes, so a load of 300 x 4.5 = 1350 a week: a week of 1405 is
-/// 4.1 % above it (no points lost), one of 1505 is 11.5 % above (0.0648 / 0.10 of the 15
-/// points). The profile fixes the key days, so the percentile's space is small.
+/// A runner used to 300 minutes a week: a week of 310 minutes is 3.3 % above it (no points
+/// lost), one of 335 is 11.7 % above ((0.1167 - 0.05) / 0.10 of the 15 points). Volume is
+/// minutes, not load: the intensity of the week does not enter (docs/model.md, "Volume").
+/// The profile fixes the key days, so the percentile's space is small.
 #[test]
-fn stress_loses_points_only_beyond_five_percent_off_the_runners_load() {
+fn volume_loses_points_only_beyond_five_percent_off_the_runners_usual_minutes() {
     let file = ProfileFile::new(
         "name: fixed key days\nweekly_minutes: 300\nhard_sessions: 2\nlong_run_day: sun\nrest_days: [mon]\nfixed: {tue: tempo, thu: intervals, sun: long}\n",
     );
-    for (long, load) in [(75.0, 1405.0), (100.0, 1505.0)] {
+    for (long, minutes) in [(75.0, 310.0), (100.0, 335.0)] {
         let week = format!("rest,tempo:50,easy:45,intervals:50,easy:45,easy:45,long:{long}");
-        // tempo 6.5 x 50 + intervals 7.5 x 50 + easy 3 x 135 + long 4 x long.
-        assert_eq!(325.0 + 375.0 + 405.0 + 4.0 * long, load);
+        assert_eq!(50.0 + 50.0 + 135.0 + long, minutes);
         let out = weekwright(&[
             "score",
             "--profile",
@@ -778,80 +769,74 @@ fn stress_loses_points_only_beyond_five_percent_off_the_runners_load() {
         ])
         .code(0)
         .json();
-        let ratio = load / (300.0 * 4.5);
-        assert!((num(&out["metrics"], "stress_ratio") - ratio).abs() < 1e-12);
+        let ratio = minutes / 300.0;
+        assert!((num(&out["metrics"], "volume_ratio") - ratio).abs() < 1e-12);
         let lost = 15.0 * (((ratio - 1.0).abs() - 0.05) * 10.0).clamp(0.0, 1.0);
-        let stress = out["components"]
+        let volume = out["components"]
             .as_array()
             .unwrap()
             .iter()
-            .find(|c| c["id"] == "stress")
-            .expect("a stress component");
+            .find(|c| c["id"] == "volume")
+            .expect("a volume component");
         assert!(
-            (num(stress, "lost") - lost).abs() < 1e-9,
-            "load {load}: lost {} want {lost}",
-            stress["lost"]
+            (num(volume, "lost") - lost).abs() < 1e-9,
+            "{minutes} minutes: lost {} want {lost}",
+            volume["lost"]
         );
     }
 }
 
-/// Three available days, one hard session, the long run on Saturday, no moderate runs:
-/// 48 feasible weeks, every one repeatable, so `generate --top 100` lists them all. 13 tie
-/// at the top: the top week is better than the 35 below it, not than itself or its ties.
+/// Three available days, one hard session, the long run on Saturday, no moderate runs: 48
+/// feasible weeks. Every week of that space is scored here (`score`, one by one), and the
+/// percentile of each feasible week is the share of feasible weeks scoring strictly lower:
+/// a week is not better than itself, nor than a week that ties it.
 #[test]
 fn the_percentile_counts_only_weeks_that_score_strictly_lower() {
     let file = ProfileFile::new(
-        "name: tiny\nweekly_minutes: 120\navailable_days: [tue, thu, sat]\nhard_sessions: 1\nlong_run_day: sat\nmin_rest_days: 4\navoid: {tue: [moderate], thu: [moderate]}\nmodel: {min_distance: 1}\n",
+        "name: tiny\nweekly_minutes: 120\navailable_days: [tue, thu, sat]\nhard_sessions: 1\nlong_run_day: sat\nmin_rest_days: 4\navoid: {tue: [moderate], thu: [moderate]}\n",
     );
-    let all = weekwright(&[
-        "generate",
-        "--profile",
-        file.arg(),
-        "--top",
-        "100",
-        "--format",
-        "json",
-    ])
-    .code(0)
-    .json();
-    let feasible = all["feasible"].as_u64().unwrap() as usize;
-    let plans = all["plans"].as_array().unwrap();
-    assert_eq!(plans.len(), feasible, "every feasible week is listed");
-    let scores: Vec<f64> = plans.iter().map(|p| num(p, "score")).collect();
-    let top = scores.iter().copied().fold(f64::MIN, f64::max);
-    let ties = scores.iter().filter(|s| **s == top).count();
-    assert!(ties > 1, "ties at the top: {ties}");
-    // The top week, and one from the middle of the ranking with ties of its own.
-    let middle = scores
-        .iter()
-        .position(|s| *s < top && scores.iter().filter(|t| *t == s).count() > 1)
-        .expect("a tied score below the top");
-    for (i, label) in [(0, "top"), (middle, "middle")] {
-        let score = scores[i];
-        let week: Vec<String> = plans[i]["days"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|d| text(d, "session"))
-            .collect();
-        let below = scores.iter().filter(|s| **s < score).count();
-        let out = weekwright(&[
-            "score",
-            "--profile",
-            file.arg(),
-            "--week",
-            &week.join(","),
-            "--format",
-            "json",
-        ])
-        .code(0)
-        .json();
-        assert_eq!(num(&out, "score"), score, "{label}");
+    let midweek = [
+        "rest",
+        "recovery",
+        "easy",
+        "strides",
+        "marathon",
+        "tempo",
+        "intervals",
+        "hills",
+    ];
+    let mut feasible: Vec<(String, f64, f64)> = Vec::new();
+    for tue in midweek {
+        for thu in midweek {
+            for sat in ["long", "long_fast"] {
+                let week = format!("rest,{tue},rest,{thu},rest,{sat},rest");
+                let out = weekwright(&[
+                    "score",
+                    "--profile",
+                    file.arg(),
+                    "--week",
+                    &week,
+                    "--format",
+                    "json",
+                ])
+                .code(0)
+                .json();
+                if out["violations"].as_array().unwrap().is_empty() {
+                    feasible.push((week, num(&out, "score"), num(&out, "percentile")));
+                }
+            }
+        }
+    }
+    assert_eq!(feasible.len(), 48, "the space this test was written for");
+    for (week, score, percentile) in &feasible {
+        let below = feasible.iter().filter(|(_, s, _)| s < score).count();
         assert_eq!(
-            num(&out, "percentile"),
-            below as f64 / feasible as f64,
-            "{label}: {below} of {feasible} score below {score}"
+            *percentile,
+            below as f64 / 48.0,
+            "{week}: {below} of 48 score below {score}"
         );
     }
-    assert_eq!((feasible, ties), (48, 13), "the space this test was written for");
+    let top = feasible.iter().map(|f| f.1).fold(f64::MIN, f64::max);
+    let (_, _, p) = feasible.iter().find(|f| f.1 == top).unwrap();
+    assert!(*p < 1.0, "the top week is not better than itself");
 }

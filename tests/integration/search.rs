@@ -77,8 +77,9 @@ fn small_profile() -> impl Strategy<Value = String> {
                 let _ = writeln!(y, "avoid: {{{}}}", lists.join(", "));
             }
             if let Some((d, c)) = cap {
-                // A long-run day capped below the shortest long run (60) is refused.
-                let c = if long_day == Some(d) { c.max(60) } else { c };
+                // A long-run day capped below the shortest long run of the default half
+                // goal (75 minutes, docs/model.md) is refused.
+                let c = if long_day == Some(d) { c.max(75) } else { c };
                 let _ = writeln!(y, "max_minutes: {{{}: {c}}}", DAYS[d]);
             }
             y

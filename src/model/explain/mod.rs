@@ -101,11 +101,15 @@ struct Facts<'a> {
     target: Target,
 }
 
-/// Facts about the runner that sentences mention.
+/// Facts about the runner that sentences mention, and whose week it is.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Target {
     /// Target weekly minutes, if the profile gives one.
     pub weekly_minutes: Option<f64>,
+    /// The runner brought this week (`score`): notes may say what to change. A week the
+    /// engine chose (`generate`, `block`) is the best the runner's constraints allow, so
+    /// its notes say what it costs and never ask for a change.
+    pub advise: bool,
 }
 
 /// "Monday", "Monday and Friday", "Monday, Tuesday and Friday".

@@ -79,11 +79,19 @@ fn spacing(f: &Facts) -> Vec<String> {
                 "{this} and {that} are back to back: the second hard day starts before the first is absorbed."
             ));
         } else if DayMarks::has(a.marks.short_of_space(), d) {
-            notes.push(format!(
-                "{that} comes {} after {this}; give it {} of easy running first.",
-                days_word(gaps[d]),
-                days_word(s[d].gap_days())
-            ));
+            notes.push(if f.target.advise {
+                format!(
+                    "{that} comes {} after {this}; give it {} of easy running first.",
+                    days_word(gaps[d]),
+                    days_word(s[d].gap_days())
+                )
+            } else {
+                format!(
+                    "{that} comes {} after {this}, which needs {}: spacing costs points, and every other arrangement of your days costs more.",
+                    days_word(gaps[d]),
+                    days_word(s[d].gap_days())
+                )
+            });
         } else if s[d].is_quality() && !s[next].is_long() {
             // The pair into the long run has its own note below.
             notes.push(format!(
@@ -111,11 +119,19 @@ fn grey_zone(f: &Facts) -> Vec<String> {
                 .map(|d| format!("{}'s", d.name()))
                 .collect::<Vec<_>>(),
         );
+        let advice = if f.target.advise {
+            if moderate.len() == 1 {
+                " Make it easy."
+            } else {
+                " Make them easy."
+            }
+        } else {
+            ""
+        };
         notes.push(format!(
-            "{names} moderate run{} sit{} in the grey zone: too hard to recover from, too easy to build speed. Make {} easy.",
+            "{names} moderate run{} sit{} in the grey zone: too hard to recover from, too easy to build speed.{advice}",
             if moderate.len() == 1 { "" } else { "s" },
             if moderate.len() == 1 { "s" } else { "" },
-            if moderate.len() == 1 { "it" } else { "them" }
         ));
     }
     notes
@@ -151,9 +167,14 @@ fn spent_legs(f: &Facts) -> Vec<String> {
             && rho > judge.params.freshness_limit
         {
             notes.push(format!(
-                "{} starts on spent legs (freshness {rho:.2}, above {:.1}): make the day before it easy or rest.",
+                "{} starts on spent legs (leg fatigue {rho:.2} times its load, above {:.1}){}",
                 possessive(Day::ALL[d], s[d]),
-                judge.params.freshness_limit
+                judge.params.freshness_limit,
+                if f.target.advise {
+                    ": make the day before it easy or rest."
+                } else {
+                    "."
+                }
             ));
         }
     }
@@ -164,40 +185,84 @@ fn spent_legs(f: &Facts) -> Vec<String> {
 fn minutes_not_placed(f: &Facts) -> Vec<String> {
     let mut notes = Vec::new();
     let (week, a, target) = (f.week, f.a, f.target);
-    if let Some(weekly) = target.weekly_minutes
-        && week.shortfall.abs() > 0.5
-    {
-        let rests = week.sessions.iter().filter(|&&s| s == Session::Rest).count();
-        notes.push(if week.shortfall > 0.0 && rests > 0 {
-            format!(
-                "This structure places only {:.0} of your {weekly:.0} minutes: add a running day, raise the day's time caps, or lower weekly_minutes to about {:.0}.",
-                a.minutes, a.minutes
-            )
-        } else if week.shortfall > 0.0 {
-            format!(
-                "Seven running days place only {:.0} of your {weekly:.0} minutes: easy days hold at most 90 minutes and hard sessions stay within Daniels' caps, and weekwright plans one session a day; lower weekly_minutes to about {:.0}.",
-                a.minutes, a.minutes
-            )
-        } else {
-            format!(
-                "This structure needs {:.0} minutes, more than your {weekly:.0}: fewer running days would fit better.",
-                a.minutes
-            )
-        });
+    let Some(weekly) = target.weekly_minutes else {
+        return notes;
+    };
+    if week.shortfall.abs() <= 0.5 {
+        return notes;
     }
+    let rests = week.sessions.iter().filter(|&&s| s == Session::Rest).count();
+    let (fact, advice) = if week.shortfall > 0.0 && rests > 0 {
+        (
+            format!(
+                "This structure places only {:.0} of your {weekly:.0} minutes",
+                a.minutes
+            ),
+            format!(
+                ": add a running day, raise the day's time caps, or lower weekly_minutes to about {:.0}.",
+                a.minutes
+            ),
+        )
+    } else if week.shortfall > 0.0 {
+        (
+            format!(
+                "Seven running days place only {:.0} of your {weekly:.0} minutes: easy days hold at most 90 minutes, hard sessions stay within Daniels' caps, and weekwright plans one session a day",
+                a.minutes
+            ),
+            format!("; lower weekly_minutes to about {:.0}.", a.minutes),
+        )
+    } else {
+        (
+            format!(
+                "This structure needs {:.0} minutes, more than your {weekly:.0}",
+                a.minutes
+            ),
+            ": fewer running days would fit better.".to_string(),
+        )
+    };
+    notes.push(if target.advise { fact + &advice } else { fact + "." });
     notes
 }
 
-/// Whether the week could be started again.
+/// Whether the week could be started again and, when not, which rule says so: a broken
+/// constraint, fatigue that outgrows its average, days all alike, or spent legs.
 fn repeatable(f: &Facts) -> Vec<String> {
-    let mut notes = Vec::new();
-    let a = f.a;
-    if a.load > 0.0 {
-        notes.push(if a.repeatable {
-            "You could finish this week and start it again: that is the signal that it works.".to_string()
-        } else {
-            "As it stands, repeating this week would wear you down rather than build you up.".to_string()
-        });
+    let (a, p) = (f.a, &f.judge.params);
+    if a.load == 0.0 {
+        return Vec::new();
     }
-    notes
+    if a.repeatable {
+        return vec![
+            "You could finish this week and start it again: that is the signal that it works.".to_string(),
+        ];
+    }
+    let mut reasons = Vec::new();
+    if !a.violations.is_empty() {
+        let ids: Vec<String> = a.violations.iter().map(|c| c.id().to_string()).collect();
+        reasons.push(format!("it breaks {}", join_and(&ids)));
+    }
+    if a.metrics.peak_fatigue_ratio > p.fatigue_limit {
+        reasons.push(format!(
+            "repeated, fatigue peaks at {:.2} times the usual level, above {:.1}",
+            a.metrics.peak_fatigue_ratio, p.fatigue_limit
+        ));
+    }
+    if a.metrics.monotony > p.monotony_limit {
+        reasons.push(format!(
+            "its monotony {:.2} is above {:.1}",
+            a.metrics.monotony, p.monotony_limit
+        ));
+    }
+    let spent: Vec<String> = (0..7)
+        .filter(|&d| a.freshness[d].is_some_and(|rho| rho > p.freshness_limit))
+        .map(|d| Day::ALL[d].name().to_string())
+        .collect();
+    if !spent.is_empty() {
+        reasons.push(format!(
+            "{} starts on legs more tired than {:.1} times its load",
+            join_and(&spent),
+            p.freshness_limit
+        ));
+    }
+    vec![format!("Not repeatable as it stands: {}.", join_and(&reasons))]
 }
