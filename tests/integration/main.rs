@@ -1,5 +1,5 @@
-//! The one integration test binary: the model's vectors, the article's weeks, the search's
-//! properties, and the command line end to end.
+//! The one integration test binary: the model's vectors, the article's weeks, the published
+//! coach weeks, the search's properties, and the command line end to end.
 
 mod bad_input;
 mod batch;
@@ -7,6 +7,7 @@ mod bench;
 mod block;
 mod checker;
 mod cli;
+mod coach_weeks;
 mod layers;
 mod model_v2;
 mod parsers;
