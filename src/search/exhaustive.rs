@@ -38,7 +38,12 @@ pub fn score_space(ids: &[Session], level: Level, goal: Goal) -> SpaceScore {
         ids.iter()
             .map(|&s| {
                 let spec = catalog.spec(s);
-                DayTerm::new(&judge, d, s, catalog.minutes(s, level), spec.rpe, spec.zones)
+                let minutes = if s == Session::Race {
+                    catalog.race_minutes(goal, level)
+                } else {
+                    catalog.minutes(s, level)
+                };
+                DayTerm::new(&judge, d, s, minutes, spec.rpe, spec.zones)
             })
             .collect()
     });

@@ -110,7 +110,7 @@ impl<const L: usize> LastDay<L> {
     #[inline(always)]
     pub fn judge(&self, prep: &Prepared, six_days: &Sums, out: &mut [Judged]) {
         for (j, m) in out.iter_mut().zip(&self.masks) {
-            *j = judge_masks(prep, Masks(six_days.masks.0 | m.0));
+            *j = judge_masks(prep, six_days.masks.or(*m));
         }
     }
 }

@@ -23,14 +23,16 @@
 #![allow(clippy::inline_always)]
 
 mod lanes;
+mod rules;
 
-use lanes::fraction;
 #[cfg(test)]
 use lanes::monotony_of;
 pub use lanes::{LastDay, TermLanes, evaluate_lanes};
+pub use rules::{DayMarks, Judged, marks};
+use rules::{Specific, judge_masks};
 
 use super::{Component, Constraint, Judge, LongRunRule, ModelParams, Rules, Violations};
-use crate::catalog::{Distribution, Needs, Session, WORKOUTS};
+use crate::catalog::{Distribution, Session};
 
 /// Slots of the summed vector.
 const MINUTES: usize = 0;
@@ -73,32 +75,37 @@ const WEEK: u8 = 0x7f;
 /// Sunday and Monday.
 const SUN_MON: u8 = 0b100_0001;
 
-/// Sixteen day masks packed in one word, so adding a day is one `or`.
+/// Sixteen day masks packed in two words (eight bytes each), so adding a day is two `or`s
+/// and reading a mask one shift of one word (a 128-bit shift costs several).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Masks(u128);
+struct Masks([u64; 2]);
 
 impl Masks {
+    const EMPTY: Masks = Masks([0; 2]);
+
     #[inline(always)]
     fn get(self, at: u32) -> u8 {
-        // Each mask is one byte of the word; the truncation picks it.
-        (self.0 >> at) as u8
+        // Each mask is one byte of a word; the truncation picks it.
+        (self.0[(at / 64) as usize] >> (at % 64)) as u8
     }
 
-    /// The days of `session` (for the sessions the rules count by type).
-    #[inline(always)]
-    fn of(self, session: Session) -> u8 {
-        match session {
-            Session::Tempo => self.get(TEMPO),
-            Session::Intervals => self.get(INTERVALS),
-            Session::Hills => self.get(HILLS),
-            Session::Marathon => self.get(MARATHON),
-            Session::LongFast => self.get(LONG) & self.get(QUALITY),
-            Session::Strides => self.get(STRIDES),
-            Session::Moderate => self.get(MODERATE),
-            Session::Cross => self.get(CROSS),
-            Session::Recovery => self.get(RECOVERY),
-            _ => 0,
+    /// The masks of one session on Monday: the bits of the masks at `flags`.
+    fn of(flags: impl Iterator<Item = u32>) -> Self {
+        let mut m = Masks::EMPTY;
+        for at in flags {
+            m.0[(at / 64) as usize] |= 1 << (at % 64);
         }
+        m
+    }
+
+    /// These masks moved from Monday to weekday `day`.
+    fn on(self, day: usize) -> Self {
+        Masks(self.0.map(|w| w << day))
+    }
+
+    #[inline(always)]
+    fn or(self, other: Masks) -> Self {
+        Masks([self.0[0] | other.0[0], self.0[1] | other.0[1]])
     }
 }
 
@@ -167,7 +174,7 @@ impl DayTerm {
             v,
             inv_load: if key && load != 0.0 { 1.0 / load } else { 0.0 },
             longest,
-            masks: Masks(day_flags(judge, day, session, minutes) << day),
+            masks: day_flags(judge, day, session, minutes).on(day),
         }
     }
 }
@@ -175,7 +182,7 @@ impl DayTerm {
 /// The masks `session` on weekday `day` sets, for Monday (shifted to its day by the
 /// caller). A session breaks the runner's day rules on a day that does not allow it or
 /// over the day's cap (caps shape the easy days' minutes; a longer session breaks them).
-fn day_flags(judge: &Judge, day: usize, session: Session, minutes: f64) -> u128 {
+fn day_flags(judge: &Judge, day: usize, session: Session, minutes: f64) -> Masks {
     let breaks = judge.rules.as_ref().is_some_and(|r| {
         let over_cap = r.caps[day].is_some_and(|c| minutes > c + 1e-9);
         !r.allows(day, session) || over_cap
@@ -204,10 +211,7 @@ fn day_flags(judge: &Judge, day: usize, session: Session, minutes: f64) -> u128 
         (HILLS, session == Session::Hills),
         (MARATHON, session == Session::Marathon),
     ];
-    flags
-        .iter()
-        .filter(|(_, on)| *on)
-        .fold(0u128, |m, &(at, _)| m | (1u128 << at))
+    Masks::of(flags.iter().filter(|(_, on)| *on).map(|&(at, _)| at))
 }
 
 /// The sums of a week's days so far.
@@ -231,7 +235,7 @@ impl Sums {
         v: [0.0; WIDTH],
         inv_load: [0.0; 8],
         longest: [0.0; 2],
-        masks: Masks(0),
+        masks: Masks::EMPTY,
     };
 
     /// Add weekday `day`'s term. Days are added Monday first, each once.
@@ -244,7 +248,7 @@ impl Sums {
         for (s, t) in self.longest.iter_mut().zip(&term.longest) {
             *s = s.max(*t);
         }
-        self.masks.0 |= term.masks.0;
+        self.masks = self.masks.or(term.masks);
     }
 
     /// These sums with weekday `day`'s term added.
@@ -333,7 +337,7 @@ pub struct Prepared {
     factor: f64,
     long_share_floor: f64,
     dist: Distribution,
-    needs: Needs,
+    specific: Specific,
     needs_long: bool,
     /// Days the runner can train (rest on the others is not a stacked rest).
     trainable: u8,
@@ -370,7 +374,7 @@ impl Prepared {
             factor: judge.factor,
             long_share_floor: judge.long_share_floor,
             dist: judge.goal.distribution(),
-            needs: judge.goal.needs(),
+            specific: Specific::of(judge.goal.needs()),
             needs_long: judge.goal.needs_long_run(),
             trainable: r.map_or(WEEK, |r| {
                 (0..7).filter(|&d| r.available[d]).fold(0, |m, d| m | (1 << d))
@@ -388,205 +392,6 @@ impl Prepared {
                 WEEK
             },
         }
-    }
-}
-
-/// The integer half of the kernel for one week: what its masks decide, with the
-/// components that read only counts already turned into fractions.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Judged {
-    /// Number of quality sessions.
-    quality: u8,
-    /// Number of rest days.
-    rests: u8,
-    /// Broken constraints but the easy floor (which reads the zone shares).
-    bits: u8,
-    /// Key sessions, at least 1 (so that dividing by it gives 0 without any).
-    keys: f64,
-    /// Spacing's fraction of its points.
-    spacing: f64,
-    /// Specificity's fraction.
-    specificity: f64,
-    /// The session rules' fraction.
-    sessions: f64,
-    /// Rhythm's fraction.
-    rhythm: f64,
-    /// 1 when the goal wants a long run and there is none, else 0.
-    missing_long: f64,
-    /// 1 when the runner has four running days or fewer (share cap 0.40), else 0.
-    few_days: f64,
-    /// Number of broken constraints in `bits`.
-    broken: f64,
-}
-
-/// Which days each rule of the week's structure marks: the kernel's one decision of each
-/// rule, read by the score (`judge_masks`) and by the sentences that explain it (through
-/// [`Assessment::marks`](super::Assessment::marks)), so that the two cannot disagree. Bit
-/// `d` is weekday `d` (0 = Monday).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct DayMarks {
-    /// Days that break the runner's own day rules: unavailable, fixed, avoided or capped.
-    pub breaks_rules: u8,
-    /// Key days that need two days or more and have the next key day the day after.
-    pub next_key_tomorrow: u8,
-    /// Key days that need three days and have the next key day within two.
-    pub next_key_within_two: u8,
-    /// Rest days that follow a rest day on a day the runner could train (rhythm).
-    pub stacked_rest: u8,
-    /// Days after a long run that hold a run other than a recovery run (rhythm, 0.25).
-    pub run_after_long: u8,
-    /// Days after a long run that hold a recovery run (rhythm, 0.10).
-    pub recovery_after_long: u8,
-    /// Quality sessions other than the long run on Sunday or Monday (rhythm, 0.02).
-    pub weekend_quality: u8,
-    /// Recovery runs that do not follow a key day (sessions).
-    pub recovery_out_of_place: u8,
-    /// Recovery runs longer than 45 minutes (sessions).
-    pub long_recovery: u8,
-    /// First days of two quality days in a row, where the profile does not allow them.
-    pub back_to_back: u8,
-    /// Long runs over the goal's long-run cap.
-    pub over_long_cap: u8,
-}
-
-impl DayMarks {
-    /// Key days followed by the next key day sooner than they need: what spacing costs.
-    #[must_use]
-    pub fn short_of_space(&self) -> u8 {
-        self.next_key_tomorrow | self.next_key_within_two
-    }
-
-    /// Whether weekday `d` is in `mask`.
-    #[must_use]
-    pub fn has(mask: u8, d: usize) -> bool {
-        mask & (1 << d) != 0
-    }
-}
-
-/// The marks of a week's masks under prepared rules.
-#[inline(always)]
-fn day_marks(prep: &Prepared, m: Masks) -> DayMarks {
-    let (key, quality, long, rest) = (m.get(KEY), m.get(QUALITY), m.get(LONG), m.get(REST));
-    let recovery = m.get(RECOVERY);
-    // Spacing: a key day needing `n` days before the next key day, with the next one `g`
-    // days on, is `n - g` short. Marathon pace needs one day, the others two or three.
-    let needs_two = key & !m.get(MARATHON);
-    let after_long = prev(long);
-    DayMarks {
-        breaks_rules: m.get(BREAKS_RULES) & prep.enforce,
-        next_key_tomorrow: needs_two & next(key),
-        next_key_within_two: key & (next(key) | next(next(key))) & m.get(NEEDS_THREE),
-        stacked_rest: rest & prev(rest) & prep.trainable,
-        run_after_long: after_long & !(rest | m.get(CROSS) | recovery),
-        recovery_after_long: after_long & recovery,
-        weekend_quality: quality & !long & SUN_MON,
-        recovery_out_of_place: recovery & !prev(key),
-        long_recovery: m.get(LONG_RECOVERY),
-        back_to_back: quality & next(quality) & prep.back_to_back,
-        over_long_cap: m.get(OVER_LONG_CAP),
-    }
-}
-
-/// The marks of a week from its sums, judged by `judge` (for a report).
-#[must_use]
-pub fn marks(judge: &Judge, week: &Sums) -> DayMarks {
-    day_marks(&Prepared::new(judge), week.masks)
-}
-
-/// `cost` for each of `n` beyond `allowed`.
-#[inline(always)]
-fn beyond(n: u8, allowed: u8, cost: f64) -> f64 {
-    cost * f64::from(n.saturating_sub(allowed))
-}
-
-/// Specificity's fraction: the goal's first requirement (0.5 if missing, when the week
-/// has a quality session), its second (0.25, when it has two), 0.5 for each off-goal
-/// session, 0.25 for each repeat of a midweek workout type.
-#[inline(always)]
-fn specificity(s: &Needs, m: Masks, quality: u8) -> f64 {
-    let n = |session: Option<Session>| session.map_or(0, |x| count(m.of(x)));
-    let missing = |session: Option<Session>, k: u8| session.is_some() && quality >= k && n(session) == 0;
-    let mut p = 0.0;
-    if missing(s.first, 1) {
-        p += 0.5;
-    }
-    if missing(s.second, 2) {
-        p += 0.25;
-    }
-    p += 0.5 * f64::from(n(s.off_goal[0]) + n(s.off_goal[1]));
-    for workout in WORKOUTS {
-        p += beyond(count(m.of(workout)), 1, 0.25);
-    }
-    fraction(p)
-}
-
-/// The session rules' fraction: strides and cross-training beyond two days, recovery runs
-/// out of place or over 45 minutes, moderate runs (the first 0.10 for marathon and general
-/// goals).
-#[inline(always)]
-fn sessions(s: &Needs, m: Masks, marks: &DayMarks) -> f64 {
-    let moderate = count(m.get(MODERATE));
-    let moderate_cost = if moderate == 0 {
-        0.0
-    } else {
-        s.first_moderate + beyond(moderate, 1, 0.25)
-    };
-    fraction(
-        beyond(count(m.get(STRIDES)), 2, 0.25)
-            + beyond(count(m.get(CROSS)), 2, 0.25)
-            + 0.25 * f64::from(count(marks.recovery_out_of_place) + count(marks.long_recovery))
-            + moderate_cost,
-    )
-}
-
-/// Rhythm's fraction: stacked rest, rest days beyond the runner's usual, the day after the
-/// long run, quality on Sunday or Monday.
-#[inline(always)]
-fn rhythm(prep: &Prepared, marks: &DayMarks, rests: u8) -> f64 {
-    fraction(
-        0.5 * f64::from(count(marks.stacked_rest))
-            + beyond(rests, prep.usual_rest_days, 0.5)
-            + 0.25 * f64::from(count(marks.run_after_long))
-            + 0.10 * f64::from(count(marks.recovery_after_long))
-            + 0.02 * f64::from(count(marks.weekend_quality)),
-    )
-}
-
-/// The integer half of the kernel for one week: counts, the bits of the constraints that
-/// read only which session stands where (everything but the easy floor), and the
-/// components that read only counts and masks.
-#[inline(always)]
-fn judge_masks(prep: &Prepared, m: Masks) -> Judged {
-    let (key, quality, long, rest) = (m.get(KEY), m.get(QUALITY), m.get(LONG), m.get(REST));
-    let marks = day_marks(prep, m);
-    let (quality_n, rests, longs) = (count(quality), count(rest), count(long));
-    let long_ok = if prep.no_long {
-        longs == 0
-    } else {
-        longs == 1 && long & prep.long_days != 0
-    };
-    let own = (u8::from(quality_n != prep.hard_sessions) << Constraint::HardSessions as u8)
-        | (u8::from(!long_ok) << Constraint::LongRun as u8)
-        | (u8::from(rests < prep.min_rest_days) << Constraint::RestDays as u8);
-    let structural = (u8::from(marks.breaks_rules != 0) << Constraint::Availability as u8)
-        | (u8::from(marks.back_to_back != 0) << Constraint::BackToBack as u8)
-        | (u8::from(marks.over_long_cap != 0) << Constraint::LongRunCap as u8);
-    let bits = (own & prep.enforce) | structural;
-    let keys = f64::from(count(key)).max(1.0);
-    let short = count(marks.next_key_tomorrow) + count(marks.next_key_within_two);
-    let running_days = prep.running_days.unwrap_or(7 - rests);
-    Judged {
-        quality: quality_n,
-        rests,
-        bits,
-        keys,
-        spacing: fraction(0.5 * f64::from(short) / keys),
-        specificity: specificity(&prep.needs, m, quality_n),
-        sessions: sessions(&prep.needs, m, &marks),
-        rhythm: rhythm(prep, &marks, rests),
-        missing_long: if longs == 0 && prep.needs_long { 1.0 } else { 0.0 },
-        few_days: if running_days <= 4 { 1.0 } else { 0.0 },
-        broken: f64::from(bits.count_ones()),
     }
 }
 

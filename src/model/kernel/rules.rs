@@ -1,0 +1,282 @@
+//! The integer half of the kernel: what a week's day masks decide (counts, the hard
+//! constraints that read only which session stands where, spacing, and the rule-made
+//! components specificity, sessions and rhythm), worked out once per distinct mask of the
+//! last day for each six-day prefix. Written in whole numbers (hundredths of a component)
+//! and popcounts, so that it costs a few dozen instructions a week.
+
+use super::{
+    BREAKS_RULES, CROSS, HILLS, INTERVALS, KEY, LONG, LONG_RECOVERY, MARATHON, MODERATE, Masks, NEEDS_THREE,
+    OVER_LONG_CAP, Prepared, QUALITY, RECOVERY, REST, STRIDES, SUN_MON, Sums, TEMPO, count, next, prev,
+};
+use crate::catalog::Session;
+use crate::model::{Constraint, Judge};
+
+/// The integer half of the kernel for one week: what its masks decide, with the
+/// components that read only counts and masks already turned into fractions.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Judged {
+    /// Number of quality sessions.
+    pub(super) quality: u8,
+    /// Number of rest days.
+    pub(super) rests: u8,
+    /// Broken constraints but the easy floor (which reads the zone shares).
+    pub(super) bits: u8,
+    /// Key sessions, at least 1 (so that dividing by it gives 0 without any).
+    pub(super) keys: f64,
+    /// Spacing's fraction of its points.
+    pub(super) spacing: f64,
+    /// Specificity's fraction.
+    pub(super) specificity: f64,
+    /// The session rules' fraction.
+    pub(super) sessions: f64,
+    /// Rhythm's fraction.
+    pub(super) rhythm: f64,
+    /// 1 when the goal wants a long run and there is none, else 0.
+    pub(super) missing_long: f64,
+    /// 1 when the runner has four running days or fewer (share cap 0.40), else 0.
+    pub(super) few_days: f64,
+    /// Number of broken constraints in `bits`.
+    pub(super) broken: f64,
+}
+
+/// Which days each rule of the week's structure marks: the kernel's one decision of each
+/// rule, read by the score (`judge_masks`) and by the sentences that explain it (through
+/// [`Assessment::marks`](crate::model::Assessment::marks)), so that the two cannot
+/// disagree. Bit `d` is weekday `d` (0 = Monday).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DayMarks {
+    /// Days that break the runner's own day rules: unavailable, fixed, avoided or capped.
+    pub breaks_rules: u8,
+    /// Key days that need two days or more and have the next key day the day after.
+    pub next_key_tomorrow: u8,
+    /// Key days that need three days and have the next key day within two.
+    pub next_key_within_two: u8,
+    /// Rest days that follow a rest day on a day the runner could train (rhythm).
+    pub stacked_rest: u8,
+    /// Days after a long run that hold a run other than a recovery run (rhythm, 0.25).
+    pub run_after_long: u8,
+    /// Days after a long run that hold a recovery run (rhythm, 0.10).
+    pub recovery_after_long: u8,
+    /// Quality sessions other than the long run on Sunday or Monday (rhythm, 0.02).
+    pub weekend_quality: u8,
+    /// Recovery runs that do not follow a key day (sessions).
+    pub recovery_out_of_place: u8,
+    /// Recovery runs longer than 45 minutes (sessions).
+    pub long_recovery: u8,
+    /// First days of two quality days in a row, where the profile does not allow them.
+    pub back_to_back: u8,
+    /// Long runs over the goal's long-run cap.
+    pub over_long_cap: u8,
+}
+
+impl DayMarks {
+    /// Key days followed by the next key day sooner than they need: what spacing costs.
+    #[must_use]
+    pub fn short_of_space(&self) -> u8 {
+        self.next_key_tomorrow | self.next_key_within_two
+    }
+
+    /// Whether weekday `d` is in `mask`.
+    #[must_use]
+    pub fn has(mask: u8, d: usize) -> bool {
+        mask & (1 << d) != 0
+    }
+}
+
+/// The marks of a week's masks under prepared rules.
+#[inline(always)]
+fn day_marks(prep: &Prepared, m: Masks) -> DayMarks {
+    let (key, quality, long, rest) = (m.get(KEY), m.get(QUALITY), m.get(LONG), m.get(REST));
+    let recovery = m.get(RECOVERY);
+    // Spacing: a key day needing `n` days before the next key day, with the next one `g`
+    // days on, is `n - g` short. Marathon pace needs one day, the others two or three.
+    let needs_two = key & !m.get(MARATHON);
+    let after_long = prev(long);
+    DayMarks {
+        breaks_rules: m.get(BREAKS_RULES) & prep.enforce,
+        next_key_tomorrow: needs_two & next(key),
+        next_key_within_two: key & (next(key) | next(next(key))) & m.get(NEEDS_THREE),
+        stacked_rest: rest & prev(rest) & prep.trainable,
+        run_after_long: after_long & !(rest | m.get(CROSS) | recovery),
+        recovery_after_long: after_long & recovery,
+        weekend_quality: quality & !long & SUN_MON,
+        recovery_out_of_place: recovery & !prev(key),
+        long_recovery: m.get(LONG_RECOVERY),
+        back_to_back: quality & next(quality) & prep.back_to_back,
+        over_long_cap: m.get(OVER_LONG_CAP),
+    }
+}
+
+/// The marks of a week from its sums, judged by `judge` (for a report).
+#[must_use]
+pub fn marks(judge: &Judge, week: &Sums) -> DayMarks {
+    day_marks(&Prepared::new(judge), week.masks)
+}
+
+/// Which days hold a session of one type: the `and` of two masks (one mask twice for a
+/// plain type; long and quality for `long_fast`), or none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct TypeMask {
+    a: u32,
+    b: u32,
+    on: u8,
+}
+
+impl TypeMask {
+    /// The days of `session` (`None`: no days).
+    pub(super) fn of(session: Option<Session>) -> Self {
+        let (a, b) = match session {
+            Some(Session::Tempo) => (TEMPO, TEMPO),
+            Some(Session::Intervals) => (INTERVALS, INTERVALS),
+            Some(Session::Hills) => (HILLS, HILLS),
+            Some(Session::Marathon) => (MARATHON, MARATHON),
+            Some(Session::LongFast) => (LONG, QUALITY),
+            Some(Session::Strides) => (STRIDES, STRIDES),
+            Some(Session::Moderate) => (MODERATE, MODERATE),
+            Some(Session::Cross) => (CROSS, CROSS),
+            Some(Session::Recovery) => (RECOVERY, RECOVERY),
+            // No other session is a requirement or off-goal.
+            _ => (KEY, KEY),
+        };
+        TypeMask {
+            a,
+            b,
+            on: if session.is_some() { u8::MAX } else { 0 },
+        }
+    }
+
+    #[inline(always)]
+    fn days(self, m: Masks) -> u8 {
+        m.get(self.a) & m.get(self.b) & self.on
+    }
+}
+
+/// A goal's specificity and moderate-run rules, as the kernel reads them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Specific {
+    pub(super) first: TypeMask,
+    pub(super) second: TypeMask,
+    pub(super) off_goal: [TypeMask; 2],
+    /// What the first moderate run costs, in hundredths of `sessions`.
+    pub(super) first_moderate: i32,
+}
+
+impl Specific {
+    pub(super) fn of(needs: crate::catalog::Needs) -> Self {
+        Specific {
+            first: TypeMask::of(needs.first),
+            second: TypeMask::of(needs.second),
+            off_goal: needs.off_goal.map(TypeMask::of),
+            // 0.10 or 0.25.
+            first_moderate: (needs.first_moderate * 100.0).round() as i32,
+        }
+    }
+}
+
+/// `n` beyond `allowed`, as a whole number.
+#[inline(always)]
+fn beyond(n: u8, allowed: u8) -> i32 {
+    i32::from(n.saturating_sub(allowed))
+}
+
+/// Hundredths, clamped to a whole component, as its fraction.
+#[inline(always)]
+fn fraction_of(hundredths: i32) -> f64 {
+    f64::from(hundredths.clamp(0, 100)) / 100.0
+}
+
+/// Specificity in hundredths: the goal's first requirement (50 if missing, when the week
+/// has a quality session), its second (25, when it has two), 50 for each off-goal session,
+/// 25 for each repeat of a midweek workout type.
+#[inline(always)]
+fn specificity(s: &Specific, m: Masks, quality: u8) -> i32 {
+    let missing = |t: TypeMask, k: u8| i32::from(t.on != 0 && quality >= k && t.days(m) == 0);
+    let repeats = beyond(count(m.get(TEMPO)), 1)
+        + beyond(count(m.get(INTERVALS)), 1)
+        + beyond(count(m.get(HILLS)), 1)
+        + beyond(count(m.get(MARATHON)), 1);
+    50 * missing(s.first, 1)
+        + 25 * missing(s.second, 2)
+        + 50 * i32::from(count(s.off_goal[0].days(m)) + count(s.off_goal[1].days(m)))
+        + 25 * repeats
+}
+
+/// The session rules in hundredths: strides and cross-training beyond two days, recovery
+/// runs out of place or over 45 minutes, moderate runs (the first 10 for marathon and
+/// general goals, 25 otherwise; each next 25).
+#[inline(always)]
+fn sessions(s: &Specific, m: Masks, marks: &DayMarks) -> i32 {
+    let moderate = i32::from(count(m.get(MODERATE)));
+    25 * (beyond(count(m.get(STRIDES)), 2) + beyond(count(m.get(CROSS)), 2))
+        + 25 * i32::from(count(marks.recovery_out_of_place) + count(marks.long_recovery))
+        + 25 * moderate
+        + i32::from(moderate > 0) * (s.first_moderate - 25)
+}
+
+/// Rhythm in hundredths: stacked rest, rest days beyond the runner's usual, the day after
+/// the long run, quality on Sunday or Monday.
+#[inline(always)]
+fn rhythm(prep: &Prepared, marks: &DayMarks, rests: u8) -> i32 {
+    50 * i32::from(count(marks.stacked_rest))
+        + 50 * beyond(rests, prep.usual_rest_days)
+        + 25 * i32::from(count(marks.run_after_long))
+        + 10 * i32::from(count(marks.recovery_after_long))
+        + 2 * i32::from(count(marks.weekend_quality))
+}
+
+/// The integer half of the kernel for one week: counts, the bits of the constraints that
+/// read only which session stands where (everything but the easy floor), and the
+/// components that read only counts and masks.
+#[inline(always)]
+pub(super) fn judge_masks(prep: &Prepared, m: Masks) -> Judged {
+    let (key, quality, long, rest) = (m.get(KEY), m.get(QUALITY), m.get(LONG), m.get(REST));
+    let marks = day_marks(prep, m);
+    let (quality_n, rests, longs) = (count(quality), count(rest), count(long));
+    let long_ok = if prep.no_long {
+        longs == 0
+    } else {
+        longs == 1 && long & prep.long_days != 0
+    };
+    let own = (u8::from(quality_n != prep.hard_sessions) << Constraint::HardSessions as u8)
+        | (u8::from(!long_ok) << Constraint::LongRun as u8)
+        | (u8::from(rests < prep.min_rest_days) << Constraint::RestDays as u8);
+    let structural = (u8::from(marks.breaks_rules != 0) << Constraint::Availability as u8)
+        | (u8::from(marks.back_to_back != 0) << Constraint::BackToBack as u8)
+        | (u8::from(marks.over_long_cap != 0) << Constraint::LongRunCap as u8);
+    let bits = (own & prep.enforce) | structural;
+    let keys = count(key).max(1);
+    let short = count(marks.next_key_tomorrow) + count(marks.next_key_within_two);
+    let running_days = prep.running_days.unwrap_or(7 - rests);
+    Judged {
+        quality: quality_n,
+        rests,
+        bits,
+        keys: f64::from(keys),
+        spacing: SPACING[usize::from(keys)][usize::from(short.min(14))],
+        specificity: fraction_of(specificity(&prep.specific, m, quality_n)),
+        sessions: fraction_of(sessions(&prep.specific, m, &marks)),
+        rhythm: fraction_of(rhythm(prep, &marks, rests)),
+        missing_long: if longs == 0 && prep.needs_long { 1.0 } else { 0.0 },
+        few_days: if running_days <= 4 { 1.0 } else { 0.0 },
+        broken: f64::from(bits.count_ones()),
+    }
+}
+
+/// Spacing's fraction for `keys` key days (at least 1) that are `short` days short in all:
+/// `clamp(0.5 x short / keys, 0, 1)`, tabulated so that the kernel does not divide.
+static SPACING: [[f64; 15]; 8] = spacing_table();
+
+const fn spacing_table() -> [[f64; 15]; 8] {
+    let mut t = [[0.0; 15]; 8];
+    let mut keys = 1;
+    while keys < 8 {
+        let mut short = 0;
+        while short < 15 {
+            let x = 0.5 * short as f64 / keys as f64;
+            t[keys][short] = if x > 1.0 { 1.0 } else { x };
+            short += 1;
+        }
+        keys += 1;
+    }
+    t
+}
