@@ -177,6 +177,15 @@ pub(super) fn schedule(problem: &Problem, calendar: &Calendar) -> Schedule {
     let pattern = problem.pattern;
     let current = problem.current_weekly_minutes / problem.weekly_minutes;
     let mut schedule = Schedule::new(pattern, calendar.weeks, calendar.race.is_some(), current);
+    // The race week's 45 % of the peak is the running besides the race: a marathon of
+    // 225 minutes would take a whole 45 % week by itself (Pfitzinger's race weeks run
+    // about 45 % of the peak's miles before the race).
+    if let Some(last) = schedule.phases.len().checked_sub(1)
+        && schedule.phases[last] == Phase::Race
+    {
+        let race = problem.catalog.race_minutes(problem.goal, problem.level);
+        schedule.factors[last] += race / problem.weekly_minutes;
+    }
     schedule.long_runs = long_runs(problem, &schedule);
     schedule
 }

@@ -63,7 +63,14 @@ pub(super) fn race_week_problem(problem: &Problem, race_day: usize) -> Problem {
 /// intensity, cut the volume). The race is the race's length. (A taper week is its build
 /// week scaled, every session alike.)
 pub(super) fn tapered(problem: &Problem, g: f64, peak: f64) -> Problem {
-    let scale = (g / peak).clamp(0.5, 1.0);
+    // A race week's factor holds the race on top of its running: the running's share of
+    // the peak is what the quality follows.
+    let race = if problem.rules.fixed.contains(&Some(Session::Race)) {
+        problem.catalog.race_minutes(problem.goal, problem.level) / problem.weekly_minutes
+    } else {
+        0.0
+    };
+    let scale = ((g - race) / peak).clamp(0.5, 1.0);
     Session::ALL
         .into_iter()
         .filter(|s| s.is_quality() && !s.is_long() && *s != Session::Race)

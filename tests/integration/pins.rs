@@ -467,11 +467,19 @@ fn daniels_cap(session: &str, week_minutes: f64) -> f64 {
 }
 
 /// Minutes of a quality session in a race week at factor `g` of a block peaking at
-/// `peak`, for a runner of `weekly` minutes: its catalog minutes scaled by
-/// clamp(g / peak, 0.5, 1.0), at least 20, then cut to Daniels' cap on the week's minutes
-/// `g x weekly` (docs/model.md: minutes are real numbers, never rounded).
-fn tapered_minutes(session: &str, catalog: f64, work_share: f64, g: f64, peak: f64, weekly: f64) -> f64 {
-    let shortened = (catalog * (g / peak).clamp(0.5, 1.0)).max(20.0);
+/// `peak`, for a runner of `weekly` minutes whose race lasts `race` minutes: its catalog
+/// minutes scaled by the running's share of the peak, clamp((g - race / weekly) / peak,
+/// 0.5, 1.0), at least 20, then cut to Daniels' cap on the week's minutes `g x weekly`
+/// (docs/model.md: minutes are real numbers, never rounded).
+fn tapered_minutes(
+    session: &str,
+    (catalog, work_share): (f64, f64),
+    g: f64,
+    peak: f64,
+    (weekly, race): (f64, f64),
+) -> f64 {
+    let running = g - race / weekly;
+    let shortened = (catalog * (running / peak).clamp(0.5, 1.0)).max(20.0);
     shortened.min(daniels_cap(session, g * weekly) / work_share)
 }
 
@@ -479,6 +487,11 @@ fn tapered_minutes(session: &str, catalog: f64, work_share: f64, g: f64, peak: f
 /// 10, 11 and 12 are the third cycle's build weeks at 1.00, 1.05 and 1.10, two cycles of
 /// +5 % above the first.
 const DEFAULT_PEAK: f64 = 1.10 * 1.05 * 1.05;
+
+/// An intermediate's race (docs/model.md, "Minutes"), warm-up included: the half 135
+/// minutes, the 10k 70.
+const HALF_RACE: f64 = 135.0;
+const TEN_K_RACE: f64 = 70.0;
 
 /// Deload and taper weeks are the week before scaled (docs/model.md, "Blocks": every
 /// session's minutes scaled by the factor, no run dropped, no rest day added): the same
@@ -545,11 +558,13 @@ fn taper_and_race_weeks_take_60_and_about_45_percent_of_the_peak_build_week() {
         check_scaled(weeks),
         1 + weeks.iter().filter(|w| w.phase == "deload").count()
     );
-    // The race week at 0.45 of the peak, free to move 0.05 either way.
+    // The race week: its running besides the race at 0.45 of the peak, free to move 0.05
+    // either way, and the race (135 minutes for an intermediate half-marathoner, warm-up
+    // included) on top: 135 / 300 of the profile's volume.
     assert!(
         [0.40, 0.45, 0.50]
             .iter()
-            .any(|share| (race.factor - share * DEFAULT_PEAK).abs() < 1e-12),
+            .any(|share| (race.factor - share * DEFAULT_PEAK - HALF_RACE / 300.0).abs() < 1e-12),
         "race factor {}",
         race.factor
     );
@@ -560,7 +575,7 @@ fn taper_and_race_weeks_take_60_and_about_45_percent_of_the_peak_build_week() {
 fn check_tapered(
     weeks: &[Week],
     peak: f64,
-    weekly: f64,
+    (weekly, race): (f64, f64),
     catalog: impl Fn(&str) -> (f64, f64),
 ) -> Vec<(String, f64)> {
     let mut seen = Vec::new();
@@ -569,8 +584,7 @@ fn check_tapered(
             if d.session == "race" || d.session == "long_fast" {
                 continue;
             }
-            let (minutes, work) = catalog(&d.session);
-            let want = tapered_minutes(&d.session, minutes, work, w.factor, peak, weekly);
+            let want = tapered_minutes(&d.session, catalog(&d.session), w.factor, peak, (weekly, race));
             assert!(
                 (d.minutes - want).abs() < 1e-9,
                 "week {} ({}, g/peak {:.3}): {} for {} min, want {want}",
@@ -613,7 +627,7 @@ fn the_default_taper_shortens_quality_to_60_percent_of_the_peak_week() {
         "the taper keeps a quality session: {:?}",
         taper.days
     );
-    let seen = check_tapered(weeks, DEFAULT_PEAK, 300.0, intermediate_quality);
+    let seen = check_tapered(weeks, DEFAULT_PEAK, (300.0, HALF_RACE), intermediate_quality);
     assert!(!seen.is_empty(), "the race week keeps one too: {seen:?}");
 }
 
@@ -632,7 +646,7 @@ fn race_week_quality_keeps_at_least_half_its_catalog_minutes() {
     let peak = 1.10 * 1.05;
     let race = weeks.last().expect("weeks");
     assert_eq!(race.phase, "race");
-    let seen = check_tapered(&weeks, peak, 300.0, intermediate_quality);
+    let seen = check_tapered(&weeks, peak, (300.0, TEN_K_RACE), intermediate_quality);
     let in_race_week: Vec<_> = race
         .days
         .iter()
@@ -657,7 +671,7 @@ fn race_week_quality_never_drops_below_20_minutes() {
     // 10 weeks to the race: the peak is the second cycle's third build week.
     let peak = 1.10 * 1.05;
     let thirty = |s: &str| (30.0, intermediate_quality(s).1);
-    let seen = check_tapered(&weeks, peak, 300.0, thirty);
+    let seen = check_tapered(&weeks, peak, (300.0, HALF_RACE), thirty);
     assert!(!seen.is_empty(), "{seen:?}");
     assert!(seen.iter().all(|(_, m)| *m == 20.0), "{seen:?}");
 }
