@@ -1,10 +1,13 @@
-//! `bench` scores every week exactly as `score` does: its checksum over a subspace equals
-//! the sum of `score` over the same weeks, and its best week is the best `score` finds.
+//! `bench` scores every week exactly as the model says: its checksum over a subspace equals
+//! the sum of the scores the independent reference implementation of the model
+//! (tests/integration/reference, written from the model document alone) gives the same
+//! weeks, and its best week is the best the reference finds.
 
 use weekwright::catalog::{Goal, Level, Session};
-use weekwright::commands::score::score_structural;
 use weekwright::search::exhaustive::score_space;
 use weekwright::week::WeekSpec;
+
+use crate::reference;
 
 use crate::support::weekwright;
 
@@ -19,10 +22,14 @@ fn scores_of(ids: &[Session], level: Level, goal: Goal) -> Vec<([Session; 7], f6
                 week[d] = ids[k % n];
                 k /= n;
             }
-            let score = score_structural(level, goal, &WeekSpec::from_sessions(week))
-                .report
-                .score;
-            (week, score)
+            let text: Vec<&str> = week.iter().map(|s| s.id()).collect();
+            let input = reference::Input {
+                week: reference::parse_week(&text.join(",")).expect("a week"),
+                level: reference::catalog::Level::parse(level.id()).expect("a level"),
+                goal: reference::catalog::Goal::parse(goal.id()).expect("a goal"),
+                profile: None,
+            };
+            (week, reference::score(&input).score)
         })
         .collect()
 }
@@ -66,6 +73,18 @@ fn the_checksum_is_the_sum_of_score_with_every_kind_of_key_day() {
         &[Moderate, Tempo, Hills, LongFast, Cross],
         Level::Beginner,
         Goal::TenK,
+    );
+}
+
+#[test]
+fn the_checksum_counts_a_race_at_its_distance_and_every_rule_of_the_week() {
+    // A race lasts the goal's minutes for the level (a marathon: 270 for an intermediate),
+    // and recovery runs, strides and marathon pace meet the session and rhythm rules.
+    use Session::{Marathon, Race, Recovery, Rest, Strides};
+    check(
+        &[Rest, Recovery, Strides, Marathon, Race],
+        Level::Intermediate,
+        Goal::Marathon,
     );
 }
 

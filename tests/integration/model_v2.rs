@@ -3,6 +3,7 @@
 //! every number to 1e-6, violations, verdict and repeatable exactly. Once src/ implements
 //! v2, the same reference judges it on these vectors and on random weeks.
 
+mod goals;
 mod product;
 mod readings;
 
