@@ -17,7 +17,7 @@ use weekwright::search::exhaustive::score_space;
 
 fn one_week(c: &mut Criterion) {
     let catalog = Catalog::default();
-    let judge = Judge::structural(Goal::Half);
+    let judge = Judge::structural(Goal::Half, Level::Intermediate);
     let sessions = [
         Session::Easy,
         Session::Intervals,

@@ -223,14 +223,13 @@ fn long_runs(problem: &Problem, schedule: &Schedule) -> Vec<Option<f64>> {
         match schedule.phases[k] {
             Phase::Build => {
                 let rule = long_run_minutes(problem.goal, problem.level, weekly, running_days);
-                let long = match last_build {
-                    None => rule,
-                    Some(_) => {
-                        let recent = ran[k.saturating_sub(4)..k].iter().copied().fold(0.0, f64::max);
-                        (1.10 * recent)
-                            .min(peak)
-                            .min(rule.max(LONG_RUN_MAX_SHARE * weekly))
-                    }
+                let long = if last_build.is_none() {
+                    rule
+                } else {
+                    let recent = ran[k.saturating_sub(4)..k].iter().copied().fold(0.0, f64::max);
+                    (1.10 * recent)
+                        .min(peak)
+                        .min(rule.max(LONG_RUN_MAX_SHARE * weekly))
                 }
                 .min(day_cap);
                 planned[k] = Some(long);
@@ -260,7 +259,7 @@ fn scaled(problem: &Problem, builds: &[ScoredWeek], g: f64) -> Vec<ScoredWeek> {
             session: c.sessions[d],
             minutes: (c.sessions[d] != Session::Rest).then(|| c.minutes[d] * r),
         }));
-        let long = (c.long_run > 0.0).then(|| c.long_run * r);
+        let long = (c.long_run > 0.0).then_some(c.long_run * r);
         let (loads, a) = block_scorer(problem, g, long).assess(&week);
         if a.violations.is_empty() {
             let mut w = ScoredWeek::new(g, &loads, a.score);

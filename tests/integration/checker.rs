@@ -885,7 +885,7 @@ fn the_model_vectors_break_the_rules_the_checker_finds() {
                 v["level"].as_str().expect("level"),
                 v["goal"].as_str().expect("goal"),
             );
-            text.push_str(&format!("level: {level}\ngoal: {goal}\n"));
+            text = format!("{text}level: {level}\ngoal: {goal}\n");
             Profile::from_yaml(&text).expect("the vector's profile is valid")
         });
         let found: Vec<String> = violations(&plan, profile.as_ref(), goal, level)

@@ -4,6 +4,7 @@
 //! v2, the same reference judges it on these vectors and on random weeks.
 
 mod goals;
+mod notes;
 mod product;
 mod readings;
 

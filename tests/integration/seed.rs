@@ -25,7 +25,7 @@ fn score(week: &str) -> serde_json::Value {
         .json()
 }
 
-/// The article's two weeks score 93.124407 and 55.36977 under model version 2 (the vectors
+/// The article's two weeks score 93.124_407 and 55.36977 under model version 2 (the vectors
 /// of tests/data/model-vectors.yaml, computed by an independent implementation).
 #[test]
 fn the_effective_week_is_balanced_with_no_violation_and_scores_93_1() {
@@ -33,10 +33,13 @@ fn the_effective_week_is_balanced_with_no_violation_and_scores_93_1() {
     let out = score(&s["effective"].week);
     assert_eq!(out["verdict"], "balanced");
     assert_eq!(out["violations"].as_array().unwrap().len(), 0);
-    assert!((out["score"].as_f64().unwrap() - 93.124407).abs() < 1e-6, "{out}");
+    assert!(
+        (out["score"].as_f64().unwrap() - 93.124_407).abs() < 1e-6,
+        "{out}"
+    );
     assert_eq!(out["repeatable"], true);
     let unbalanced = score(&s["unbalanced"].week);
-    assert!((unbalanced["score"].as_f64().unwrap() - 55.36977).abs() < 1e-6);
+    assert!((unbalanced["score"].as_f64().unwrap() - 55.369_77).abs() < 1e-6);
 }
 
 #[test]

@@ -164,7 +164,11 @@ fn differences(v: &Vector, loads: &WeekLoads, a: &Assessment) -> Vec<String> {
         number(format!("lost.{}", c.id()), a.lost[i], want);
     }
     number("score".to_string(), a.score, v.score);
-    let violations: Vec<&str> = a.violations.iter().map(|c| c.id()).collect();
+    let violations: Vec<&str> = a
+        .violations
+        .iter()
+        .map(weekwright::model::Constraint::id)
+        .collect();
     if violations != v.violations.iter().map(String::as_str).collect::<Vec<_>>() {
         out.push(format!(
             "violations: weekwright {violations:?}, vector {:?}",

@@ -1,0 +1,163 @@
+//! Words that agree with numbers (issue 8, item 5): for many random weeks, every claim of
+//! `score`'s notes about repeatability and spacing is checked against the numbers the
+//! independent reference implementation of the model gives the same week; and the plans
+//! `generate` emits never carry a note asking the runner to change them.
+
+use proptest::prelude::*;
+
+use crate::reference::{self, catalog::Goal, catalog::Level};
+use crate::support::{profile, weekwright};
+
+const SESSIONS: [&str; 13] = [
+    "rest",
+    "recovery",
+    "easy",
+    "strides",
+    "cross",
+    "moderate",
+    "long",
+    "long_fast",
+    "marathon",
+    "tempo",
+    "intervals",
+    "hills",
+    "race",
+];
+const DAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Words that ask the runner for a change.
+const ADVICE: [&str; 8] = [
+    "give it",
+    "Make it",
+    "Make them",
+    "make the day",
+    "add a running day",
+    "lower weekly_minutes",
+    "raise",
+    "put an easy day",
+];
+
+fn notes_of(out: &serde_json::Value) -> Vec<String> {
+    out["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Days from weekday `a` to the next `b`, around the week.
+fn gap(a: usize, b: usize) -> usize {
+    (b + 7 - a) % 7
+}
+
+const WORDS: [&str; 7] = [
+    "",
+    "one day",
+    "two days",
+    "three days",
+    "four days",
+    "five days",
+    "six days",
+];
+
+/// Check the claims of the notes of one scored week against the reference's numbers.
+fn check(week: &[&str; 7], goal: &str) {
+    let text = week.join(",");
+    let out = weekwright(&["score", "--week", &text, "--goal", goal, "--format", "json"])
+        .code(0)
+        .json();
+    let truth = reference::score(&reference::Input {
+        week: reference::parse_week(&text).unwrap(),
+        level: Level::parse("intermediate").unwrap(),
+        goal: Goal::parse(goal).unwrap(),
+        profile: None,
+    });
+    let notes = notes_of(&out);
+    let again = notes.iter().any(|n| n.contains("start it again"));
+    assert_eq!(again, truth.repeatable, "{text}: {notes:?}");
+    if let Some(n) = notes.iter().find(|n| n.starts_with("Not repeatable")) {
+        assert!(!truth.repeatable);
+        let m = &truth.metrics;
+        for v in &truth.violations {
+            assert!(n.contains(v), "{text}: {n} does not name {v}");
+        }
+        assert_eq!(
+            n.contains("it breaks"),
+            !truth.violations.is_empty(),
+            "{text}: {n}"
+        );
+        assert_eq!(
+            n.contains("fatigue peaks"),
+            m.peak_fatigue_ratio > 1.3,
+            "{text}: {n}"
+        );
+        if n.contains("fatigue peaks") {
+            assert!(n.contains(&format!("{:.2}", m.peak_fatigue_ratio)), "{text}: {n}");
+        }
+        assert_eq!(n.contains("monotony"), m.monotony > 2.0, "{text}: {n}");
+        let spent = (0..7).any(|d| m.freshness[d].is_some_and(|rho| rho > 2.2));
+        assert_eq!(n.contains("legs more tired"), spent, "{text}: {n}");
+    }
+    // "X's A comes N after Y's B": Y to X is N days around the week.
+    for n in notes
+        .iter()
+        .filter(|n| n.contains(" comes ") && n.contains(" after "))
+    {
+        let first = DAYS
+            .iter()
+            .position(|d| n.starts_with(d))
+            .expect("starts with a day");
+        let (_, rest) = n.split_once(" after ").unwrap();
+        let second = DAYS
+            .iter()
+            .position(|d| rest.starts_with(d))
+            .expect("a day after 'after'");
+        let words = WORDS[gap(second, first)];
+        assert!(n.contains(&format!("comes {words} after")), "{text}: {n}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_note_about_repeatability_and_spacing_holds_by_the_reference(
+        week in prop::array::uniform7(prop::sample::select(SESSIONS.to_vec())),
+        goal in prop::sample::select(vec!["5k", "10k", "half", "marathon", "general"]),
+    ) {
+        check(&week, goal);
+    }
+}
+
+#[test]
+fn the_plans_generate_emits_never_ask_for_a_change() {
+    for entry in std::fs::read_dir(profile("")).unwrap() {
+        let path = entry.unwrap().path();
+        let out = weekwright(&[
+            "generate",
+            "--profile",
+            path.to_str().unwrap(),
+            "--format",
+            "json",
+        ])
+        .code(0)
+        .json();
+        for plan in out["plans"].as_array().unwrap() {
+            for n in notes_of(plan) {
+                for words in ADVICE {
+                    assert!(!n.contains(words), "{}: {n}", path.display());
+                }
+            }
+            assert_eq!(plan["repeatable"], true);
+        }
+    }
+}
