@@ -47,6 +47,6 @@ export WEEKWRIGHT_BIN=$root/target/release/weekwright
 export SPARK_LOCAL_IP=127.0.0.1
 export PYSPARK_PYTHON=$venv/bin/python PYSPARK_DRIVER_PYTHON=$venv/bin/python
 export RAY_USAGE_STATS_ENABLED=0
-# No cache folder in the source tree; -p no:cacheprovider keeps pytest from writing one.
-"$venv/bin/python" -m pytest -p no:cacheprovider --durations=5 crates/weekwright-py/tests "$@"
-step "ran pytest"
+# pytest's summary is the last line (CI reads it); -p no:cacheprovider leaves no cache folder
+# in the source tree.
+exec "$venv/bin/python" -m pytest -p no:cacheprovider --durations=5 crates/weekwright-py/tests "$@"
