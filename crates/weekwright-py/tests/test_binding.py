@@ -1,0 +1,136 @@
+"""The binding itself: dict in, dict out, equal to the command line's JSON."""
+
+import copy
+import datetime
+import json
+import pickle
+import threading
+
+import pytest
+from conftest import ROOT
+from jobs import PROFILES
+
+import weekwright
+
+WEEKS = [
+    "easy,intervals,easy,rest,tempo,easy,long",
+    "easy:40,intervals:55,easy:40,rest,tempo:50,easy:40,long:110",
+    "tue=intervals,sat=long,thu=easy",
+    "rest,rest,rest,rest,rest,rest,rest",
+]
+
+
+def same(got, want):
+    """Equal as values, and as JSON text too: the same key order, ints as ints."""
+    assert got == want
+    assert json.dumps(got) == json.dumps(want)
+
+
+def as_file(tmp_path, name, profile):
+    path = tmp_path / name.replace(".yaml", ".json")
+    path.write_text(json.dumps(profile, default=str))
+    return path
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in PROFILES.glob("*.yaml")))
+def test_generate_equals_the_cli_json_for_every_example_profile(name, examples, cli):
+    profile = examples[name]
+    want = cli.json("generate", "--profile", cli_profile(name))
+    same(weekwright.generate(profile), want)
+
+
+def cli_profile(name):
+    return PROFILES / name
+
+
+def test_generate_takes_top_as_the_cli_takes_it(examples, cli):
+    profile = examples["club-night.yaml"]
+    want = cli.json("generate", "--top", 12, "--profile", cli_profile("club-night.yaml"))
+    got = weekwright.generate(profile, top=12)
+    same(got, want)
+    assert len(got["plans"]) == 12
+
+
+def test_any_thread_count_gives_the_same_result(examples):
+    for profile in examples.values():
+        one = weekwright.generate(profile, top=3, threads=1)
+        assert weekwright.generate(profile, top=3, threads=2) == one
+
+
+def test_the_profile_dict_is_left_as_it_was(examples):
+    profile = copy.deepcopy(examples["intermediate-10k.yaml"])
+    weekwright.generate(profile, top=1)
+    assert profile == examples["intermediate-10k.yaml"]
+
+
+@pytest.mark.parametrize("week", WEEKS)
+def test_score_without_a_profile_equals_the_cli_json(week, cli):
+    same(weekwright.score(week), cli.json("score", "--week", week))
+    got = weekwright.score(week, level="Beginner", goal="10k")
+    same(got, cli.json("score", "--week", week, "--level", "beginner", "--goal", "10k"))
+
+
+@pytest.mark.parametrize("week", WEEKS[:3])
+def test_score_with_a_profile_equals_the_cli_json(week, examples, cli):
+    want = cli.json("score", "--week", week, "--profile", cli_profile("intermediate-10k.yaml"))
+    same(weekwright.score(week, profile=examples["intermediate-10k.yaml"]), want)
+
+
+def test_block_equals_the_cli_json(examples, cli, monkeypatch):
+    monkeypatch.setenv("WEEKWRIGHT_TODAY", "2026-11-25")
+    env = {"WEEKWRIGHT_TODAY": "2026-11-25"}
+    profile = examples["club-night.yaml"]
+    path = cli_profile("club-night.yaml")
+    same(weekwright.block(profile, weeks=6), cli.json("block", "--weeks", 6, "--profile", path, env=env))
+    want = cli.json(
+        "block", "--start", "2026-11-30", "--race", "2027-02-14", "--seed", 7, "--profile", path, env=env
+    )
+    got = weekwright.block(profile, start=datetime.date(2026, 11, 30), race="2027-02-14", seed=7)
+    same(got, want)
+    assert [w["phase"] for w in got["weeks"]][-2:] == ["taper", "race"]
+
+
+def test_block_reads_the_profiles_block_section(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("WEEKWRIGHT_TODAY", "2026-11-25")
+    profile = {
+        "name": "block from the profile",
+        "weekly_minutes": 240,
+        "available_days": ["tue", "thu", "sat", "sun"],
+        "block": {"weeks": 5, "start": datetime.date(2026, 12, 7)},
+    }
+    want = cli.json("block", "--profile", as_file(tmp_path, "p", profile), env={"WEEKWRIGHT_TODAY": "2026-11-25"})
+    same(weekwright.block(profile), want)
+
+
+def test_numpy_values_read_as_their_python_values(examples):
+    np = pytest.importorskip("numpy")
+    profile = dict(examples["beginner-3-days.yaml"])
+    want = weekwright.generate(profile, top=1)
+    profile["weekly_minutes"] = np.int64(profile["weekly_minutes"])
+    profile["available_days"] = np.array(profile["available_days"])
+    assert weekwright.generate(profile, top=1) == want
+
+
+def test_the_gil_is_released_while_the_engine_works():
+    # The whole default space: a third of a second or more on one thread.
+    profile = {"name": "every day", "weekly_minutes": 300}
+    call = threading.Thread(target=weekwright.generate, args=(profile,), kwargs={"top": 1})
+    spins = 0
+    call.start()
+    while call.is_alive():
+        spins += 1
+    call.join()
+    # Holding the GIL, the call would leave this loop a few turns at most.
+    assert spins > 10_000
+
+
+def test_no_week_fits_is_a_value_error_that_pickles():
+    assert issubclass(weekwright.NoWeekFits, ValueError)
+    assert weekwright.NoWeekFits.__module__ == "weekwright"
+    e = pickle.loads(pickle.dumps(weekwright.NoWeekFits("collide")))
+    assert type(e) is weekwright.NoWeekFits and str(e) == "collide"
+
+
+def test_the_version_is_the_crates():
+    manifest = (ROOT / "crates" / "weekwright-py" / "Cargo.toml").read_text()
+    assert f'\nversion = "{weekwright.__version__}"\n' in manifest
