@@ -254,6 +254,9 @@ fn long_run(f: &Facts) -> String {
     };
     match (share_over, ratio_low) {
         (false, false) => format!("{long} anchors the week without dominating it: {share}, {ratio}."),
+        (true, false) if m.long_run_share < cap + 0.05 => {
+            format!("{long} is a little long for the week: {share}.")
+        }
         (true, false) => format!("{long} dominates the week: {share}."),
         (false, true) => format!("{long} hardly stands out: {ratio}."),
         (true, true) => format!("{long} dominates the week ({share}) yet hardly stands out: {ratio}."),

@@ -132,14 +132,16 @@ pub(super) fn rhythm(f: &Facts) -> String {
         }
     }
     for d in days_in(marks.run_after_long | marks.recovery_after_long) {
+        let prose = s[d.index()].prose();
+        let article = if s[d.index()] == Session::Recovery {
+            "only a"
+        } else if prose.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
         faults.push(format!(
-            "the day after the long run holds {} {} (rest, cross-training or a recovery run is better)",
-            if s[d.index()] == Session::Recovery {
-                "only"
-            } else {
-                "a"
-            },
-            s[d.index()].prose()
+            "the day after the long run holds {article} {prose} (rest, cross-training or a recovery run is better)"
         ));
     }
     let weekend = days_in(marks.weekend_quality);
