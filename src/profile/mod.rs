@@ -90,7 +90,10 @@ pub struct ProfileFile {
     pub current_weekly_minutes: Option<f64>,
     /// Days the runner can train (default: every day).
     pub available_days: Option<Vec<Day>>,
-    /// Quality sessions a week, long run not counted (0 to 4; default by level: 1, 2, 2).
+    /// Quality sessions a week (0 to 4; default by level: 1, 2, 2): tempo, intervals, hills,
+    /// marathon pace, races, and a fast-finish long run (long_fast), which is both the long
+    /// run and a hard session. A plain long run is not counted. Example: 2 with a long_fast
+    /// on Sunday is one midweek workout plus the long_fast.
     #[schemars(range(max = MAX_HARD_SESSIONS))]
     pub hard_sessions: Option<u8>,
     /// The long run's day; omitted: the search picks; none: no long run.
