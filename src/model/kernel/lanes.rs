@@ -6,6 +6,7 @@ use super::{
     Component, Constraint, Core, FATIGUE, Judged, LEGS_BEFORE, LOAD, LOAD_SQ, LONG_MINUTES, LONGEST_LONG,
     LONGEST_OTHER, MINUTES, Masks, Prepared, Sums, Violations, WIDTH, ZONES, judge_masks,
 };
+use super::rules::{ClassMasks, judge_classes};
 use crate::minutes::long_run_share_cap;
 use crate::model::DayTerm;
 
@@ -61,6 +62,8 @@ pub struct LastDay<const L: usize> {
     /// The terms, `L` to a chunk; the last chunk is padded.
     pub chunks: Vec<TermLanes<L>>,
     masks: Vec<Masks>,
+    /// The distinct masks side by side, when there are few enough.
+    side_by_side: Option<ClassMasks>,
 }
 
 impl<const L: usize> LastDay<L> {
@@ -96,7 +99,11 @@ impl<const L: usize> LastDay<L> {
                 }
             })
             .collect();
-        LastDay { chunks, masks }
+        LastDay {
+            chunks,
+            side_by_side: ClassMasks::new(&masks),
+            masks,
+        }
     }
 
     /// Number of distinct masks of the last day.
@@ -109,6 +116,10 @@ impl<const L: usize> LastDay<L> {
     /// `out` (at least [`LastDay::classes`] long).
     #[inline(always)]
     pub fn judge(&self, prep: &Prepared, six_days: &Sums, out: &mut [Judged]) {
+        if let Some(classes) = &self.side_by_side {
+            judge_classes(prep, six_days.masks, classes, &mut out[..self.masks.len()]);
+            return;
+        }
         for (j, m) in out.iter_mut().zip(&self.masks) {
             *j = judge_masks(prep, six_days.masks.or(*m));
         }

@@ -13,7 +13,7 @@ use crate::model::{Constraint, Judge};
 
 /// The integer half of the kernel for one week: what its masks decide, with the
 /// components that read only counts and masks already turned into fractions.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Judged {
     /// Number of quality sessions.
     pub(super) quality: u8,
@@ -279,4 +279,210 @@ const fn spacing_table() -> [[f64; 15]; 8] {
         keys += 1;
     }
     t
+}
+
+/// Up to [`CLASSES`] distinct masks of the last day, side by side: `by_type[t][c]` is byte
+/// `t` of [`Masks`] (mask `KEY`, `QUALITY`, ... in their order) of class `c`. Judged
+/// together by [`judge_classes`], each step one SIMD instruction for every class.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct ClassMasks {
+    by_type: [[u8; CLASSES]; 16],
+}
+
+/// Classes judged side by side (a day has at most 13 distinct masks).
+pub(super) const CLASSES: usize = 16;
+
+type Lanes = [u8; CLASSES];
+
+impl ClassMasks {
+    /// The masks side by side, or `None` when there are more than [`CLASSES`].
+    pub(super) fn new(masks: &[Masks]) -> Option<Self> {
+        (masks.len() <= CLASSES).then(|| ClassMasks {
+            by_type: std::array::from_fn(|t| {
+                std::array::from_fn(|c| masks.get(c).map_or(0, |m| m.get(8 * t as u32)))
+            }),
+        })
+    }
+}
+
+#[inline(always)]
+fn lanes(f: impl Fn(usize) -> u8) -> Lanes {
+    std::array::from_fn(f)
+}
+
+#[inline(always)]
+fn wide(x: Lanes) -> [i16; CLASSES] {
+    std::array::from_fn(|c| i16::from(x[c]))
+}
+
+/// `x - allowed`, not below 0.
+#[inline(always)]
+fn over(x: Lanes, allowed: u8) -> [i16; CLASSES] {
+    wide(lanes(|c| x[c].saturating_sub(allowed)))
+}
+
+/// [`judge_masks`] of `six_days` completed by each class of `classes`, every step done for
+/// all classes at once (structure of arrays, so the compiler vectorises it); the same
+/// numbers as [`judge_masks`] for each, which a test checks.
+#[inline(always)]
+pub(super) fn judge_classes(prep: &Prepared, six_days: Masks, classes: &ClassMasks, out: &mut [Judged]) {
+    let m: [Lanes; 16] = std::array::from_fn(|t| {
+        let p = six_days.get(8 * t as u32);
+        lanes(|c| p | classes.by_type[t][c])
+    });
+    let get = |at: u32| m[(at / 8) as usize];
+    let rot_next = |x: Lanes| lanes(|c| ((x[c] >> 1) | (x[c] << 6)) & super::WEEK);
+    let rot_prev = |x: Lanes| lanes(|c| ((x[c] << 1) | (x[c] >> 6)) & super::WEEK);
+    let pop = |x: Lanes| lanes(|c| x[c].count_ones() as u8);
+    let (key, quality, long, rest) = (get(KEY), get(QUALITY), get(LONG), get(REST));
+    let (recovery, cross) = (get(RECOVERY), get(CROSS));
+    let next_key = rot_next(key);
+    let after_long = rot_prev(long);
+    let prev_rest = rot_prev(rest);
+    let prev_key = rot_prev(key);
+    let next_quality = rot_next(quality);
+    let three = get(NEEDS_THREE);
+    let marathon = get(MARATHON);
+    let short = lanes(|c| {
+        let tomorrow = key[c] & !marathon[c] & next_key[c];
+        let within_two = key[c] & (next_key[c] | ((next_key[c] >> 1) | (next_key[c] << 6)) & super::WEEK) & three[c];
+        (tomorrow.count_ones() + within_two.count_ones()) as u8
+    });
+    let stacked = pop(lanes(|c| rest[c] & prev_rest[c] & prep.trainable));
+    let run_after = pop(lanes(|c| after_long[c] & !(rest[c] | cross[c] | recovery[c])));
+    let rec_after = pop(lanes(|c| after_long[c] & recovery[c]));
+    let weekend = pop(lanes(|c| quality[c] & !long[c] & super::SUN_MON));
+    let out_of_place = pop(lanes(|c| recovery[c] & !prev_key[c]));
+    let long_rec = pop(get(LONG_RECOVERY));
+    let b2b = lanes(|c| quality[c] & next_quality[c] & prep.back_to_back);
+    let breaks_rules = get(BREAKS_RULES);
+    let breaks = lanes(|c| breaks_rules[c] & prep.enforce);
+    let over_cap = get(OVER_LONG_CAP);
+    let (quality_n, rests, longs, keys) = (pop(quality), pop(rest), pop(long), pop(key));
+    let s = &prep.specific;
+    let type_days = |t: TypeMask| {
+        let (a, b) = (get(t.a), get(t.b));
+        lanes(|c| a[c] & b[c] & t.on)
+    };
+    let (first, second) = (pop(type_days(s.first)), pop(type_days(s.second)));
+    let off = pop(type_days(s.off_goal[0]));
+    let off2 = pop(type_days(s.off_goal[1]));
+    let repeats: [i16; CLASSES] = {
+        let (t, i, h, mp) = (over(pop(get(TEMPO)), 1), over(pop(get(INTERVALS)), 1), over(pop(get(HILLS)), 1), over(pop(marathon), 1));
+        std::array::from_fn(|c| t[c] + i[c] + h[c] + mp[c])
+    };
+    let moderate = wide(pop(get(MODERATE)));
+    let (strides_over, cross_over) = (over(pop(get(STRIDES)), 2), over(pop(cross), 2));
+    let rest_over = over(rests, prep.usual_rest_days);
+    let first_on = i16::from(s.first.on != 0);
+    let second_on = i16::from(s.second.on != 0);
+    let first_moderate = s.first_moderate as i16;
+    for c in 0..out.len().min(CLASSES) {
+        let missing1 = first_on * i16::from(quality_n[c] >= 1 && first[c] == 0);
+        let missing2 = second_on * i16::from(quality_n[c] >= 2 && second[c] == 0);
+        let spec = 50 * missing1 + 25 * missing2 + 50 * i16::from(off[c] + off2[c]) + 25 * repeats[c];
+        let sessions = 25 * (strides_over[c] + cross_over[c])
+            + 25 * i16::from(out_of_place[c] + long_rec[c])
+            + 25 * moderate[c]
+            + i16::from(moderate[c] > 0) * (first_moderate - 25);
+        let rhythm = 50 * i16::from(stacked[c])
+            + 50 * rest_over[c]
+            + 25 * i16::from(run_after[c])
+            + 10 * i16::from(rec_after[c])
+            + 2 * i16::from(weekend[c]);
+        let long_ok = if prep.no_long {
+            longs[c] == 0
+        } else {
+            longs[c] == 1 && long[c] & prep.long_days != 0
+        };
+        let own = (u8::from(quality_n[c] != prep.hard_sessions) << Constraint::HardSessions as u8)
+            | (u8::from(!long_ok) << Constraint::LongRun as u8)
+            | (u8::from(rests[c] < prep.min_rest_days) << Constraint::RestDays as u8);
+        let structural = (u8::from(breaks[c] != 0) << Constraint::Availability as u8)
+            | (u8::from(b2b[c] != 0) << Constraint::BackToBack as u8)
+            | (u8::from(over_cap[c] != 0) << Constraint::LongRunCap as u8);
+        let bits = (own & prep.enforce) | structural;
+        let k = keys[c].max(1);
+        let running_days = prep.running_days.unwrap_or(7 - rests[c]);
+        out[c] = Judged {
+            quality: quality_n[c],
+            rests: rests[c],
+            bits,
+            keys: f64::from(k),
+            spacing: SPACING[usize::from(k)][usize::from(short[c].min(14))],
+            specificity: fraction_of(i32::from(spec)),
+            sessions: fraction_of(i32::from(sessions)),
+            rhythm: fraction_of(i32::from(rhythm)),
+            missing_long: if longs[c] == 0 && prep.needs_long { 1.0 } else { 0.0 },
+            few_days: if running_days <= 4 { 1.0 } else { 0.0 },
+            broken: f64::from(bits.count_ones()),
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::{Goal, Level};
+    use crate::model::{Judge, LongRunRule, Rules};
+    use crate::week::Day;
+
+    /// A small deterministic generator (xorshift), so the test needs no seed plumbing.
+    struct Bits(u64);
+
+    impl Bits {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+
+        /// Masks whose day bits are those of days 0..7 in `days`.
+        fn masks(&mut self, days: u8) -> Masks {
+            let spread = |w: u64| {
+                (0..8).fold(0u64, |acc, t| acc | ((w >> (8 * t)) & u64::from(days)) << (8 * t))
+            };
+            Masks([spread(self.next()), spread(self.next())])
+        }
+    }
+
+    fn judges() -> Vec<Judge> {
+        let mut out = Vec::new();
+        for goal in [Goal::FiveK, Goal::TenK, Goal::Half, Goal::Marathon, Goal::General] {
+            out.push(Judge::structural(goal, Level::Intermediate));
+            let mut j = Judge::structural(goal, Level::Beginner);
+            j.rules = Some(Rules {
+                available: [true, true, false, true, true, true, true],
+                fixed: [None; 7],
+                avoid: [0; 7],
+                caps: [None; 7],
+                hard_sessions: 2,
+                long_run: LongRunRule::On(Day::SUN),
+                min_rest_days: 2,
+                allow_back_to_back: goal == Goal::General,
+            });
+            out.push(j);
+        }
+        out
+    }
+
+    #[test]
+    fn judging_classes_side_by_side_gives_each_the_judgement_of_its_own_masks() {
+        let mut bits = Bits(0x9e37_79b9_7f4a_7c15);
+        for judge in judges() {
+            let prep = Prepared::new(&judge);
+            for _ in 0..400 {
+                let six = bits.masks(0b011_1111);
+                let n = 1 + (bits.next() % 16) as usize;
+                let sundays: Vec<Masks> = (0..n).map(|_| bits.masks(0b100_0000)).collect();
+                let classes = ClassMasks::new(&sundays).expect("at most 16");
+                let mut out = vec![Judged::default(); n];
+                judge_classes(&prep, six, &classes, &mut out);
+                for (c, sunday) in sundays.iter().enumerate() {
+                    assert_eq!(out[c], judge_masks(&prep, six.or(*sunday)), "class {c}");
+                }
+            }
+        }
+    }
 }
