@@ -2,11 +2,11 @@
 //! scored together so that each step of the model is one SIMD instruction for `L` weeks.
 //! [`evaluate_lanes`] is the one copy of the model's arithmetic (sections 4 to 7).
 
+use super::rules::{ClassMasks, judge_classes};
 use super::{
     Component, Constraint, Core, FATIGUE, Judged, LEGS_BEFORE, LOAD, LOAD_SQ, LONG_MINUTES, LONGEST_LONG,
     LONGEST_OTHER, MINUTES, Masks, Prepared, Sums, Violations, WIDTH, ZONES, judge_masks,
 };
-use super::rules::{ClassMasks, judge_classes};
 use crate::minutes::long_run_share_cap;
 use crate::model::DayTerm;
 

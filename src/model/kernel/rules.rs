@@ -311,6 +311,11 @@ fn lanes(f: impl Fn(usize) -> u8) -> Lanes {
 }
 
 #[inline(always)]
+fn floats(f: impl Fn(usize) -> f64) -> [f64; CLASSES] {
+    std::array::from_fn(f)
+}
+
+#[inline(always)]
 fn wide(x: Lanes) -> [i16; CLASSES] {
     std::array::from_fn(|c| i16::from(x[c]))
 }
@@ -319,6 +324,98 @@ fn wide(x: Lanes) -> [i16; CLASSES] {
 #[inline(always)]
 fn over(x: Lanes, allowed: u8) -> [i16; CLASSES] {
     wide(lanes(|c| x[c].saturating_sub(allowed)))
+}
+
+/// The counts of the marks of each class that the integer half reads (day marks of
+/// [`day_marks`], counted).
+struct ClassMarks {
+    short: Lanes,
+    stacked: Lanes,
+    run_after: Lanes,
+    rec_after: Lanes,
+    weekend: Lanes,
+    out_of_place: Lanes,
+    long_rec: Lanes,
+    back_to_back: Lanes,
+    breaks: Lanes,
+}
+
+#[inline(always)]
+fn rot_next(x: Lanes) -> Lanes {
+    lanes(|c| ((x[c] >> 1) | (x[c] << 6)) & super::WEEK)
+}
+
+#[inline(always)]
+fn rot_prev(x: Lanes) -> Lanes {
+    lanes(|c| ((x[c] << 1) | (x[c] >> 6)) & super::WEEK)
+}
+
+#[inline(always)]
+fn pop(x: Lanes) -> Lanes {
+    lanes(|c| x[c].count_ones() as u8)
+}
+
+/// [`day_marks`] for every class, counted.
+#[inline(always)]
+fn class_marks(prep: &Prepared, m: &[Lanes; 16]) -> ClassMarks {
+    let get = |at: u32| m[(at / 8) as usize];
+    let (key, quality, long, rest) = (get(KEY), get(QUALITY), get(LONG), get(REST));
+    let (recovery, cross, three, marathon) = (get(RECOVERY), get(CROSS), get(NEEDS_THREE), get(MARATHON));
+    let (next_key, prev_key) = (rot_next(key), rot_prev(key));
+    let (after_long, prev_rest, next_quality) = (rot_prev(long), rot_prev(rest), rot_next(quality));
+    let next_next_key = rot_next(next_key);
+    let breaks_rules = get(BREAKS_RULES);
+    ClassMarks {
+        short: lanes(|c| {
+            let tomorrow = key[c] & !marathon[c] & next_key[c];
+            let within_two = key[c] & (next_key[c] | next_next_key[c]) & three[c];
+            (tomorrow.count_ones() + within_two.count_ones()) as u8
+        }),
+        stacked: pop(lanes(|c| rest[c] & prev_rest[c] & prep.trainable)),
+        run_after: pop(lanes(|c| after_long[c] & !(rest[c] | cross[c] | recovery[c]))),
+        rec_after: pop(lanes(|c| after_long[c] & recovery[c])),
+        weekend: pop(lanes(|c| quality[c] & !long[c] & super::SUN_MON)),
+        out_of_place: pop(lanes(|c| recovery[c] & !prev_key[c])),
+        long_rec: pop(get(LONG_RECOVERY)),
+        back_to_back: lanes(|c| quality[c] & next_quality[c] & prep.back_to_back),
+        breaks: lanes(|c| breaks_rules[c] & prep.enforce),
+    }
+}
+
+/// Specificity and the session rules in hundredths, for every class.
+#[inline(always)]
+fn class_points(prep: &Prepared, m: &[Lanes; 16], marks: &ClassMarks) -> ([i16; CLASSES], [i16; CLASSES]) {
+    let get = |at: u32| m[(at / 8) as usize];
+    let s = &prep.specific;
+    let type_days = |t: TypeMask| {
+        let (a, b) = (get(t.a), get(t.b));
+        pop(lanes(|c| a[c] & b[c] & t.on))
+    };
+    let quality = pop(get(QUALITY));
+    let (first, second) = (type_days(s.first), type_days(s.second));
+    let (off, off2) = (type_days(s.off_goal[0]), type_days(s.off_goal[1]));
+    let (t, i, h, mp) = (
+        over(pop(get(TEMPO)), 1),
+        over(pop(get(INTERVALS)), 1),
+        over(pop(get(HILLS)), 1),
+        over(pop(get(MARATHON)), 1),
+    );
+    let (first_on, second_on) = (i16::from(s.first.on != 0), i16::from(s.second.on != 0));
+    let spec = std::array::from_fn(|c| {
+        let missing1 = first_on * i16::from(quality[c] >= 1 && first[c] == 0);
+        let missing2 = second_on * i16::from(quality[c] >= 2 && second[c] == 0);
+        50 * missing1 + 25 * missing2 + 50 * i16::from(off[c] + off2[c]) + 25 * (t[c] + i[c] + h[c] + mp[c])
+    });
+    let moderate = wide(pop(get(MODERATE)));
+    let (strides_over, cross_over) = (over(pop(get(STRIDES)), 2), over(pop(get(CROSS)), 2));
+    let first_moderate = s.first_moderate as i16;
+    let sessions = std::array::from_fn(|c| {
+        25 * (strides_over[c] + cross_over[c])
+            + 25 * i16::from(marks.out_of_place[c] + marks.long_rec[c])
+            + 25 * moderate[c]
+            + i16::from(moderate[c] > 0) * (first_moderate - 25)
+    });
+    (spec, sessions)
 }
 
 /// [`judge_masks`] of `six_days` completed by each class of `classes`, every step done for
@@ -331,65 +428,20 @@ pub(super) fn judge_classes(prep: &Prepared, six_days: Masks, classes: &ClassMas
         lanes(|c| p | classes.by_type[t][c])
     });
     let get = |at: u32| m[(at / 8) as usize];
-    let rot_next = |x: Lanes| lanes(|c| ((x[c] >> 1) | (x[c] << 6)) & super::WEEK);
-    let rot_prev = |x: Lanes| lanes(|c| ((x[c] << 1) | (x[c] >> 6)) & super::WEEK);
-    let pop = |x: Lanes| lanes(|c| x[c].count_ones() as u8);
-    let (key, quality, long, rest) = (get(KEY), get(QUALITY), get(LONG), get(REST));
-    let (recovery, cross) = (get(RECOVERY), get(CROSS));
-    let next_key = rot_next(key);
-    let after_long = rot_prev(long);
-    let prev_rest = rot_prev(rest);
-    let prev_key = rot_prev(key);
-    let next_quality = rot_next(quality);
-    let three = get(NEEDS_THREE);
-    let marathon = get(MARATHON);
-    let short = lanes(|c| {
-        let tomorrow = key[c] & !marathon[c] & next_key[c];
-        let within_two = key[c] & (next_key[c] | ((next_key[c] >> 1) | (next_key[c] << 6)) & super::WEEK) & three[c];
-        (tomorrow.count_ones() + within_two.count_ones()) as u8
-    });
-    let stacked = pop(lanes(|c| rest[c] & prev_rest[c] & prep.trainable));
-    let run_after = pop(lanes(|c| after_long[c] & !(rest[c] | cross[c] | recovery[c])));
-    let rec_after = pop(lanes(|c| after_long[c] & recovery[c]));
-    let weekend = pop(lanes(|c| quality[c] & !long[c] & super::SUN_MON));
-    let out_of_place = pop(lanes(|c| recovery[c] & !prev_key[c]));
-    let long_rec = pop(get(LONG_RECOVERY));
-    let b2b = lanes(|c| quality[c] & next_quality[c] & prep.back_to_back);
-    let breaks_rules = get(BREAKS_RULES);
-    let breaks = lanes(|c| breaks_rules[c] & prep.enforce);
-    let over_cap = get(OVER_LONG_CAP);
-    let (quality_n, rests, longs, keys) = (pop(quality), pop(rest), pop(long), pop(key));
-    let s = &prep.specific;
-    let type_days = |t: TypeMask| {
-        let (a, b) = (get(t.a), get(t.b));
-        lanes(|c| a[c] & b[c] & t.on)
-    };
-    let (first, second) = (pop(type_days(s.first)), pop(type_days(s.second)));
-    let off = pop(type_days(s.off_goal[0]));
-    let off2 = pop(type_days(s.off_goal[1]));
-    let repeats: [i16; CLASSES] = {
-        let (t, i, h, mp) = (over(pop(get(TEMPO)), 1), over(pop(get(INTERVALS)), 1), over(pop(get(HILLS)), 1), over(pop(marathon), 1));
-        std::array::from_fn(|c| t[c] + i[c] + h[c] + mp[c])
-    };
-    let moderate = wide(pop(get(MODERATE)));
-    let (strides_over, cross_over) = (over(pop(get(STRIDES)), 2), over(pop(cross), 2));
+    let marks = class_marks(prep, &m);
+    let (spec, sessions) = class_points(prep, &m, &marks);
+    let (quality, long) = (get(QUALITY), get(LONG));
+    let (quality_n, rests, longs, keys) = (pop(quality), pop(get(REST)), pop(long), pop(get(KEY)));
     let rest_over = over(rests, prep.usual_rest_days);
-    let first_on = i16::from(s.first.on != 0);
-    let second_on = i16::from(s.second.on != 0);
-    let first_moderate = s.first_moderate as i16;
-    for c in 0..out.len().min(CLASSES) {
-        let missing1 = first_on * i16::from(quality_n[c] >= 1 && first[c] == 0);
-        let missing2 = second_on * i16::from(quality_n[c] >= 2 && second[c] == 0);
-        let spec = 50 * missing1 + 25 * missing2 + 50 * i16::from(off[c] + off2[c]) + 25 * repeats[c];
-        let sessions = 25 * (strides_over[c] + cross_over[c])
-            + 25 * i16::from(out_of_place[c] + long_rec[c])
-            + 25 * moderate[c]
-            + i16::from(moderate[c] > 0) * (first_moderate - 25);
-        let rhythm = 50 * i16::from(stacked[c])
+    let rhythm: [i16; CLASSES] = std::array::from_fn(|c| {
+        50 * i16::from(marks.stacked[c])
             + 50 * rest_over[c]
-            + 25 * i16::from(run_after[c])
-            + 10 * i16::from(rec_after[c])
-            + 2 * i16::from(weekend[c]);
+            + 25 * i16::from(marks.run_after[c])
+            + 10 * i16::from(marks.rec_after[c])
+            + 2 * i16::from(marks.weekend[c])
+    });
+    let over_cap = get(OVER_LONG_CAP);
+    let bits = lanes(|c| {
         let long_ok = if prep.no_long {
             longs[c] == 0
         } else {
@@ -398,24 +450,36 @@ pub(super) fn judge_classes(prep: &Prepared, six_days: Masks, classes: &ClassMas
         let own = (u8::from(quality_n[c] != prep.hard_sessions) << Constraint::HardSessions as u8)
             | (u8::from(!long_ok) << Constraint::LongRun as u8)
             | (u8::from(rests[c] < prep.min_rest_days) << Constraint::RestDays as u8);
-        let structural = (u8::from(breaks[c] != 0) << Constraint::Availability as u8)
-            | (u8::from(b2b[c] != 0) << Constraint::BackToBack as u8)
+        let structural = (u8::from(marks.breaks[c] != 0) << Constraint::Availability as u8)
+            | (u8::from(marks.back_to_back[c] != 0) << Constraint::BackToBack as u8)
             | (u8::from(over_cap[c] != 0) << Constraint::LongRunCap as u8);
-        let bits = (own & prep.enforce) | structural;
-        let k = keys[c].max(1);
-        let running_days = prep.running_days.unwrap_or(7 - rests[c]);
-        out[c] = Judged {
+        (own & prep.enforce) | structural
+    });
+    let keys = floats(|c| f64::from(keys[c].max(1)));
+    let hundredths = |x: [i16; CLASSES]| floats(|c| f64::from(x[c].clamp(0, 100)) / 100.0);
+    let (spec, sessions, rhythm) = (hundredths(spec), hundredths(sessions), hundredths(rhythm));
+    for (c, out) in out.iter_mut().enumerate().take(CLASSES) {
+        *out = Judged {
             quality: quality_n[c],
             rests: rests[c],
-            bits,
-            keys: f64::from(k),
-            spacing: SPACING[usize::from(k)][usize::from(short[c].min(14))],
-            specificity: fraction_of(i32::from(spec)),
-            sessions: fraction_of(i32::from(sessions)),
-            rhythm: fraction_of(i32::from(rhythm)),
-            missing_long: if longs[c] == 0 && prep.needs_long { 1.0 } else { 0.0 },
-            few_days: if running_days <= 4 { 1.0 } else { 0.0 },
-            broken: f64::from(bits.count_ones()),
+            bits: bits[c],
+            keys: keys[c],
+            // The same arithmetic as the spacing table.
+            spacing: (0.5 * f64::from(marks.short[c].min(14)) / keys[c]).min(1.0),
+            specificity: spec[c],
+            sessions: sessions[c],
+            rhythm: rhythm[c],
+            missing_long: if longs[c] == 0 && prep.needs_long {
+                1.0
+            } else {
+                0.0
+            },
+            few_days: if prep.running_days.unwrap_or(7 - rests[c]) <= 4 {
+                1.0
+            } else {
+                0.0
+            },
+            broken: f64::from(bits[c].count_ones()),
         };
     }
 }
@@ -440,9 +504,8 @@ mod tests {
 
         /// Masks whose day bits are those of days 0..7 in `days`.
         fn masks(&mut self, days: u8) -> Masks {
-            let spread = |w: u64| {
-                (0..8).fold(0u64, |acc, t| acc | ((w >> (8 * t)) & u64::from(days)) << (8 * t))
-            };
+            let spread =
+                |w: u64| (0..8).fold(0u64, |acc, t| acc | ((w >> (8 * t)) & u64::from(days)) << (8 * t));
             Masks([spread(self.next()), spread(self.next())])
         }
     }
