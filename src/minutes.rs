@@ -51,7 +51,7 @@ pub fn long_run_share_cap(minutes: f64, running_days: u8) -> f64 {
     if running_days <= 4 {
         0.40
     } else {
-        0.30 - 0.08 * ((minutes - 240.0) / 480.0).clamp(0.0, 1.0)
+        0.30 - 0.08 * ((minutes - 240.0) * (1.0 / 480.0)).clamp(0.0, 1.0)
     }
 }
 

@@ -244,12 +244,11 @@ impl<const L: usize> Quantities<L> {
         let minutes = slot(MINUTES);
         let load = slot(LOAD);
         let load_sq = slot(LOAD_SQ);
-        // Shares are true divisions, not a shared reciprocal: they are shown rounded to
-        // whole percents, and a share of exactly 4.5 % must not print as 4 % on one path
-        // and 5 % on another.
-        let share = |x: [f64; L]| -> [f64; L] {
-            from_fn(|l| if minutes[l] == 0.0 { 0.0 } else { x[l] / minutes[l] })
-        };
+        // One division a week for every share: the shares and the volume read the
+        // reciprocal of the minutes (score, generate and bench all go through here, so a
+        // share prints the same on every path).
+        let inv_minutes: [f64; L] = from_fn(|l| if minutes[l] == 0.0 { 0.0 } else { 1.0 / minutes[l] });
+        let share = |x: [f64; L]| -> [f64; L] { from_fn(|l| x[l] * inv_minutes[l]) };
         let zones = [share(slot(ZONES)), share(slot(ZONES + 1)), share(slot(ZONES + 2))];
         let long_run_share = share(slot(LONG_MINUTES));
         let monotony: [f64; L] = from_fn(|l| monotony_of(load[l], load_sq[l]));
@@ -286,8 +285,9 @@ impl<const L: usize> Quantities<L> {
 }
 
 /// The peak fatigue ratio (over C0, the usual minutes at this week's intensity: `current x
-/// (W / T) / 7`, or `W / 7` without a profile) and the volume ratio (`T / (g x current)`,
-/// or `1 / g` without a profile; 0 for an empty week).
+/// (W / T) / 7`, or `W / 7` without a profile, so `7 x peak x T / (current x W)` or
+/// `7 x peak / W`; 0 for a week without load) and the volume ratio (`T / (g x current)`,
+/// or `1 / g` without a profile; 0 for an empty week). One division a week.
 #[inline(always)]
 fn volume_terms<const L: usize>(
     prep: &Prepared,
@@ -296,15 +296,15 @@ fn volume_terms<const L: usize>(
     peak: &[f64; L],
 ) -> ([f64; L], [f64; L]) {
     use std::array::from_fn;
-    let c0: [f64; L] = from_fn(|l| match prep.current {
-        Some(current) if minutes[l] != 0.0 => current * (load[l] / minutes[l]) / 7.0,
-        Some(_) => 0.0,
-        None => load[l] / 7.0,
+    let inv_load: [f64; L] = from_fn(|l| if load[l] == 0.0 { 0.0 } else { 1.0 / load[l] });
+    let pfr = from_fn(|l| match prep.current {
+        Some(current) => 7.0 * peak[l] * minutes[l] * inv_load[l] / current,
+        None => 7.0 * peak[l] * inv_load[l],
     });
-    let pfr = from_fn(|l| if c0[l] == 0.0 { 0.0 } else { peak[l] / c0[l] });
-    let volume = from_fn(|l| {
-        let usual = prep.factor * prep.current.unwrap_or(minutes[l]);
-        if usual == 0.0 { 0.0 } else { minutes[l] / usual }
+    let volume = from_fn(|l| match prep.current {
+        Some(_) => minutes[l] * prep.inv_usual,
+        None if minutes[l] == 0.0 => 0.0,
+        None => prep.inv_factor,
     });
     (pfr, volume)
 }
@@ -362,7 +362,7 @@ fn lost_points<const L: usize>(
     for l in 0..L {
         let j = judged[l];
         lost[0][l] = ramp((q.volume_ratio[l] - 1.0).abs(), 0.05, 10.0);
-        lost[1][l] = q.recovery[l] / j.keys;
+        lost[1][l] = q.recovery[l] * j.inv_keys;
         lost[2][l] = j.spacing;
         lost[3][l] = fraction(
             ((dist.z1_min - zones[0][l]) * 10.0)

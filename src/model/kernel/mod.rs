@@ -334,7 +334,11 @@ pub fn evaluate(judge: &Judge, week: &Sums) -> Core {
 pub struct Prepared {
     params: ModelParams,
     current: Option<f64>,
-    factor: f64,
+    /// `1 / (g x current)`: the volume ratio is the week's minutes times it (0 without a
+    /// profile).
+    inv_usual: f64,
+    /// `1 / g`: the volume ratio of a week without a profile.
+    inv_factor: f64,
     long_share_floor: f64,
     dist: Distribution,
     specific: Specific,
@@ -371,7 +375,10 @@ impl Prepared {
         Prepared {
             params: judge.params,
             current: judge.current_weekly_minutes,
-            factor: judge.factor,
+            inv_usual: judge
+                .current_weekly_minutes
+                .map_or(0.0, |c| 1.0 / (judge.factor * c)),
+            inv_factor: 1.0 / judge.factor,
             long_share_floor: judge.long_share_floor,
             dist: judge.goal.distribution(),
             specific: Specific::of(judge.goal.needs()),

@@ -21,8 +21,8 @@ pub struct Judged {
     pub(super) rests: u8,
     /// Broken constraints but the easy floor (which reads the zone shares).
     pub(super) bits: u8,
-    /// Key sessions, at least 1 (so that dividing by it gives 0 without any).
-    pub(super) keys: f64,
+    /// 1 over the key sessions, at least 1 (so that recovery's mean is 0 without any).
+    pub(super) inv_keys: f64,
     /// Spacing's fraction of its points.
     pub(super) spacing: f64,
     /// Specificity's fraction.
@@ -251,7 +251,7 @@ pub(super) fn judge_masks(prep: &Prepared, m: Masks) -> Judged {
         quality: quality_n,
         rests,
         bits,
-        keys: f64::from(keys),
+        inv_keys: 1.0 / f64::from(keys),
         spacing: SPACING[usize::from(keys)][usize::from(short.min(14))],
         specificity: fraction_of(specificity(&prep.specific, m, quality_n)),
         sessions: fraction_of(sessions(&prep.specific, m, &marks)),
@@ -463,7 +463,7 @@ pub(super) fn judge_classes(prep: &Prepared, six_days: Masks, classes: &ClassMas
             quality: quality_n[c],
             rests: rests[c],
             bits: bits[c],
-            keys: keys[c],
+            inv_keys: 1.0 / keys[c],
             // The same arithmetic as the spacing table.
             spacing: (0.5 * f64::from(marks.short[c].min(14)) / keys[c]).min(1.0),
             specificity: spec[c],
