@@ -51,7 +51,11 @@ pub fn long_run_share_cap(minutes: f64, running_days: u8) -> f64 {
     if running_days <= 4 {
         0.40
     } else {
-        0.30 - 0.08 * ((minutes - 240.0) * (1.0 / 480.0)).clamp(0.0, 1.0)
+        // Comparisons, not `clamp`: the kernel calls this for every week, and minutes are
+        // never NaN.
+        let x = (minutes - 240.0) * (1.0 / 480.0);
+        let x = if x < 0.0 { 0.0 } else { x };
+        0.30 - 0.08 * if x > 1.0 { 1.0 } else { x }
     }
 }
 

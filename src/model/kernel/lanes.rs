@@ -10,9 +10,22 @@ use super::{
 use crate::minutes::long_run_share_cap;
 use crate::model::DayTerm;
 
+/// The larger of two numbers that are never NaN: one `maxpd`, where `f64::max` adds the
+/// NaN handling the kernel does not need.
+#[inline(always)]
+pub(super) fn max(a: f64, b: f64) -> f64 {
+    if a > b { a } else { b }
+}
+
+/// The smaller of two numbers that are never NaN.
+#[inline(always)]
+pub(super) fn min(a: f64, b: f64) -> f64 {
+    if a < b { a } else { b }
+}
+
 #[inline(always)]
 pub(super) fn fraction(x: f64) -> f64 {
-    x.clamp(0.0, 1.0)
+    min(max(x, 0.0), 1.0)
 }
 
 /// `fraction((x - start) / width)` of MODEL.md, written with the slope `1 / width` so the
@@ -30,7 +43,7 @@ fn ramp(x: f64, start: f64, slope: f64) -> f64 {
 #[must_use]
 pub fn monotony_of(load: f64, load_sq: f64) -> f64 {
     // Selects, not early returns, so that lanes of weeks vectorise.
-    let root = (7.0 * load_sq - load * load).max(0.0).sqrt();
+    let root = max(7.0 * load_sq - load * load, 0.0).sqrt();
     let m = if 10.0 * root <= load { 10.0 } else { load / root };
     if load == 0.0 { 0.0 } else { m }
 }
@@ -256,7 +269,7 @@ impl<const L: usize> Quantities<L> {
         for e in 1..7 {
             let fatigue = slot(FATIGUE + e);
             for l in 0..L {
-                peak[l] = peak[l].max(fatigue[l]);
+                peak[l] = max(peak[l], fatigue[l]);
             }
         }
         let (peak_fatigue_ratio, volume_ratio) = volume_terms(prep, &minutes, &load, &peak);
@@ -272,7 +285,7 @@ impl<const L: usize> Quantities<L> {
                 } else {
                     0.40
                 };
-                cap.max(prep.long_share_floor)
+                max(cap, prep.long_share_floor)
             }),
             long_ratio: long_ratio(six_days, sundays),
             monotony,
@@ -314,8 +327,8 @@ fn volume_terms<const L: usize>(
 #[inline(always)]
 fn long_ratio<const L: usize>(six_days: &Sums, sundays: &TermLanes<L>) -> [f64; L] {
     std::array::from_fn(|l| {
-        let long = six_days.longest[LONGEST_LONG].max(sundays.longest[LONGEST_LONG][l]);
-        let other = six_days.longest[LONGEST_OTHER].max(sundays.longest[LONGEST_OTHER][l]);
+        let long = max(six_days.longest[LONGEST_LONG], sundays.longest[LONGEST_LONG][l]);
+        let other = max(six_days.longest[LONGEST_OTHER], sundays.longest[LONGEST_OTHER][l]);
         if other == 0.0 {
             9.0
         } else if long == 0.0 {
@@ -342,7 +355,7 @@ fn freshness<const L: usize>(six_days: &Sums, sundays: &TermLanes<L>) -> ([f64; 
             };
             let rho = legs * inv_load;
             recovery[l] += ramp(rho, 1.5, 1.0 / 0.7);
-            max_freshness[l] = max_freshness[l].max(rho);
+            max_freshness[l] = max(max_freshness[l], rho);
         }
     }
     (recovery, max_freshness)
@@ -364,11 +377,13 @@ fn lost_points<const L: usize>(
         lost[0][l] = ramp((q.volume_ratio[l] - 1.0).abs(), 0.05, 10.0);
         lost[1][l] = q.recovery[l] * j.inv_keys;
         lost[2][l] = j.spacing;
-        lost[3][l] = fraction(
-            ((dist.z1_min - zones[0][l]) * 10.0)
-                .max((zones[1][l] - dist.z2_max) * 10.0)
-                .max((zones[2][l] - dist.z3_max) * 20.0),
-        );
+        lost[3][l] = fraction(max(
+            max(
+                (dist.z1_min - zones[0][l]) * 10.0,
+                (zones[1][l] - dist.z2_max) * 10.0,
+            ),
+            (zones[2][l] - dist.z3_max) * 20.0,
+        ));
         lost[4][l] = j.specificity;
         lost[5][l] = j.sessions;
         lost[6][l] = ramp(q.monotony[l], p.monotony_from, 1.0);
@@ -380,9 +395,10 @@ fn lost_points<const L: usize>(
         } else {
             ramp(1.5 - q.long_ratio[l], 0.0, 1.0 / 0.75)
         };
-        lost[8][l] = ramp(q.long_run_share[l], q.share_cap[l], 5.0)
-            .max(ratio)
-            .max(j.missing_long);
+        lost[8][l] = max(
+            max(ramp(q.long_run_share[l], q.share_cap[l], 5.0), ratio),
+            j.missing_long,
+        );
         lost[9][l] = j.rhythm;
     }
     for (x, c) in lost.iter_mut().zip(Component::ALL) {
@@ -415,7 +431,10 @@ fn verdict<const L: usize>(
         from_fn(|l| Violations(judged[l].bits | (u8::from(below[l] != 0.0) << Constraint::EasyFloor as u8)));
     let score = from_fn(|l| {
         let lost_total: f64 = lost.iter().map(|c| c[l]).sum();
-        (100.0 - lost_total - p.violation_penalty * (judged[l].broken + below[l])).max(0.0)
+        max(
+            100.0 - lost_total - p.violation_penalty * (judged[l].broken + below[l]),
+            0.0,
+        )
     });
     (violations, score)
 }

@@ -311,13 +311,18 @@ fn lanes(f: impl Fn(usize) -> u8) -> Lanes {
 }
 
 #[inline(always)]
+fn shorts(f: impl Fn(usize) -> i16) -> [i16; CLASSES] {
+    std::array::from_fn(f)
+}
+
+#[inline(always)]
 fn floats(f: impl Fn(usize) -> f64) -> [f64; CLASSES] {
     std::array::from_fn(f)
 }
 
 #[inline(always)]
 fn wide(x: Lanes) -> [i16; CLASSES] {
-    std::array::from_fn(|c| i16::from(x[c]))
+    shorts(|c| i16::from(x[c]))
 }
 
 /// `x - allowed`, not below 0.
@@ -401,7 +406,7 @@ fn class_points(prep: &Prepared, m: &[Lanes; 16], marks: &ClassMarks) -> ([i16; 
         over(pop(get(MARATHON)), 1),
     );
     let (first_on, second_on) = (i16::from(s.first.on != 0), i16::from(s.second.on != 0));
-    let spec = std::array::from_fn(|c| {
+    let spec = shorts(|c| {
         let missing1 = first_on * i16::from(quality[c] >= 1 && first[c] == 0);
         let missing2 = second_on * i16::from(quality[c] >= 2 && second[c] == 0);
         50 * missing1 + 25 * missing2 + 50 * i16::from(off[c] + off2[c]) + 25 * (t[c] + i[c] + h[c] + mp[c])
@@ -409,7 +414,7 @@ fn class_points(prep: &Prepared, m: &[Lanes; 16], marks: &ClassMarks) -> ([i16; 
     let moderate = wide(pop(get(MODERATE)));
     let (strides_over, cross_over) = (over(pop(get(STRIDES)), 2), over(pop(get(CROSS)), 2));
     let first_moderate = s.first_moderate as i16;
-    let sessions = std::array::from_fn(|c| {
+    let sessions = shorts(|c| {
         25 * (strides_over[c] + cross_over[c])
             + 25 * i16::from(marks.out_of_place[c] + marks.long_rec[c])
             + 25 * moderate[c]
@@ -433,7 +438,7 @@ pub(super) fn judge_classes(prep: &Prepared, six_days: Masks, classes: &ClassMas
     let (quality, long) = (get(QUALITY), get(LONG));
     let (quality_n, rests, longs, keys) = (pop(quality), pop(get(REST)), pop(long), pop(get(KEY)));
     let rest_over = over(rests, prep.usual_rest_days);
-    let rhythm: [i16; CLASSES] = std::array::from_fn(|c| {
+    let rhythm = shorts(|c| {
         50 * i16::from(marks.stacked[c])
             + 50 * rest_over[c]
             + 25 * i16::from(marks.run_after[c])
@@ -441,14 +446,14 @@ pub(super) fn judge_classes(prep: &Prepared, six_days: Masks, classes: &ClassMas
             + 2 * i16::from(marks.weekend[c])
     });
     let over_cap = get(OVER_LONG_CAP);
+    let (no_long, some_long) = (u8::from(prep.no_long), u8::from(!prep.no_long));
+    // Bits, not branches: every class takes the same steps.
     let bits = lanes(|c| {
-        let long_ok = if prep.no_long {
-            longs[c] == 0
-        } else {
-            longs[c] == 1 && long[c] & prep.long_days != 0
-        };
+        let on_its_day = u8::from(long[c] & prep.long_days != 0);
+        let long_ok =
+            (no_long & u8::from(longs[c] == 0)) | (some_long & u8::from(longs[c] == 1) & on_its_day);
         let own = (u8::from(quality_n[c] != prep.hard_sessions) << Constraint::HardSessions as u8)
-            | (u8::from(!long_ok) << Constraint::LongRun as u8)
+            | ((1 ^ long_ok) << Constraint::LongRun as u8)
             | (u8::from(rests[c] < prep.min_rest_days) << Constraint::RestDays as u8);
         let structural = (u8::from(marks.breaks[c] != 0) << Constraint::Availability as u8)
             | (u8::from(marks.back_to_back[c] != 0) << Constraint::BackToBack as u8)
