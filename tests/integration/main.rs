@@ -9,6 +9,8 @@ mod checker;
 mod cli;
 mod layers;
 mod model_v2;
+mod paces;
+mod paces_cli;
 mod parsers;
 mod pins;
 mod properties;
