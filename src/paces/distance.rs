@@ -212,6 +212,15 @@ mod tests {
     }
 
     #[test]
+    fn the_distance_constants_are_the_named_distances() {
+        let named = |name: &str| NAMED.iter().find(|(n, _)| *n == name).map(|(_, m)| *m);
+        assert_eq!(named("5k"), Some(Distance::FIVE_K.metres()));
+        assert_eq!(named("10k"), Some(Distance::TEN_K.metres()));
+        assert_eq!(named("half"), Some(Distance::HALF.metres()));
+        assert_eq!(named("marathon"), Some(Distance::MARATHON.metres()));
+    }
+
+    #[test]
     fn a_named_distance_shows_its_name_whatever_it_was_typed_as() {
         assert_eq!("5000 m".parse::<Distance>().unwrap().to_string(), "5k");
         assert_eq!("42.195km".parse::<Distance>().unwrap().to_string(), "marathon");
