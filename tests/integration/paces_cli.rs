@@ -373,3 +373,13 @@ fn generate_score_and_block_take_the_fitness_flags_and_print_what_they_printed_b
     .code(0)
     .stderr_has(&["fitness: VDOT 50.0; paces in km"]);
 }
+
+#[test]
+fn the_readmes_paces_example_is_what_the_command_prints() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let command = "$ weekwright paces --result 10k=42:30 --format table\n";
+    let start = readme.find(command).expect("the README shows paces") + command.len();
+    let shown = &readme[start..start + readme[start..].find("```").unwrap()];
+    let args: Vec<&str> = command[2..].split_whitespace().skip(1).collect();
+    assert_eq!(weekwright(&args).code(0).stdout, shown);
+}
