@@ -26,7 +26,7 @@ pub const NAMED: [(&str, f64); 10] = [
     ("marathon", 42_195.0),
 ];
 
-/// A race distance, in metres (1500 m to the marathon: [`RACE_METRES`]).
+/// A race distance, in metres, from 1500 m to the marathon (42,195 m).
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
 pub struct Distance(f64);
 
@@ -40,7 +40,7 @@ impl Distance {
     /// The marathon, 42.195 km.
     pub const MARATHON: Distance = Distance(42_195.0);
 
-    /// A distance of `metres`, within [`RACE_METRES`].
+    /// A distance of `metres`, from 1500 to 42,195.
     ///
     /// # Errors
     /// [`PaceError::DistanceRange`] outside it.

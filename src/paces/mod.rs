@@ -61,7 +61,7 @@ pub enum PaceError {
         /// The forms allowed.
         forms: String,
     },
-    /// A distance outside [`RACE_METRES`].
+    /// A distance outside 1500 m to 42,195 m.
     #[error(
         "{} m is out of range: use a race from {} m to {} km (the equations are fitted to races from 1500 m to the marathon)",
         crate::error::shown(&metres.to_string(), 20), RACE_METRES.start(), RACE_METRES.end() / 1000.0
@@ -84,7 +84,7 @@ pub enum PaceError {
         /// What was written.
         text: String,
     },
-    /// A VDOT, given or implied by a result, outside [`VDOT`].
+    /// A VDOT, given or implied by a result, outside 20 to 90.
     #[error("{}", vdot_message(*.vdot, .given.as_deref()))]
     Vdot {
         /// The VDOT.
