@@ -66,11 +66,10 @@ impl Distance {
 }
 
 impl fmt::Display for Distance {
-    /// Its name (`10k`), or metres under 1 km and kilometres from 1 km (`12.5 km`).
+    /// Its name (`10k`), or kilometres (`12.5 km`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.name() {
             Some(name) => f.write_str(name),
-            None if self.0 < 1000.0 => write!(f, "{} m", self.0),
             None => write!(f, "{} km", self.0 / 1000.0),
         }
     }
@@ -100,9 +99,8 @@ impl FromStr for Distance {
         }
         let unknown = || {
             let names: Vec<&str> = NAMED.iter().map(|(n, _)| *n).collect();
-            let bare = !key.is_empty()
-                && key.parse::<f64>().is_ok()
-                && key.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+            // Digits alone: not `1e4`, `inf` or `-5`, which f64 reads too.
+            let bare = key.parse::<f64>().is_ok() && key.bytes().all(|b| b.is_ascii_digit() || b == b'.');
             PaceError::Distance {
                 text: shown(text.trim(), 40),
                 suggestion: if bare {
@@ -124,12 +122,8 @@ impl FromStr for Distance {
             "mi" => MILE_METRES,
             _ => return Err(unknown()),
         };
-        let digits = number.replacen('.', "", 1);
-        let value = number
-            .parse::<f64>()
-            .ok()
-            .filter(|_| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()));
-        let metres = value.ok_or_else(unknown)? * scale;
+        // `number` holds digits and dots only: f64 reads it if it is one decimal number.
+        let metres = number.parse::<f64>().map_err(|_| unknown())? * scale;
         Distance::from_metres(metres)
     }
 }
@@ -225,6 +219,7 @@ mod tests {
         assert_eq!("5000 m".parse::<Distance>().unwrap().to_string(), "5k");
         assert_eq!("42.195km".parse::<Distance>().unwrap().to_string(), "marathon");
         assert_eq!("12km".parse::<Distance>().unwrap().to_string(), "12 km");
+        assert_eq!("1600 m".parse::<Distance>().unwrap().to_string(), "1.6 km");
     }
 
     #[test]
@@ -250,6 +245,11 @@ mod tests {
         assert!(e.contains("did you mean 'marathon'"), "{e}");
         let e = "5000".parse::<Distance>().unwrap_err().to_string();
         assert!(e.contains("needs its unit: 5000m, 5000km or 5000mi"), "{e}");
+        // Only digits get the hint: f64 reads these too, but no unit would make them a distance.
+        for text in ["1e4", "inf", "-5", "+5", "."] {
+            let e = text.parse::<Distance>().unwrap_err().to_string();
+            assert!(!e.contains("needs its unit"), "{text}: {e}");
+        }
     }
 
     #[test]
