@@ -147,6 +147,43 @@ fn the_schema_and_the_parser_agree_on_ranges_and_spellings() {
         "weekly_minutes: 300\nmodel: {fatigue_limit: 5.5}",
         "weekly_minutes: 300\nmodel: {freshness_limit: 0.4}",
         "weekly_minutes: 300\ngoal: ultra",
+    ]
+    .iter()
+    .map(|s| format!("{s}\n"))
+    .collect();
+    cases.extend([name(200), name(201)]);
+    let (valid, invalid) = agree(&v, &cases);
+    assert!(valid >= 15 && invalid >= 15, "{valid} valid, {invalid} invalid");
+}
+
+/// Assert that the parser and the schema accept the same texts of `cases`; the counts of
+/// valid and invalid ones.
+fn agree(v: &jsonschema::Validator, cases: &[String]) -> (usize, usize) {
+    let (mut valid, mut invalid) = (0, 0);
+    for yaml in cases {
+        let parser = Profile::from_yaml(yaml, "p.yaml");
+        let schema = errors(v, yaml);
+        assert_eq!(
+            parser.is_ok(),
+            schema.is_empty(),
+            "{yaml:?}\nparser: {:?}\nschema: {schema:?}",
+            parser.err().map(|e| e.to_string())
+        );
+        if schema.is_empty() {
+            valid += 1;
+        } else {
+            invalid += 1;
+        }
+    }
+    (valid, invalid)
+}
+
+/// The same for `fitness:` and `units:`: distances, times and VDOTs as the parser reads
+/// them (a time unquoted too: YAML 1.2 reads 42:30 as a string). A result whose VDOT is out
+/// of range is a semantic check, left out.
+#[test]
+fn the_schema_and_the_parser_agree_on_fitness_and_units() {
+    let cases: Vec<String> = [
         "weekly_minutes: 300\nfitness: {vdot: 20}",
         "weekly_minutes: 300\nfitness: {vdot: 90}",
         "weekly_minutes: 300\nfitness: {vdot: 19.9}",
@@ -179,24 +216,8 @@ fn the_schema_and_the_parser_agree_on_ranges_and_spellings() {
     .iter()
     .map(|s| format!("{s}\n"))
     .collect();
-    cases.extend([name(200), name(201)]);
-    let (mut valid, mut invalid) = (0, 0);
-    for yaml in &cases {
-        let parser = Profile::from_yaml(yaml, "p.yaml");
-        let schema = errors(&v, yaml);
-        assert_eq!(
-            parser.is_ok(),
-            schema.is_empty(),
-            "{yaml:?}\nparser: {:?}\nschema: {schema:?}",
-            parser.err().map(|e| e.to_string())
-        );
-        if schema.is_empty() {
-            valid += 1;
-        } else {
-            invalid += 1;
-        }
-    }
-    assert!(valid >= 15 && invalid >= 15, "{valid} valid, {invalid} invalid");
+    let (valid, invalid) = agree(&validator(), &cases);
+    assert!(valid >= 10 && invalid >= 12, "{valid} valid, {invalid} invalid");
 }
 
 /// Every object of the schema says what to do with a field it does not list: no
