@@ -181,6 +181,15 @@ mod tests {
     }
 
     #[test]
+    fn a_time_in_seconds_is_finite_and_above_zero() {
+        for bad in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+            let e = RaceTime::from_seconds(bad).unwrap_err().to_string();
+            assert!(e.contains("more than zero seconds"), "{bad}: {e}");
+        }
+        assert_eq!(RaceTime::from_seconds(0.5).map(RaceTime::seconds), Ok(0.5));
+    }
+
+    #[test]
     fn clocks_round_to_whole_seconds_and_show_hours_only_when_there_are_any() {
         assert_eq!(clock(1196.02), "19:56");
         assert_eq!(clock(255.5), "4:16");
