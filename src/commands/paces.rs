@@ -209,3 +209,21 @@ pub fn run(args: &PacesArgs, ctx: &Context) -> Result<()> {
         _ => ctx.emit(&for_reading(&doc), args.format, output, "paces"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_document_in_seconds_lays_out_the_table_of_its_reading() {
+        let fitness = Fitness::from_vdot(50.0).unwrap();
+        let doc = document(&fitness, Units::Mi);
+        let style = table::Style::default();
+        let text = doc.table(&style);
+        assert_eq!(text, for_reading(&doc).table(&style));
+        assert!(
+            text.starts_with("VDOT 50.0 (given)") && text.contains("per mi"),
+            "{text}"
+        );
+    }
+}
