@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::catalog::{Goal, Level};
 pub use crate::export::Format;
+use crate::paces::{Fitness, Units};
 
 /// Plan a runner's week as a system: stress, then recovery, then adaptation.
 #[derive(Debug, Parser)]
@@ -94,6 +95,21 @@ pub struct OutputArgs {
     pub threads: Option<u16>,
 }
 
+/// The runner's fitness and units, over the profile's (`generate`, `score`, `block`,
+/// `paces`).
+#[derive(Debug, Clone, Args)]
+pub struct FitnessArgs {
+    /// A recent race result, DIST=TIME, such as 10k=42:30 or half=1:35:00; it overrides the
+    /// profile's fitness. DIST: 1500m, mile, 3k, 5k, 8k, 10k, 15k, 10mi, half, marathon, or a
+    /// number with m, km or mi (5000m, 12km, 3.1mi); TIME: mm:ss or h:mm:ss. Its VDOT must
+    /// be from 20 to 90. `weekwright paces` prints the paces it gives.
+    #[arg(long, value_name = "DIST=TIME", value_parser = |s: &str| s.parse().and_then(Fitness::from_result).map_err(|e| e.to_string()))]
+    pub result: Option<Fitness>,
+    /// Units of paces and distances (default: the profile's units, or km).
+    #[arg(long, value_parser = any_case::<Units>())]
+    pub units: Option<Units>,
+}
+
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -110,6 +126,11 @@ pub enum Command {
     /// Plan a multi-week block: build, deload, taper, race, searched against the model.
     #[command(after_help = "Example:\n  weekwright block --weeks 12 --format table")]
     Block(BlockArgs),
+    /// VDOT, equivalent race times and training paces (E, M, T, I, R) from a race result.
+    #[command(
+        after_help = "Paces are per km or per mile (--units), I and R also per 400 m; json gives seconds,\nunrounded. The equations are Daniels and Gilbert's (Oxygen Power, 1979).\n\nExample:\n  weekwright paces --result 10k=42:30 --format table"
+    )]
+    Paces(PacesArgs),
     /// Plan many athletes: one JSON line of results per profile, in input order.
     #[command(
         after_help = "Output, one line per profile: {\"source\": NAME, \"result\": DOC} with DOC what\n`generate --format json` prints (`block --format json` with --block), or {\"source\": NAME,\n\"error\": MESSAGE, \"exit\": 2 | 3} for a bad profile (2) or one no week fits (3); the rest go\non. NAME is the file name in a folder, `line N` in JSON Lines. Exit 0 when every profile\nwas planned, else the largest exit code of the error lines.\n\nExample:\n  weekwright batch --profiles profiles --top 1 | jq -c '{source, score: .result.plans[0].score}'"
@@ -154,6 +175,9 @@ pub struct GenerateArgs {
     /// Output format.
     #[arg(long, default_value = "yaml", value_parser = FormatArg::only(WEEK))]
     pub format: Format,
+    /// Fitness flags.
+    #[command(flatten)]
+    pub fitness: FitnessArgs,
     /// Output flags.
     #[command(flatten)]
     pub out: OutputArgs,
@@ -184,6 +208,9 @@ pub struct ScoreArgs {
     /// Output format.
     #[arg(long, default_value = "yaml", value_parser = FormatArg::only(TEXT))]
     pub format: Format,
+    /// Fitness flags.
+    #[command(flatten)]
+    pub fitness: FitnessArgs,
     /// Output flags.
     #[command(flatten)]
     pub out: OutputArgs,
@@ -213,9 +240,30 @@ pub struct BlockArgs {
     /// Output format.
     #[arg(long, default_value = "yaml", value_parser = any_case::<Format>())]
     pub format: Format,
+    /// Fitness flags.
+    #[command(flatten)]
+    pub fitness: FitnessArgs,
     /// Output flags.
     #[command(flatten)]
     pub out: OutputArgs,
+}
+
+/// `paces`.
+#[derive(Debug, Args)]
+pub struct PacesArgs {
+    /// Profile file (YAML) whose fitness: and units: to use; --result and --units override
+    /// them.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// Fitness flags.
+    #[command(flatten)]
+    pub fitness: FitnessArgs,
+    /// Output format.
+    #[arg(long, default_value = "yaml", value_parser = FormatArg::only(TEXT))]
+    pub format: Format,
+    /// Write to FILE (atomically: a temporary file renamed into place) instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// `batch`.

@@ -4,8 +4,9 @@
 //! text a platform holds) and become a [`Problem`], the one input of the engine. A
 //! [`Search`] enumerates every week the problem allows, scores each against the
 //! stress-recovery [`model`] in parallel, and returns the best repeatable ones; [`score`]
-//! explains any week; [`plan_block`] plans weeks to a race. Everything the command line
-//! prints comes from these calls, so a platform embedding weekwright gets the same plans.
+//! explains any week; [`plan_block`] plans weeks to a race; a [`Fitness`] (a race result or
+//! a VDOT) gives the runner's training [`Paces`]. Everything the command line prints comes
+//! from these calls, so a platform embedding weekwright gets the same plans.
 //!
 //! ```
 //! use weekwright::{Problem, Profile, Search, WeekSpec, score};
@@ -41,6 +42,7 @@ pub mod error;
 pub mod export;
 pub mod minutes;
 pub mod model;
+pub mod paces;
 pub mod problem;
 pub mod profile;
 pub mod search;
@@ -60,6 +62,7 @@ pub use block::{Block, Calendar, plan as plan_block};
 pub use catalog::{Goal, Level, Session};
 pub use commands::score::ScoreOutput;
 pub use error::{Error, InputError, NoWeekFits};
+pub use paces::{Fitness, Paces, Units};
 pub use problem::Problem;
 pub use profile::Profile;
 pub use search::{Candidate, Outcome, Search};

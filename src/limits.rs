@@ -33,6 +33,12 @@ pub const MAX_BATCH_BYTES: u64 = 100 * 1024 * 1024;
 pub const MAX_LINE_BYTES: u64 = MAX_FILE_BYTES;
 /// Build weeks per deload week in a block's pattern (`N:1`).
 pub const PATTERN_BUILDS: RangeInclusive<u8> = 1..=6;
+/// A runner's VDOT (`fitness.vdot`, and the VDOT a race result implies): below 20 is
+/// slower than a brisk walk, above 90 faster than every world record.
+pub const VDOT: RangeInclusive<f64> = 20.0..=90.0;
+/// A race result's distance in metres (`fitness.result.distance`, `--result`): the races
+/// Daniels' tables and the equations of PACES.md are fitted to, 1500 m to the marathon.
+pub const RACE_METRES: RangeInclusive<f64> = 1500.0..=42195.0;
 
 /// The `model:` overrides a profile may set, with their ranges: validation, the schema and
 /// messages read this one table: name, range, unit. `min_distance` is a whole number.

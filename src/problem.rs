@@ -8,6 +8,7 @@
 use crate::catalog::{Catalog, Goal, Level, Session};
 use crate::minutes::MinutesRule;
 use crate::model::{Filters, Judge, LongRunRule, ModelParams, Rules};
+use crate::paces::{Fitness, Units};
 use crate::profile::{Pattern, Profile};
 use crate::week::Day;
 
@@ -27,6 +28,11 @@ pub struct Problem {
     pub(crate) pattern: Pattern,
     /// The block's single-run limit, when the profile sets one.
     pub(crate) single_run_limit: Option<f64>,
+    /// The runner's fitness (the profile's, or `--result`'s), for paces. The search does not
+    /// read it: workouts will.
+    pub(crate) fitness: Option<Fitness>,
+    /// Units of paces and distances.
+    pub(crate) units: Units,
 }
 
 impl Problem {
@@ -48,6 +54,8 @@ impl Problem {
                 .pattern
                 .unwrap_or_else(|| Pattern::for_level(profile.level)),
             single_run_limit: profile.block.single_run_limit,
+            fitness: profile.fitness,
+            units: profile.units,
         }
     }
 
@@ -105,6 +113,18 @@ impl Problem {
         &self.params
     }
 
+    /// The runner's fitness, when the profile or `--result` gave one.
+    #[must_use]
+    pub fn fitness(&self) -> Option<&Fitness> {
+        self.fitness.as_ref()
+    }
+
+    /// Units of paces and distances.
+    #[must_use]
+    pub fn units(&self) -> Units {
+        self.units
+    }
+
     /// A judge for a week at `factor` times the runner's volume.
     #[must_use]
     pub(crate) fn judge(&self, factor: f64) -> Judge {
@@ -135,6 +155,20 @@ impl Problem {
     }
 
     // Builder edits: each returns the problem with one rule changed.
+
+    /// The runner's fitness is `fitness` (a `--result` over the profile's).
+    #[must_use]
+    pub fn with_fitness(mut self, fitness: Fitness) -> Self {
+        self.fitness = Some(fitness);
+        self
+    }
+
+    /// Paces and distances in `units`.
+    #[must_use]
+    pub fn with_units(mut self, units: Units) -> Self {
+        self.units = units;
+        self
+    }
 
     /// Aim at `minutes` a week.
     #[must_use]

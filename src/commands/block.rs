@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use jiff::civil::Date;
 
-use super::{Context, flag_error, load_profile};
+use super::{Context, flag_error, load_profile, with_fitness_flags};
 use crate::block::calendar::{self, DateArgs};
 use crate::block::{Block, Calendar, Pool, Settings, Step, plan, template};
 use crate::catalog::Session;
@@ -165,7 +165,7 @@ pub fn run(args: &BlockArgs, ctx: &Context) -> Result<()> {
     if let Some(hint) = calendar::unused_profile_weeks(&dates, &profile.block, &cal) {
         ctx.hint(&hint);
     }
-    let problem = Problem::new(&profile);
+    let problem = with_fitness_flags(Problem::new(&profile), &args.fitness, ctx);
     let settings = Settings::default();
 
     let started = Instant::now();

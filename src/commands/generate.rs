@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::{Context, flag_error, load_profile};
+use super::{Context, flag_error, load_profile, with_fitness_flags};
 use crate::cli::GenerateArgs;
 use crate::error::Result;
 use crate::export::{Document, Format, ics, table};
@@ -135,6 +135,7 @@ pub fn run(args: &GenerateArgs, ctx: &Context) -> Result<()> {
         );
     }
     let problem = Problem::new(&load_profile(args.profile.as_deref())?);
+    let problem = with_fitness_flags(problem, &args.fitness, ctx);
     let start = args
         .start
         .map(|d| crate::dates::monday(d).map_err(|m| flag_error("--start", m)))

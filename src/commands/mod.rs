@@ -6,6 +6,7 @@ pub mod bench;
 pub mod block;
 pub mod catalog;
 pub mod generate;
+pub mod paces;
 pub mod schema;
 pub mod score;
 pub mod shell;
@@ -13,9 +14,11 @@ pub mod shell;
 use std::io::{IsTerminal, Write as _};
 use std::path::Path;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, FitnessArgs};
 use crate::error::{Error, InputError, Result};
 use crate::export::{self, Document, Format, table};
+use crate::paces::{Fitness, Units};
+use crate::problem::Problem;
 use crate::profile::Profile;
 
 /// What every command shares: verbosity, colour, and how to write results.
@@ -137,6 +140,36 @@ pub fn with_threads<T: Send>(threads: Option<u16>, f: impl FnOnce() -> Result<T>
     thread_pool(threads)?.install(f)
 }
 
+/// The runner's fitness and units: the flags' over the profile's.
+#[must_use]
+pub fn fitness_of(profile: &Profile, flags: &FitnessArgs) -> (Option<Fitness>, Units) {
+    (
+        flags.result.or(profile.fitness),
+        flags.units.unwrap_or(profile.units),
+    )
+}
+
+/// `problem` with the fitness flags over the profile's fitness and units; with `-v`, a line
+/// that says which fitness the plans are for.
+#[must_use]
+pub fn with_fitness_flags(mut problem: Problem, flags: &FitnessArgs, ctx: &Context) -> Problem {
+    if let Some(fitness) = flags.result {
+        problem = problem.with_fitness(fitness);
+    }
+    if let Some(units) = flags.units {
+        problem = problem.with_units(units);
+    }
+    if let Some(f) = problem.fitness() {
+        let from = f.result().map(|r| format!(" from {r}")).unwrap_or_default();
+        ctx.info(&format!(
+            "fitness: VDOT {:.1}{from}; paces in {}",
+            f.vdot(),
+            problem.units().id()
+        ));
+    }
+    problem
+}
+
 fn flag_error(flag: &str, message: impl Into<String>) -> Error {
     Error::Input(InputError::Flag {
         flag: flag.to_string(),
@@ -154,6 +187,7 @@ pub fn run(cli: &Cli) -> Result<()> {
         Command::Generate(args) => with_threads(args.out.threads, || generate::run(args, &ctx)),
         Command::Score(args) => with_threads(args.out.threads, || score::run(args, &ctx)),
         Command::Block(args) => with_threads(args.out.threads, || block::run(args, &ctx)),
+        Command::Paces(args) => paces::run(args, &ctx),
         // Batch runs its own pool: a profile at a time on each worker.
         Command::Batch(args) => batch::run(args, &ctx),
         Command::Bench(args) => bench::run(args, &ctx),

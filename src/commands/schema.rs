@@ -12,8 +12,11 @@
 //!   so an editor completes the keys.
 //! - Session names (`fixed`, `avoid`, the keys of `sessions`): the ids as an enum, and a
 //!   pattern for the forgiving spellings the parser accepts (`Easy Run`, `threshold`, `xt`).
-//! - Levels and goals: the derived names for completion, and a pattern for any case with
-//!   spaces around, as the parser reads them (`goal: 10K`).
+//! - Levels, goals and units: the derived names for completion, and a pattern for any case
+//!   with spaces around, as the parser reads them (`goal: 10K`, `units: KM`).
+//! - `fitness:` holds one of `result` and `vdot` (its own schema says so with
+//!   `minProperties` and `maxProperties`); a result's distance and time are patterns of
+//!   their own (`paces::Distance`, `paces::RaceTime`).
 //! - `long_run_day`: a day or `none`; the per-day caps of `max_minutes`: 20 to 600; the
 //!   ranges of the `model:` overrides.
 
@@ -171,7 +174,7 @@ fn for_editors(schema: &mut Value) {
         let description = defs.get("LongRunDay").and_then(|d| d.get("description")).cloned();
         defs.insert("LongRunDay".into(), long_run_day_schema(description));
         defs.insert("Session".into(), session_schema());
-        for name in ["Level", "Goal"] {
+        for name in ["Level", "Goal", "Units"] {
             if let Some(def) = defs.get_mut(name) {
                 any_case_names(def);
             }

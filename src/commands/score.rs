@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{Context, flag_error, load_profile};
+use super::{Context, flag_error, load_profile, with_fitness_flags};
 use crate::catalog::{Catalog, Session};
 use crate::cli::ScoreArgs;
 use crate::error::{InputError, Result};
@@ -229,7 +229,7 @@ pub fn run(args: &ScoreArgs, ctx: &Context) -> Result<()> {
     let doc = match &args.profile {
         Some(_) => {
             let problem = Problem::new(&load_profile(args.profile.as_deref())?);
-            score_with_profile(&problem, &week)
+            score_with_profile(&with_fitness_flags(problem, &args.fitness, ctx), &week)
         }
         None => score_structural(
             args.level.unwrap_or_default(),

@@ -12,13 +12,16 @@ use crate::limits::{
     MAX_FILE_BYTES, MAX_HARD_SESSIONS, MAX_NAME_CHARS, RPE, SESSION_MINUTES, WEEKLY_MINUTES,
 };
 use crate::model::{ModelParams, Rules};
+use crate::paces::{Fitness, Units};
 use crate::week::Day;
 use crate::yaml::{has_no_content, parse_yaml, parse_yaml_line, read_limited};
 
 mod block;
+mod fitness;
 mod validate;
 
 pub use block::{BlockDefaults, BlockSection, Pattern};
+pub use fitness::FitnessSection;
 use validate::validate;
 
 /// `long_run_day`: a day, or `none` for a week without a long run.
@@ -119,6 +122,11 @@ pub struct ProfileFile {
     pub model: Option<ModelParams>,
     /// Defaults for `weekwright block`.
     pub block: Option<BlockSection>,
+    /// The runner's fitness, for paces: a recent race result or a VDOT (`--result` on the
+    /// command line overrides it).
+    pub fitness: Option<FitnessSection>,
+    /// km | mi: units of paces and distances (default km).
+    pub units: Option<Units>,
 }
 
 /// A validated profile: what the engine reads.
@@ -144,6 +152,10 @@ pub struct Profile {
     pub params: ModelParams,
     /// Block defaults.
     pub block: BlockDefaults,
+    /// The runner's fitness, when the profile gives one.
+    pub fitness: Option<Fitness>,
+    /// Units of paces and distances.
+    pub units: Units,
 }
 
 /// The built-in default profile of CLI.md.

@@ -2,6 +2,7 @@
 //! limits.rs, every contradiction between fields named with both fields and what to do.
 
 use super::block::check_block;
+use super::fitness::check_fitness;
 use super::{LongRunDay, Profile, ProfileFile};
 use crate::catalog::{Catalog, Level, Session};
 use crate::error::{InputError, shown};
@@ -85,6 +86,7 @@ pub(super) fn validate(f: ProfileFile, source: &str) -> Result<Profile, InputErr
     let params = f.model.unwrap_or_default();
     check_params(source, &params)?;
     let block = check_block(source, &f.block.unwrap_or_default())?;
+    let fitness = check_fitness(source, f.fitness.as_ref())?;
 
     Ok(Profile {
         name,
@@ -106,6 +108,8 @@ pub(super) fn validate(f: ProfileFile, source: &str) -> Result<Profile, InputErr
         catalog,
         params,
         block,
+        fitness,
+        units: f.units.unwrap_or_default(),
     })
 }
 

@@ -10,6 +10,8 @@ mod cli;
 mod coach_weeks;
 mod layers;
 mod model_v2;
+mod paces;
+mod paces_cli;
 mod parsers;
 mod pins;
 mod properties;
