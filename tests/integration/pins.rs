@@ -760,6 +760,21 @@ fn a_week_fine_by_fatigue_and_monotony_is_not_repeatable_on_spent_legs() {
     assert_eq!(out["repeatable"], false, "freshness {freshness:.2} is above 2.2");
 }
 
+/// `score --week WEEK` under a profile file, as JSON.
+fn score_json(file: &ProfileFile, week: &str) -> Value {
+    weekwright(&[
+        "score",
+        "--profile",
+        file.arg(),
+        "--week",
+        week,
+        "--format",
+        "json",
+    ])
+    .code(0)
+    .json()
+}
+
 /// A runner used to 300 minutes a week: a week of 310 minutes is 3.3 % above it (no points
 /// lost), one of 335 is 11.7 % above ((0.1167 - 0.05) / 0.10 of the 15 points). Volume is
 /// minutes, not load: the intensity of the week does not enter (docs/model.md, "Volume").
@@ -772,17 +787,7 @@ fn volume_loses_points_only_beyond_five_percent_off_the_runners_usual_minutes() 
     for (long, minutes) in [(75.0, 310.0), (100.0, 335.0)] {
         let week = format!("rest,tempo:50,easy:45,intervals:50,easy:45,easy:45,long:{long}");
         assert_eq!(50.0 + 50.0 + 135.0 + long, minutes);
-        let out = weekwright(&[
-            "score",
-            "--profile",
-            file.arg(),
-            "--week",
-            &week,
-            "--format",
-            "json",
-        ])
-        .code(0)
-        .json();
+        let out = score_json(&file, &week);
         let ratio = minutes / 300.0;
         assert!((num(&out["metrics"], "volume_ratio") - ratio).abs() < 1e-12);
         let lost = 15.0 * (((ratio - 1.0).abs() - 0.05) * 10.0).clamp(0.0, 1.0);
@@ -824,17 +829,7 @@ fn the_percentile_counts_only_weeks_that_score_strictly_lower() {
         for thu in midweek {
             for sat in ["long", "long_fast"] {
                 let week = format!("rest,{tue},rest,{thu},rest,{sat},rest");
-                let out = weekwright(&[
-                    "score",
-                    "--profile",
-                    file.arg(),
-                    "--week",
-                    &week,
-                    "--format",
-                    "json",
-                ])
-                .code(0)
-                .json();
+                let out = score_json(&file, &week);
                 if out["violations"].as_array().unwrap().is_empty() {
                     feasible.push((week, num(&out, "score"), num(&out, "percentile")));
                 }
