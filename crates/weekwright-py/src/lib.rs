@@ -20,6 +20,7 @@ use weekwright::commands::block::calendar_of;
 use weekwright::commands::generate::document;
 use weekwright::commands::score::{score_structural, score_with_profile};
 use weekwright::error::Error;
+use weekwright::paces::{Fitness, RaceResult, Units};
 use weekwright::{Problem, Profile, WeekSpec, plan_block};
 
 pyo3::create_exception!(
@@ -211,6 +212,45 @@ fn block<'py>(
     convert::to_python(py, &value)
 }
 
+/// VDOT, equivalent race times and training paces from a race result: what
+/// `weekwright paces --format json` prints, as a dict (`vdot`, `equivalent`, `paces`;
+/// times and paces in seconds, unrounded, paces per km or per mile).
+///
+/// `result` is a race result `"DIST=TIME"` (`"10k=42:30"`, `"half=1:35:00"`; DIST one of
+/// 1500m, mile, 3k, 5k, 8k, 10k, 15k, 10mi, half, marathon, or a number with m, km or mi;
+/// TIME mm:ss or h:mm:ss); without one, the `profile`'s `fitness` (a dict as for
+/// `generate`). `units` is "km" or "mi".
+///
+/// Raises `ValueError` with the command line's message for a bad result, profile or units,
+/// or when no fitness is given.
+#[pyfunction]
+#[pyo3(signature = (result=None, profile=None, units="km"))]
+fn paces<'py>(
+    py: Python<'py>,
+    result: Option<&str>,
+    profile: Option<&Bound<'py, PyAny>>,
+    units: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let units: Units = serde_json::from_value(Value::String(units.to_owned()))
+        .map_err(|e| PyValueError::new_err(format!("units: {e}")))?;
+    let given = result
+        .map(|r| {
+            r.parse::<RaceResult>()
+                .and_then(Fitness::from_result)
+                .map_err(|e| PyValueError::new_err(format!("result: {e}")))
+        })
+        .transpose()?;
+    let profile = profile.map(read_profile).transpose()?;
+    let fitness = given.or_else(|| profile.as_ref().and_then(|p| p.fitness));
+    let Some(fitness) = fitness else {
+        return Err(PyValueError::new_err(
+            "no fitness given: give a recent race result, such as result=\"10k=42:30\", or a profile with a fitness section ({'fitness': {'result': {'distance': '10k', 'time': '42:30'}}} or {'fitness': {'vdot': 48.5}})",
+        ));
+    };
+    let value = py.detach(|| engine(1, || Ok(weekwright::commands::paces::document(&fitness, units))))?;
+    convert::to_python(py, &value)
+}
+
 /// Plan a runner's week as a system: stress, then recovery, then adaptation.
 ///
 /// `generate`, `score` and `block` return what the weekwright command line prints with
@@ -221,7 +261,7 @@ mod native {
     use pyo3::prelude::*;
 
     #[pymodule_export]
-    use super::{NoWeekFits, block, generate, score};
+    use super::{NoWeekFits, block, generate, paces, score};
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -134,3 +134,31 @@ def test_no_week_fits_is_a_value_error_that_pickles():
 def test_the_version_is_the_crates():
     manifest = (ROOT / "crates" / "weekwright-py" / "Cargo.toml").read_text()
     assert f'\nversion = "{weekwright.__version__}"\n' in manifest
+
+
+@pytest.mark.parametrize("result, units", [("10k=42:30", "km"), ("half=1:35:00", "mi"), ("5k=20:00", "km")])
+def test_paces_equal_the_cli_json(result, units, cli):
+    want = cli.json("paces", "--result", result, "--units", units)
+    same(weekwright.paces(result=result, units=units), want)
+
+
+def test_paces_read_the_profiles_fitness():
+    profile = {"weekly_minutes": 300, "fitness": {"vdot": 50}}
+    got = weekwright.paces(profile=profile)
+    assert got["vdot"] == 50
+    # A result given beside the profile wins, as --result does on the command line.
+    assert weekwright.paces(result="10k=42:30", profile=profile)["vdot"] != 50
+
+
+@pytest.mark.parametrize(
+    "kwargs, words",
+    [
+        ({}, "no fitness given"),
+        ({"result": "10k=4:30"}, "result"),
+        ({"result": "ultra=4:00:00"}, "result"),
+        ({"result": "10k=42:30", "units": "furlongs"}, "units"),
+    ],
+)
+def test_paces_refuse_bad_input_with_a_value_error(kwargs, words):
+    with pytest.raises(ValueError, match=words):
+        weekwright.paces(**kwargs)

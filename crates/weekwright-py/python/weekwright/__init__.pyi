@@ -70,3 +70,21 @@ def block(
     Raises `ValueError` with the command line's message for a bad profile, argument or
     dates, and `weekwright.NoWeekFits` when no week, or no block, fits.
     """
+
+def paces(
+    result: Optional[str] = None,
+    profile: Optional[dict[str, Any]] = None,
+    units: str = "km",
+) -> dict[str, Any]:
+    """VDOT, equivalent race times and training paces from a race result: what
+    `weekwright paces --format json` prints, as a dict (`vdot`, `equivalent`, `paces`;
+    times and paces in seconds, unrounded, paces per km or per mile).
+
+    `result` is a race result `"DIST=TIME"` (`"10k=42:30"`, `"half=1:35:00"`; DIST one of
+    1500m, mile, 3k, 5k, 8k, 10k, 15k, 10mi, half, marathon, or a number with m, km or mi;
+    TIME mm:ss or h:mm:ss); without one, the `profile`'s `fitness` (a dict as for
+    `generate`). `units` is "km" or "mi".
+
+    Raises `ValueError` with the command line's message for a bad result, profile or units,
+    or when no fitness is given.
+    """
