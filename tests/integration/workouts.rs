@@ -1,0 +1,267 @@
+//! Workouts agree with the model (issue 9): for every example profile, with a race result,
+//! every workout of `generate`'s top plans and of a 16-week block to a race adds up to its
+//! day's minutes, puts in each zone the model's split of the session, keeps Daniels' caps,
+//! jogs its recoveries, and covers the distance its paces give. The zone shares are MODEL.md's
+//! catalog table, copied here so that the test does not read them from the code it checks.
+
+use serde_json::Value;
+
+use crate::support::{profile, weekwright};
+
+/// MODEL.md section 1: zones Z1/Z2/Z3 per session.
+const ZONES: [(&str, [f64; 3]); 12] = [
+    ("recovery", [1.0, 0.0, 0.0]),
+    ("easy", [1.0, 0.0, 0.0]),
+    ("strides", [1.0, 0.0, 0.0]),
+    ("cross", [1.0, 0.0, 0.0]),
+    ("moderate", [0.3, 0.7, 0.0]),
+    ("long", [1.0, 0.0, 0.0]),
+    ("long_fast", [0.75, 0.25, 0.0]),
+    ("marathon", [0.4, 0.6, 0.0]),
+    ("tempo", [0.55, 0.45, 0.0]),
+    ("intervals", [0.6, 0.0, 0.4]),
+    ("hills", [0.7, 0.0, 0.3]),
+    ("race", [0.4, 0.2, 0.4]),
+];
+
+/// The race result every profile is given.
+const RESULT: &str = "10k=45:00";
+
+/// The paces of [`RESULT`], seconds per km, as `weekwright paces` prints them.
+struct Paces {
+    easy: [f64; 2],
+    threshold: f64,
+    interval: f64,
+    repetition: f64,
+}
+
+fn paces() -> Paces {
+    let doc = weekwright(&["paces", "--result", RESULT, "--format", "json"])
+        .code(0)
+        .json();
+    let p = &doc["paces"];
+    Paces {
+        easy: [p["easy"][0].as_f64().unwrap(), p["easy"][1].as_f64().unwrap()],
+        threshold: p["threshold"].as_f64().unwrap(),
+        interval: p["interval"].as_f64().unwrap(),
+        repetition: p["repetition"].as_f64().unwrap(),
+    }
+}
+
+/// Every step run, with how many times: repeats expanded.
+fn runs(workout: &Value) -> Vec<(f64, &Value)> {
+    let mut out = Vec::new();
+    for step in workout["steps"].as_array().unwrap() {
+        if step["kind"] == "repeat" {
+            let n = step["count"].as_f64().unwrap();
+            assert!(n >= 1.0, "{step}");
+            out.extend(step["steps"].as_array().unwrap().iter().map(|s| (n, s)));
+        } else {
+            out.push((1.0, step));
+        }
+    }
+    out
+}
+
+/// The middle of a step's pace range, seconds per km; none for an effort target.
+fn middle(step: &Value) -> Option<f64> {
+    let pace = step["target"]["pace"].as_array()?;
+    Some(f64::midpoint(
+        pace[0].as_f64().unwrap(),
+        pace[1].as_f64().unwrap(),
+    ))
+}
+
+/// What `day` must satisfy in a week of `week` minutes (Daniels' caps are shares of the
+/// week's planned minutes: the profile's weekly minutes times the week's factor, or the
+/// minutes it holds where more); `paces` when fitness is known.
+/// Returns the day's distance (km) as worked out here.
+fn check_day(day: &Value, week: f64, paces: Option<&Paces>) -> f64 {
+    let session = day["session"].as_str().unwrap();
+    let minutes = day["minutes"].as_f64().unwrap();
+    if session == "rest" {
+        assert!(
+            day.get("workout").is_none() && day.get("distance_km").is_none(),
+            "{day}"
+        );
+        return 0.0;
+    }
+    let workout = &day["workout"];
+    assert!(!workout["summary"].as_str().unwrap().is_empty(), "{day}");
+    let runs = runs(workout);
+    let total: f64 = runs.iter().map(|(n, s)| n * s["minutes"].as_f64().unwrap()).sum();
+    assert!(
+        (total - minutes).abs() < 1e-9,
+        "minutes {total} != {minutes}: {day}"
+    );
+    if session != "race" {
+        let zones = ZONES.iter().find(|(id, _)| *id == session).unwrap().1;
+        for z in 0..3 {
+            let got: f64 = runs
+                .iter()
+                .filter(|(_, s)| s["zone"].as_u64() == Some(z as u64 + 1))
+                .map(|(n, s)| n * s["minutes"].as_f64().unwrap())
+                .sum();
+            let want = zones[z] * minutes;
+            assert!((got - want).abs() <= 1.0, "zone {} {got} != {want}: {day}", z + 1);
+        }
+    }
+    for (_, s) in &runs {
+        let m = s["minutes"].as_f64().unwrap();
+        assert!(m >= 0.0, "{day}");
+        if s["kind"] == "recovery" {
+            assert_eq!(s["zone"], 1, "recoveries are jogs: {day}");
+        }
+    }
+    if let Some(p) = paces {
+        check_paces(day, week, p, &runs)
+    } else {
+        assert!(runs.iter().all(|(_, s)| s["target"]["rpe"].is_u64()), "{day}");
+        assert!(day.get("distance_km").is_none(), "{day}");
+        0.0
+    }
+}
+
+/// Daniels' caps per workout, jogs at E, and the distance the paces give.
+fn check_paces(day: &Value, week: f64, p: &Paces, runs: &[(f64, &Value)]) -> f64 {
+    let at = |pace: f64| -> f64 {
+        runs.iter()
+            .filter(|(_, s)| s["kind"] == "work" && middle(s).is_some_and(|x| (x - pace).abs() < 1e-6))
+            .map(|(n, s)| n * s["minutes"].as_f64().unwrap())
+            .sum()
+    };
+    let session = day["session"].as_str().unwrap();
+    if session != "race" {
+        assert!(at(p.interval) <= 0.08 * week + 1e-9, "I cap: {day}");
+        assert!(at(p.threshold) <= 0.10 * week + 1e-9, "T cap: {day}");
+        assert!(at(p.repetition) <= 0.05 * week + 1e-9, "R cap: {day}");
+    }
+    let easy = f64::midpoint(p.easy[0], p.easy[1]);
+    let mut km = 0.0;
+    for (n, s) in runs {
+        let minutes = s["minutes"].as_f64().unwrap();
+        if s["kind"] == "recovery" {
+            assert!((middle(s).unwrap() - easy).abs() < 1e-6, "jogs at E: {day}");
+        }
+        match middle(s) {
+            Some(pace) => {
+                km += n * minutes * 60.0 / pace;
+                if let Some(d) = s["distance_m"].as_f64() {
+                    assert!((d - minutes * 60.0 / pace * 1000.0).abs() < 1e-6, "{day}");
+                }
+            }
+            None => assert_eq!(session, "cross", "only cross-training has no pace: {day}"),
+        }
+    }
+    let printed = day["distance_km"].as_f64().unwrap();
+    assert!((printed - km).abs() < 1e-9, "distance {printed} != {km}: {day}");
+    km
+}
+
+/// Check a week's days; with fitness, its printed distance against theirs.
+fn check_week(days: &Value, week: f64, distance: &Value, paces: Option<&Paces>) {
+    let km: f64 = days
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| check_day(d, week, paces))
+        .sum();
+    match paces {
+        Some(_) => assert!((distance.as_f64().unwrap() - km).abs() < 1e-9, "{km}"),
+        None => assert!(distance.is_null()),
+    }
+}
+
+/// The profile's `weekly_minutes`.
+fn weekly_minutes(file: &str) -> f64 {
+    let text = std::fs::read_to_string(file).unwrap();
+    let line = text
+        .lines()
+        .find_map(|l| l.strip_prefix("weekly_minutes:"))
+        .unwrap();
+    line.trim().parse().unwrap()
+}
+
+fn profiles() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(profile(""))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .map(|p| p.display().to_string())
+        .collect();
+    names.sort();
+    assert!(names.len() >= 6, "{names:?}");
+    names
+}
+
+#[test]
+fn every_workout_of_the_top_plans_agrees_with_the_model() {
+    let p = paces();
+    for file in profiles() {
+        let doc = weekwright(&[
+            "generate",
+            "--profile",
+            &file,
+            "--result",
+            RESULT,
+            "--format",
+            "json",
+        ])
+        .code(0)
+        .json();
+        for plan in doc["plans"].as_array().unwrap() {
+            let totals = &plan["totals"];
+            let week = totals["minutes"].as_f64().unwrap().max(weekly_minutes(&file));
+            check_week(&plan["days"], week, &totals["distance_km"], Some(&p));
+        }
+    }
+}
+
+#[test]
+fn every_workout_of_a_16_week_block_to_a_race_agrees_with_the_model() {
+    let p = paces();
+    for file in profiles() {
+        let args = [
+            "block",
+            "--profile",
+            &file,
+            "--start",
+            "2027-01-04",
+            "--race",
+            "2027-04-25",
+            "--result",
+            RESULT,
+            "--format",
+            "json",
+        ];
+        let doc = weekwright(&args).code(0).json();
+        let weeks = doc["weeks"].as_array().unwrap();
+        assert_eq!(weeks.len(), 16, "{file}");
+        for w in weeks {
+            let planned = weekly_minutes(&file) * w["factor"].as_f64().unwrap();
+            let week = w["minutes"].as_f64().unwrap().max(planned);
+            check_week(&w["days"], week, &w["distance_km"], Some(&p));
+        }
+        let race = weeks[15]["days"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["session"] == "race");
+        let race = race.unwrap_or_else(|| panic!("{file}: the last week holds the race"));
+        assert_eq!(runs(&race["workout"])[0].1["kind"], "warmup", "{race}");
+    }
+}
+
+#[test]
+fn without_fitness_workouts_carry_efforts_and_no_distance() {
+    for file in profiles() {
+        let doc = weekwright(&["generate", "--profile", &file, "--top", "2", "--format", "json"])
+            .code(0)
+            .json();
+        for plan in doc["plans"].as_array().unwrap() {
+            let totals = &plan["totals"];
+            let week = totals["minutes"].as_f64().unwrap();
+            check_week(&plan["days"], week, &totals["distance_km"], None);
+        }
+    }
+}
