@@ -265,3 +265,134 @@ fn without_fitness_workouts_carry_efforts_and_no_distance() {
         }
     }
 }
+
+/// The day of `session` in a `score` document.
+fn day_of<'a>(doc: &'a Value, session: &str) -> &'a Value {
+    doc["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["session"] == session)
+        .unwrap_or_else(|| panic!("no {session}"))
+}
+
+/// The work steps of a day, with their counts.
+fn work(day: &Value) -> Vec<(f64, &Value)> {
+    runs(&day["workout"])
+        .into_iter()
+        .filter(|(_, s)| s["kind"] == "work")
+        .collect()
+}
+
+fn minutes(step: &Value) -> f64 {
+    step["minutes"].as_f64().unwrap()
+}
+
+#[test]
+fn each_session_is_laid_out_by_its_rule() {
+    let week = "intervals:65,tempo:65,hills:45,strides:45,marathon:70,long_fast:100,tempo:40";
+    let doc = weekwright(&["score", "--week", week, "--result", RESULT, "--format", "json"])
+        .code(0)
+        .json();
+    let p = paces();
+    // Intervals: 3-5 min at I, jogs about as long (three quarters) after each.
+    let day = day_of(&doc, "intervals");
+    let steps = day["workout"]["steps"].as_array().unwrap();
+    let set = steps.iter().find(|s| s["kind"] == "repeat").unwrap();
+    let (rep, jog) = (minutes(&set["steps"][0]), minutes(&set["steps"][1]));
+    assert!(
+        (3.0..=5.0).contains(&rep) && (0.5 * rep..=rep).contains(&jog),
+        "{day}"
+    );
+    assert!(
+        (middle(&set["steps"][0]).unwrap() - p.interval).abs() < 1e-6,
+        "{day}"
+    );
+    // Tempo: 65 min holds 29 min at T, as cruise repeats with a minute's jog; 40 min holds
+    // 18, one continuous run.
+    let tempos: Vec<&Value> = doc["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["session"] == "tempo")
+        .collect();
+    let cruise = &tempos[0]["workout"]["steps"][1];
+    assert_eq!(cruise["kind"], "repeat", "{cruise}");
+    assert!(
+        minutes(&cruise["steps"][0]) <= 15.0 && minutes(&cruise["steps"][1]) == 1.0,
+        "{cruise}"
+    );
+    let steady = work(tempos[1]);
+    assert!(
+        steady.len() == 1 && steady[0].0 == 1.0 && minutes(steady[0].1) <= 20.0,
+        "{}",
+        tempos[1]
+    );
+    assert!((middle(steady[0].1).unwrap() - p.threshold).abs() < 1e-6);
+    // Hills: climbs of 60 to 90 s, jogging down.
+    let hills = day_of(&doc, "hills");
+    let climbs = work(hills);
+    assert!(
+        climbs
+            .iter()
+            .all(|(_, s)| (1.0..=1.5).contains(&minutes(s)) && s["zone"] == 3),
+        "{hills}"
+    );
+    // Strides: 6 to 8 of 20 s within an easy run, counted in zone 1, and the summary says so.
+    let strides = day_of(&doc, "strides");
+    let fast = work(strides);
+    assert!(
+        fast.iter()
+            .all(|(n, s)| (6.0..=8.0).contains(n) && (minutes(s) - 1.0 / 3.0).abs() < 1e-9 && s["zone"] == 1),
+        "{strides}"
+    );
+    assert!(
+        strides["workout"]["summary"].as_str().unwrap().contains("zone 1"),
+        "{strides}"
+    );
+    // Marathon pace: one continuous block; the fast-finish long run ends at M.
+    let marathon = work(day_of(&doc, "marathon"));
+    assert!(marathon.len() == 1 && marathon[0].1["zone"] == 2);
+    let long_fast = runs(&day_of(&doc, "long_fast")["workout"]);
+    let last = long_fast.last().unwrap().1;
+    assert_eq!(middle(last), middle(marathon[0].1), "the long run ends at M");
+}
+
+#[test]
+fn a_race_is_a_warm_up_then_the_goals_race_at_race_pace() {
+    let doc = weekwright(&[
+        "score",
+        "--week",
+        "rest,easy,rest,easy,rest,race,rest",
+        "--goal",
+        "10k",
+        "--result",
+        "10k=45:00",
+        "--format",
+        "json",
+    ])
+    .code(0)
+    .json();
+    let race = day_of(&doc, "race");
+    let runs = runs(&race["workout"]);
+    assert_eq!(
+        (runs.len(), runs[0].1["kind"].as_str()),
+        (2, Some("warmup")),
+        "{race}"
+    );
+    assert_eq!(minutes(runs[0].1), 20.0, "{race}");
+    // 10k in 45:00 is 270 s per km.
+    assert!((middle(runs[1].1).unwrap() - 270.0).abs() < 0.01, "{race}");
+}
+
+#[test]
+fn strides_in_a_small_week_keep_within_daniels_r_cap() {
+    // 30 minutes a week allow 1.5 minutes at R: four strides of 20 s, not six.
+    let week = "strides:30,rest,rest,rest,rest,rest,rest";
+    let doc = weekwright(&["score", "--week", week, "--result", RESULT, "--format", "json"])
+        .code(0)
+        .json();
+    check_week(&doc["days"], 30.0, &doc["totals"]["distance_km"], Some(&paces()));
+    let strides = work(day_of(&doc, "strides"));
+    assert_eq!(strides[0].0, 4.0, "{doc}");
+}
