@@ -8,7 +8,7 @@ use crate::paces::clock;
 
 /// The summary of a session's steps, with the day's minutes and distance.
 pub(super) fn summary(c: &Coach, session: Session, steps: &[Step], distance: Option<Reach>) -> String {
-    let parts: Vec<String> = steps.iter().map(|s| part(c, s)).collect();
+    let parts: Vec<String> = steps.iter().map(|s| part(c, session, s)).collect();
     let minutes: f64 = steps
         .iter()
         .flat_map(Step::runs)
@@ -35,19 +35,20 @@ pub(super) fn summary(c: &Coach, session: Session, steps: &[Step], distance: Opt
 }
 
 /// One step in words.
-fn part(c: &Coach, step: &Step) -> String {
+fn part(c: &Coach, session: Session, step: &Step) -> String {
     match step {
-        Step::Run(r) => run(c, r),
+        Step::Run(r) => run(c, session, r),
         Step::Repeat(r) => {
-            let inner: Vec<String> = r.steps.iter().map(|s| run(c, s)).collect();
+            let inner: Vec<String> = r.steps.iter().map(|s| run(c, session, s)).collect();
             format!("{} x {}", r.count, inner.join(" with "))
         }
     }
 }
 
 /// A run in words: its length, what it is, and its target (warm-ups, cool-downs and jogs
-/// are easy: their target goes unsaid).
-fn run(c: &Coach, r: &Run) -> String {
+/// are easy: their target goes unsaid; strides come within an easy run, not after a
+/// warm-up).
+fn run(c: &Coach, session: Session, r: &Run) -> String {
     let length = match r.distance_m {
         Some(m) => format!(
             "{} (about {:.0} m)",
@@ -57,6 +58,7 @@ fn run(c: &Coach, r: &Run) -> String {
         None => duration(r.minutes),
     };
     match (r.kind, r.effort) {
+        (Kind::Warmup | Kind::Cooldown, _) if session == Session::Strides => format!("{length} easy"),
         (Kind::Warmup, _) => format!("{length} warm-up"),
         (Kind::Cooldown, _) => format!("{length} cool-down"),
         (Kind::Recovery, _) => format!("{length} jog"),

@@ -396,3 +396,25 @@ fn strides_in_a_small_week_keep_within_daniels_r_cap() {
     let strides = work(day_of(&doc, "strides"));
     assert_eq!(strides[0].0, 4.0, "{doc}");
 }
+
+#[test]
+fn the_readmes_workouts_example_is_what_the_command_prints() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let command = "$ weekwright generate --profile profiles/intermediate-10k.yaml --result 10k=42:30 --top 1 --format table\n";
+    let start = readme.find(command).expect("the README shows workouts") + command.len();
+    let shown = &readme[start..start + readme[start..].find("...\n```").unwrap()];
+    let file = profile("intermediate-10k.yaml");
+    let args = [
+        "generate",
+        "--profile",
+        file.to_str().unwrap(),
+        "--result",
+        "10k=42:30",
+        "--top",
+        "1",
+        "--format",
+        "table",
+    ];
+    let out = weekwright(&args).code(0).stdout;
+    assert!(out.starts_with(shown), "{out}");
+}
