@@ -418,3 +418,31 @@ fn the_readmes_workouts_example_is_what_the_command_prints() {
     let out = weekwright(&args).code(0).stdout;
     assert!(out.starts_with(shown), "{out}");
 }
+
+#[test]
+fn a_calendar_event_holds_the_days_workout() {
+    let args = [
+        "generate",
+        "--top",
+        "1",
+        "--result",
+        RESULT,
+        "--format",
+        "ics",
+        "--start",
+        "2026-12-07",
+    ];
+    let ics = weekwright(&args).code(0).stdout.replace("\r\n ", "");
+    let json = weekwright(&["generate", "--top", "1", "--result", RESULT, "--format", "json"])
+        .code(0)
+        .json();
+    for day in json["plans"][0]["days"].as_array().unwrap() {
+        if let Some(summary) = day["workout"]["summary"].as_str() {
+            let escaped = summary.replace(',', "\\,").replace(';', "\\;");
+            assert!(
+                ics.contains(&format!("DESCRIPTION:{escaped}\\n\\n")),
+                "{escaped}\n{ics}"
+            );
+        }
+    }
+}
