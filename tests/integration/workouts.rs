@@ -446,3 +446,38 @@ fn a_calendar_event_holds_the_days_workout() {
         }
     }
 }
+
+#[test]
+fn miles_give_paces_per_mile_and_distances_in_miles() {
+    let run = |units: &str| {
+        weekwright(&[
+            "generate", "--top", "1", "--result", RESULT, "--units", units, "--format", "json",
+        ])
+        .code(0)
+        .json()
+    };
+    let (km, mi) = (run("km"), run("mi"));
+    let (km, mi) = (&km["plans"][0], &mi["plans"][0]);
+    let mile = 1.609_344;
+    let total = mi["totals"]["distance_mi"].as_f64().unwrap();
+    assert!((total * mile - km["totals"]["distance_km"].as_f64().unwrap()).abs() < 1e-9);
+    for (a, b) in km["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(mi["days"].as_array().unwrap())
+    {
+        assert!(
+            b.get("distance_km").is_none() && a.get("distance_mi").is_none(),
+            "{b}"
+        );
+        if a["session"] == "rest" {
+            continue;
+        }
+        let d = b["distance_mi"].as_f64().unwrap() * mile - a["distance_km"].as_f64().unwrap();
+        assert!(d.abs() < 1e-9, "{a}\n{b}");
+        let (pa, pb) = (middle(runs(&a["workout"])[0].1), middle(runs(&b["workout"])[0].1));
+        assert!((pa.unwrap() * mile - pb.unwrap()).abs() < 1e-9, "{a}\n{b}");
+        assert!(b["workout"]["summary"].as_str().unwrap().contains("/mi"), "{b}");
+    }
+}
