@@ -270,3 +270,55 @@ fn metres_of(minutes: f64, target: &Target, units: Units) -> f64 {
         Target::Effort { .. } => 0.0,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Session;
+
+    fn coaches() -> Vec<Coach> {
+        let fitness = Fitness::from_vdot(50.0).unwrap();
+        vec![
+            Coach::with(Catalog::default(), Goal::TenK, None, Units::Km),
+            Coach::with(Catalog::default(), Goal::Marathon, Some(&fitness), Units::Mi),
+        ]
+    }
+
+    #[test]
+    fn every_session_at_any_minutes_adds_up_and_keeps_its_zones() {
+        for coach in coaches() {
+            for session in Session::ALL {
+                for tenth in 0..=6000 {
+                    let minutes = f64::from(tenth) / 10.0;
+                    let Some(w) = coach.workout(session, minutes, 300.0) else {
+                        assert_eq!(session, Session::Rest);
+                        continue;
+                    };
+                    let at = format!("{session:?} {minutes}: {}", w.summary);
+                    assert!((w.minutes() - minutes).abs() < 1e-9, "{at}");
+                    assert!(w.runs().all(|(n, r)| n >= 1 && r.minutes >= 0.0), "{at}");
+                    if session != Session::Race {
+                        let want = Catalog::default().spec(session).zones;
+                        let got = w.zone_minutes();
+                        for z in 0..3 {
+                            assert!((got[z] - want[z] * minutes).abs() < 1e-9, "{at}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn distances_come_with_fitness_only() {
+        let [plain, paced] = <[Coach; 2]>::try_from(coaches()).unwrap();
+        assert_eq!(plain.day(Session::Easy, 45.0, 300.0).1, None);
+        let (_, reach) = paced.day(Session::Easy, 45.0, 300.0);
+        let reach = reach.unwrap();
+        assert_eq!(reach.units, Units::Mi);
+        assert!(reach.value > 4.0 && reach.value < 7.0, "{reach:?}");
+        assert_eq!(paced.day(Session::Rest, 0.0, 300.0), (None, None));
+        let json = serde_json::to_value(reach).unwrap();
+        assert!(json.get("distance_mi").is_some(), "{json}");
+    }
+}
