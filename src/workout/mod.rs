@@ -57,7 +57,7 @@ pub struct Run {
     /// Its minutes (real numbers: the model never rounds them).
     pub minutes: f64,
     /// The distance those minutes cover at the middle of the target, for repeats at I and R
-    /// pace when paces are known.
+    /// pace and a race, when paces are known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub distance_m: Option<f64>,
     /// The target.
@@ -177,6 +177,8 @@ struct PaceSet {
     interval: [f64; 2],
     repetition: [f64; 2],
     race: [f64; 2],
+    /// The goal's race at this fitness: its minutes.
+    race_minutes: f64,
 }
 
 impl PaceSet {
@@ -190,7 +192,8 @@ impl PaceSet {
             Goal::Marathon => Distance::MARATHON,
             Goal::FiveK | Goal::General => Distance::FIVE_K,
         };
-        let race = Pace(fitness.race_time(distance).seconds() / (distance.metres() / 1000.0));
+        let seconds = fitness.race_time(distance).seconds();
+        let race = Pace(seconds / (distance.metres() / 1000.0));
         PaceSet {
             easy: [p.easy[0].0, p.easy[1].0],
             steady: [p.marathon.0, p.easy[0].0],
@@ -199,6 +202,7 @@ impl PaceSet {
             interval: around(p.interval),
             repetition: around(p.repetition),
             race: around(race),
+            race_minutes: seconds / 60.0,
         }
     }
 }

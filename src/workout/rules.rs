@@ -165,15 +165,26 @@ fn strides(c: &Coach, m: f64, week: f64) -> Vec<Step> {
     finish(c, m, before, Kind::Cooldown, Effort::Easy, 1)
 }
 
-/// The warm-up (20 minutes, at most half the day), then the race for the rest: zone 3 up to
-/// the 10k, zone 2 for the half and the marathon.
+/// The warm-up (20 minutes, at most half the day), then the race: zone 3 up to the 10k,
+/// zone 2 for the half and the marathon. With fitness the race is the goal's distance at
+/// its race pace, an easy cool-down taking the minutes it leaves (the warm-up shrinks first
+/// when the race takes longer than the minutes the model gives it); without, the race takes
+/// the rest of the day.
 fn race(c: &Coach, m: f64) -> Vec<Step> {
     let zone = match c.goal {
         Goal::Half | Goal::Marathon => 2,
         Goal::FiveK | Goal::TenK | Goal::General => 3,
     };
-    let warmup = vec![c.step(Kind::Warmup, RACE_WARMUP.min(m / 2.0), Effort::Easy, 1)];
-    finish(c, m, warmup, Kind::Work, Effort::Race, zone)
+    let Some(race) = c.paces.map(|p| p.race_minutes.min(m)) else {
+        let warmup = vec![c.step(Kind::Warmup, RACE_WARMUP.min(m / 2.0), Effort::Easy, 1)];
+        return finish(c, m, warmup, Kind::Work, Effort::Race, zone);
+    };
+    let warmup = RACE_WARMUP.min(m - race);
+    let steps = vec![
+        c.step(Kind::Warmup, warmup, Effort::Easy, 1),
+        c.step(Kind::Work, race, Effort::Race, zone),
+    ];
+    finish(c, m, steps, Kind::Cooldown, Effort::Easy, 1)
 }
 
 /// `steps`, then a last step holding the minutes they leave of `m`.
@@ -199,11 +210,11 @@ impl Coach {
     }
 
     /// A run: its target from the paces (effort words without them), and for I and R
-    /// repeats the distance the minutes cover.
+    /// repeats and a race the distance the minutes cover.
     fn run(&self, kind: Kind, minutes: f64, effort: Effort, zone: u8) -> Run {
         let target = self.target(effort);
         let distance_m = match (&target, effort, kind) {
-            (Target::Pace { .. }, Effort::Interval | Effort::Stride, Kind::Work) => {
+            (Target::Pace { .. }, Effort::Interval | Effort::Stride | Effort::Race, Kind::Work) => {
                 Some(super::metres_of(minutes, &target, self.units))
             }
             _ => None,

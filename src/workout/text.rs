@@ -18,7 +18,7 @@ pub(super) fn summary(c: &Coach, session: Session, steps: &[Step], distance: Opt
     if !matches!(steps, [Step::Run(_)]) {
         tail.push(duration(minutes));
     }
-    if let Some(d) = distance {
+    if let Some(d) = distance.filter(|d| d.value > 0.0) {
         tail.push(format!("{:.1} {}", d.value, d.units.id()));
     }
     let mut line = parts.join(", ");
@@ -61,6 +61,7 @@ fn run(c: &Coach, session: Session, r: &Run) -> String {
         (Kind::Warmup | Kind::Cooldown, _) if session == Session::Strides => format!("{length} easy"),
         (Kind::Warmup, _) => format!("{length} warm-up"),
         (Kind::Cooldown, _) => format!("{length} cool-down"),
+        (Kind::Recovery, _) if session == Session::Hills => format!("{length} jog down"),
         (Kind::Recovery, _) => format!("{length} jog"),
         (_, effort) => {
             let what = match effort {
@@ -69,7 +70,7 @@ fn run(c: &Coach, session: Session, r: &Run) -> String {
                 Effort::Marathon => "at marathon pace",
                 Effort::Threshold => "at threshold",
                 Effort::Interval => "at I",
-                Effort::Hill => "uphill at I effort, jogging down",
+                Effort::Hill => "uphill at I effort",
                 Effort::Stride => "strides at R",
                 Effort::Race => "race",
                 Effort::Cross => "cross-training",
