@@ -102,7 +102,8 @@ pub struct FitnessArgs {
     /// A recent race result, DIST=TIME, such as 10k=42:30 or half=1:35:00; it overrides the
     /// profile's fitness. DIST: 1500m, mile, 3k, 5k, 8k, 10k, 15k, 10mi, half, marathon, or a
     /// number with m, km or mi (5000m, 12km, 3.1mi); TIME: mm:ss or h:mm:ss. Its VDOT must
-    /// be from 20 to 90. `weekwright paces` prints the paces it gives.
+    /// be from 20 to 90. `weekwright paces` prints the paces it gives; the workouts of
+    /// generate, score and block target them and carry distances.
     #[arg(long, value_name = "DIST=TIME", value_parser = |s: &str| s.parse().and_then(Fitness::from_result).map_err(|e| e.to_string()))]
     pub result: Option<Fitness>,
     /// Units of paces and distances (default: the profile's units, or km).

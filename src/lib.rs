@@ -47,6 +47,7 @@ pub mod problem;
 pub mod profile;
 pub mod search;
 pub mod week;
+pub mod workout;
 pub mod yaml;
 
 pub(crate) mod limits;

@@ -113,6 +113,13 @@ impl Problem {
         &self.params
     }
 
+    /// What lays the days' sessions out as workouts: the catalog, the goal, the fitness and
+    /// the units of this problem.
+    #[must_use]
+    pub fn coach(&self) -> crate::workout::Coach {
+        crate::workout::Coach::with(self.catalog().clone(), self.goal(), self.fitness(), self.units())
+    }
+
     /// The runner's fitness, when the profile or `--result` gave one.
     #[must_use]
     pub fn fitness(&self) -> Option<&Fitness> {

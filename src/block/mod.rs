@@ -42,6 +42,10 @@ pub struct BlockWeek {
     pub factor: f64,
     /// Planned minutes.
     pub minutes: f64,
+    /// The week's distance (`distance_km` or `distance_mi`), when the runner's fitness is
+    /// known.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub distance: Option<crate::workout::Reach>,
     /// The week's long run in minutes (0 without one): the block's progression.
     pub long_run: f64,
     /// Load W (AU).

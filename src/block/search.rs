@@ -449,6 +449,7 @@ fn replay(
     let mut node = ctx.root(pool);
     let mut weeks = Vec::with_capacity(chosen.len());
     let mut trace = Vec::with_capacity(7 * chosen.len());
+    let coach = ctx.problem.coach();
     for (k, c) in chosen.iter().enumerate() {
         let Some((n, info)) = ctx.step(&node, k, 0, c, strict) else {
             break;
@@ -470,6 +471,7 @@ fn replay(
             fatigue: end.fatigue,
             form: end.fitness - end.fatigue,
             score: c.score,
+            distance: None,
             days: Day::ALL
                 .iter()
                 .map(|&d| DayOut {
@@ -478,9 +480,14 @@ fn replay(
                     session: c.sessions[d.index()],
                     minutes: c.minutes[d.index()],
                     load: c.load[d.index()],
+                    distance: None,
+                    workout: None,
                 })
                 .collect(),
         });
+        if let Some(w) = weeks.last_mut() {
+            w.distance = crate::model::explain::attach(&coach, &mut w.days);
+        }
     }
     Block {
         profile: ctx.problem.name.clone(),

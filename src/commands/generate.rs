@@ -89,6 +89,7 @@ pub fn plans(problem: &Problem, top: usize) -> Result<(Outcome, Vec<Plan>)> {
         weekly_minutes: Some(problem.weekly_minutes),
         advise: false,
     };
+    let coach = problem.coach();
     let plans = outcome
         .plans
         .iter()
@@ -97,7 +98,7 @@ pub fn plans(problem: &Problem, top: usize) -> Result<(Outcome, Vec<Plan>)> {
             let (loads, a) = scorer.assess(&WeekSpec::from_sessions(c.sessions));
             Plan {
                 rank: i + 1,
-                report: explain(&scorer.judge, &loads, &a, target),
+                report: explain(&scorer.judge, &loads, &a, target).coach(&coach),
             }
         })
         .collect();

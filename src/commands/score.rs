@@ -16,9 +16,11 @@ use crate::limits::MAX_FILE_BYTES;
 use crate::minutes::MinutesRule;
 use crate::model::explain::{Report, Target, explain};
 use crate::model::{Judge, WeekLoads, assess};
+use crate::paces::{Fitness, Units};
 use crate::problem::Problem;
 use crate::search::{Scorer, Search};
 use crate::week::{Day, DaySpec, MINUTES_RANGE, WeekSpec};
+use crate::workout::Coach;
 use crate::yaml::{parse_yaml, read_limited};
 
 /// What `score` prints: the plan object plus its percentile.
@@ -62,7 +64,8 @@ pub fn score_with_profile(problem: &Problem, week: &WeekSpec) -> ScoreOutput {
             weekly_minutes: Some(problem.weekly_minutes),
             advise: true,
         },
-    );
+    )
+    .coach(&problem.coach());
     let percentile = a.violations.is_empty().then(|| {
         let (feasible, below) = Search::new(problem).count_below(a.score);
         if feasible == 0 {
@@ -80,6 +83,18 @@ pub fn score_structural(
     level: crate::catalog::Level,
     goal: crate::catalog::Goal,
     week: &WeekSpec,
+) -> ScoreOutput {
+    score_structural_paced(level, goal, week, None, Units::Km)
+}
+
+/// [`score_structural`], with the workouts' paces and distances from `fitness` in `units`.
+#[must_use]
+pub fn score_structural_paced(
+    level: crate::catalog::Level,
+    goal: crate::catalog::Goal,
+    week: &WeekSpec,
+    fitness: Option<&Fitness>,
+    units: Units,
 ) -> ScoreOutput {
     let catalog = Catalog::default();
     let rule = MinutesRule {
@@ -104,7 +119,8 @@ pub fn score_structural(
                 weekly_minutes: None,
                 advise: true,
             },
-        ),
+        )
+        .coach(&Coach::with(catalog, goal, fitness, units)),
         percentile: None,
     }
 }
@@ -231,10 +247,12 @@ pub fn run(args: &ScoreArgs, ctx: &Context) -> Result<()> {
             let problem = Problem::new(&load_profile(args.profile.as_deref())?);
             score_with_profile(&with_fitness_flags(problem, &args.fitness, ctx), &week)
         }
-        None => score_structural(
+        None => score_structural_paced(
             args.level.unwrap_or_default(),
             args.goal.unwrap_or_default(),
             &week,
+            args.fitness.result.as_ref(),
+            args.fitness.units.unwrap_or_default(),
         ),
     };
     ctx.emit(&doc, args.format, args.out.output.as_deref(), "score")

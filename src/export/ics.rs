@@ -20,8 +20,9 @@ pub struct Event {
     pub description: String,
 }
 
-/// The event of a training day; `None` on a rest day. `context` ends the description
-/// (such as "build week 3").
+/// The event of a training day; `None` on a rest day. The description holds the workout's
+/// steps (its summary) and what the session is for; `context` ends it (such as "build week
+/// 3").
 #[must_use]
 pub fn day_event(day: &DayOut, date: Date, context: &str) -> Option<Event> {
     if day.session == Session::Rest {
@@ -33,7 +34,11 @@ pub fn day_event(day: &DayOut, date: Date, context: &str) -> Option<Event> {
     Some(Event {
         date,
         summary: format!("{title}, {:.0} min", day.minutes),
-        description: format!("{} {context}", day.session.purpose()),
+        description: match &day.workout {
+            // The steps, in the runner's words, then what the session is for.
+            Some(w) => format!("{}\n\n{} {context}", w.summary, day.session.purpose()),
+            None => format!("{} {context}", day.session.purpose()),
+        },
     })
 }
 

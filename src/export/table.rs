@@ -89,6 +89,47 @@ pub fn num(x: f64) -> String {
     }
 }
 
+/// The days of a plan, each training day's workout under it, and the week's totals.
+fn days_table(r: &Report, style: &Style) -> Table {
+    let mut days = new_table_in(style);
+    days.set_header(vec!["day", "session", "minutes", "load"]);
+    for d in &r.days {
+        let label = match &d.date {
+            Some(date) => format!("{} {date}", d.day.name()),
+            None => d.day.name().to_string(),
+        };
+        days.add_row(vec![
+            label,
+            d.session.id().to_string(),
+            num(d.minutes),
+            num(d.load),
+        ]);
+        if let Some(w) = &d.workout {
+            days.add_row(vec![
+                String::new(),
+                w.summary.clone(),
+                String::new(),
+                String::new(),
+            ]);
+        }
+    }
+    days.add_row(vec![
+        "week".to_string(),
+        format!(
+            "{} hard, {} rest{}",
+            r.totals.quality_sessions,
+            r.totals.rest_days,
+            r.totals
+                .distance
+                .map(|d| format!(", {:.1} {}", d.value, d.units.id()))
+                .unwrap_or_default()
+        ),
+        num(r.totals.minutes),
+        num(r.totals.load),
+    ]);
+    days
+}
+
 /// One plan: headline, days, components, violations and notes.
 #[must_use]
 pub fn report(out: &mut String, title: &str, r: &Report, style: &Style) -> String {
@@ -104,26 +145,7 @@ pub fn report(out: &mut String, title: &str, r: &Report, style: &Style) -> Strin
             "not repeatable"
         }
     );
-    let mut days = new_table_in(style);
-    days.set_header(vec!["day", "session", "minutes", "load"]);
-    for d in &r.days {
-        let label = match &d.date {
-            Some(date) => format!("{} {date}", d.day.name()),
-            None => d.day.name().to_string(),
-        };
-        days.add_row(vec![
-            label,
-            d.session.id().to_string(),
-            num(d.minutes),
-            num(d.load),
-        ]);
-    }
-    days.add_row(vec![
-        "week".to_string(),
-        format!("{} hard, {} rest", r.totals.quality_sessions, r.totals.rest_days),
-        num(r.totals.minutes),
-        num(r.totals.load),
-    ]);
+    let days = days_table(r, style);
     let _ = writeln!(out, "{days}");
     let m = &r.metrics;
     let metrics = format!(

@@ -35,12 +35,36 @@ fn round_value(v: &mut Value) {
     }
 }
 
-/// A document as YAML with rounded numbers.
+/// Show every workout target's pace range (an array under a `pace` key, seconds per km or
+/// mile) as `m:ss` strings, as CLI.md asks of yaml and tables.
+fn clock_paces(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            for (key, item) in map.iter_mut() {
+                match item {
+                    Value::Array(xs) if key == "pace" => {
+                        for x in xs.iter_mut() {
+                            if let Some(seconds) = x.as_f64() {
+                                *x = Value::String(crate::paces::clock(seconds));
+                            }
+                        }
+                    }
+                    _ => clock_paces(item),
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(clock_paces),
+        _ => {}
+    }
+}
+
+/// A document as YAML with rounded numbers and paces as `m:ss`.
 ///
 /// # Errors
 /// A serializer failure (a bug).
 pub fn to_yaml<T: Serialize>(doc: &T) -> Result<String, Error> {
     let mut value = serde_json::to_value(doc).map_err(|e| Error::Internal(e.to_string()))?;
+    clock_paces(&mut value);
     round_value(&mut value);
     serde_saphyr::to_string(&value).map_err(|e| Error::Internal(e.to_string()))
 }
@@ -56,5 +80,16 @@ mod tests {
         assert!(y.contains("a: 318.7"), "{y}");
         assert!(y.contains("b: 45\n"), "{y}");
         assert!(y.contains("- 0.87"), "{y}");
+    }
+
+    #[test]
+    fn workout_paces_read_as_minutes_and_seconds() {
+        let doc = serde_json::json!({"target": {"pace": [238.4, 242.6]}, "paces": [238.4]});
+        let y = to_yaml(&doc).unwrap();
+        assert!(
+            y.contains("- '3:58'") || y.contains("- \"3:58\"") || y.contains("- 3:58"),
+            "{y}"
+        );
+        assert!(y.contains("4:03") && y.contains("238.4"), "{y}");
     }
 }

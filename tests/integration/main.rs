@@ -22,3 +22,4 @@ mod seed;
 mod shell;
 mod snapshots;
 mod support;
+mod workouts;

@@ -327,15 +327,15 @@ fn output_is_written_atomically_and_a_failed_run_leaves_the_file_as_it_was() {
 }
 
 #[test]
-fn generate_score_and_block_take_the_fitness_flags_and_print_what_they_printed_before() {
+fn generate_score_and_block_take_the_fitness_flags_and_change_only_workouts_and_distances() {
     let club = profile("club-night.yaml");
     let club = club.to_str().unwrap();
     let week = "easy,intervals,easy,rest,tempo,easy,long";
     let commands: [&[&str]; 5] = [
         &["generate", "--top", "2", "--format", "json"],
-        &["generate", "--profile", club, "--top", "1"],
+        &["generate", "--profile", club, "--top", "1", "--format", "json"],
         &["score", "--week", week, "--format", "json"],
-        &["score", "--week", week, "--profile", club],
+        &["score", "--week", week, "--profile", club, "--format", "json"],
         &[
             "block",
             "--weeks",
@@ -347,11 +347,13 @@ fn generate_score_and_block_take_the_fitness_flags_and_print_what_they_printed_b
         ],
     ];
     for args in commands {
-        let plain = weekwright(args).code(0).stdout;
+        let plain = json(&weekwright(args).code(0).stdout);
         let mut with = args.to_vec();
         with.extend(["--result", "10k=42:30", "--units", "mi"]);
-        // CLI.md gives these outputs no paces key yet: the flags change nothing printed.
-        assert_eq!(weekwright(&with).code(0).stdout, plain, "{args:?}");
+        let paced = json(&weekwright(&with).code(0).stdout);
+        // The fitness flags add paces to the workouts and distances in miles; nothing else.
+        assert_ne!(paced, plain, "{args:?}");
+        assert_eq!(without_workouts(paced), without_workouts(plain), "{args:?}");
     }
     weekwright(&[
         "-v", "generate", "--top", "1", "--result", "5k=20:00", "--units", "mi",
@@ -382,4 +384,29 @@ fn the_readmes_paces_example_is_what_the_command_prints() {
     let shown = &readme[start..start + readme[start..].find("```").unwrap()];
     let args: Vec<&str> = command[2..].split_whitespace().skip(1).collect();
     assert_eq!(weekwright(&args).code(0).stdout, shown);
+}
+
+fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap()
+}
+
+/// A document without its workouts and distances.
+fn without_workouts(mut v: serde_json::Value) -> serde_json::Value {
+    match &mut v {
+        serde_json::Value::Object(map) => {
+            for key in ["workout", "distance_km", "distance_mi"] {
+                map.remove(key);
+            }
+            for item in map.values_mut() {
+                *item = without_workouts(item.take());
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for item in items.iter_mut() {
+                *item = without_workouts(item.take());
+            }
+        }
+        _ => {}
+    }
+    v
 }

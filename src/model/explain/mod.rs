@@ -12,6 +12,7 @@ use serde::Serialize;
 use super::{Assessment, Component, Constraint, DayMarks, Judge, Metrics, Verdict, WeekLoads};
 use crate::catalog::Session;
 use crate::week::Day;
+use crate::workout::{Coach, Reach, Workout};
 
 /// One day of a plan as printed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -27,6 +28,13 @@ pub struct DayOut {
     pub minutes: f64,
     /// Load (sRPE x minutes).
     pub load: f64,
+    /// The distance of the day's workout (`distance_km` or `distance_mi`), when the runner's
+    /// fitness is known.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub distance: Option<Reach>,
+    /// The day's workout; none on a rest day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub workout: Option<Workout>,
 }
 
 /// Totals of a week.
@@ -40,6 +48,10 @@ pub struct Totals {
     pub quality_sessions: u8,
     /// Rest days.
     pub rest_days: u8,
+    /// The week's distance (`distance_km` or `distance_mi`), when the runner's fitness is
+    /// known.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub distance: Option<Reach>,
 }
 
 /// One component's result.
@@ -154,7 +166,7 @@ fn days_word(n: u8) -> &'static str {
     }
 }
 
-/// Explain an assessment for a runner.
+/// Explain an assessment for a runner (the days' workouts come after: [`Report::coach`]).
 #[must_use]
 pub fn explain(judge: &Judge, week: &WeekLoads, a: &Assessment, target: Target) -> Report {
     let facts = Facts {
@@ -171,6 +183,8 @@ pub fn explain(judge: &Judge, week: &WeekLoads, a: &Assessment, target: Target) 
             session: week.sessions[d.index()],
             minutes: week.minutes[d.index()],
             load: week.load[d.index()],
+            distance: None,
+            workout: None,
         })
         .collect();
     let components = Component::ALL
@@ -198,6 +212,7 @@ pub fn explain(judge: &Judge, week: &WeekLoads, a: &Assessment, target: Target) 
             load: a.load,
             quality_sessions: a.quality_sessions,
             rest_days: a.rest_days,
+            distance: None,
         },
         metrics: a.metrics,
         components,
@@ -224,4 +239,23 @@ fn between(s: &[Session; 7], from: usize, to: usize) -> &'static str {
 /// The key day before `d` around the week, if any other.
 fn previous_key(s: &[Session; 7], d: usize) -> Option<usize> {
     (1..7).map(|k| (d + 7 - k) % 7).find(|&e| s[e].is_key())
+}
+
+impl Report {
+    /// Put the coach's workouts on the training days, and the week's distance in the totals.
+    #[must_use]
+    pub fn coach(mut self, coach: &Coach) -> Self {
+        self.totals.distance = attach(coach, &mut self.days);
+        self
+    }
+}
+
+/// Put the coach's workout (and, with fitness, a distance) on each training day; the week's
+/// distance, with fitness. Strides keep within Daniels' R cap of the days' minutes.
+pub fn attach(coach: &Coach, days: &mut [DayOut]) -> Option<Reach> {
+    let week: f64 = days.iter().map(|d| d.minutes).sum();
+    for d in days.iter_mut() {
+        (d.workout, d.distance) = coach.day(d.session, d.minutes, week);
+    }
+    coach.week_distance(days.iter().map(|d| d.distance))
 }
