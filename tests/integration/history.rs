@@ -326,3 +326,47 @@ fn the_same_week_for_26_weeks_reaches_the_closed_form_steady_state() {
     assert!(near(s.filters.fatigue, closed(7.0, None, &u)));
     assert!(near(s.filters.legs, closed(2.0, Some(1.0), &legs)));
 }
+
+#[test]
+fn copies_need_a_close_start_and_a_close_duration_and_a_time() {
+    let at = |minute: i8, minutes: f64| {
+        let mut a = activity(minutes, Sport::Running);
+        a.start = date(2024, 1, 1).at(7, minute, 0, 0);
+        a.timed = true;
+        a
+    };
+    let count = |xs: Vec<Activity>| history::dedup(xs).len();
+    assert_eq!(
+        count(vec![at(0, 60.0), at(4, 64.0)]),
+        1,
+        "4 min apart, 64 within 10 % of 60"
+    );
+    assert_eq!(
+        count(vec![at(0, 60.0), at(0, 50.0)]),
+        2,
+        "50 is more than 10 % off 60"
+    );
+    assert_eq!(count(vec![at(0, 60.0), at(6, 60.0)]), 2, "6 minutes apart");
+    // A log gives the day, not the time: two logged runs on one day are two runs.
+    assert_eq!(
+        count(vec![
+            activity(45.0, Sport::Running),
+            activity(45.0, Sport::Running)
+        ]),
+        2
+    );
+}
+
+#[test]
+fn the_longest_run_looks_back_30_days_and_rides_are_not_runs() {
+    // Day 0 (31 days before today): 150 min; day 1 (30 days before): 120; day 20: a 200-min ride.
+    let (_dir, h) = log_history(&[
+        (0, 150.0, 4.0, "run"),
+        (1, 120.0, 4.0, "run"),
+        (20, 200.0, 3.0, "cycling"),
+    ]);
+    let s = state_at(&h, date(2024, 2, 1));
+    assert_eq!(s.longest_run_30d, 120.0);
+    // The last 28 days (from day 3) hold the ride only: 200 minutes over 4 weeks.
+    assert_eq!((s.weekly_minutes_28d, s.usual_load), (50.0, 600.0 / 28.0));
+}
