@@ -126,6 +126,17 @@ pub fn notes(s: &Status, history: &History) -> Vec<String> {
             s.days_read
         ));
     }
+    let later = history
+        .activities
+        .iter()
+        .filter(|a| a.start.date() >= s.date)
+        .count();
+    if later > 0 {
+        out.push(format!(
+            "{later} activities on or after {} are not counted: the state is at the start of that day",
+            s.date
+        ));
+    }
     if history.duplicates > 0 {
         out.push(format!(
             "{} records were copies of another (same start within {} minutes, same duration within {:.0} %) and count once",
