@@ -84,6 +84,23 @@ fn status_prints_the_keys_of_cli_md_with_their_values() {
         notes.contains("only 20 days read") && notes.contains("underestimated"),
         "{notes}"
     );
+    // At the start of 2024-01-16 the sessions of 01-16 and 01-21 are not yet run.
+    let v = weekwright(&[
+        "status",
+        "--history",
+        &log,
+        "--today",
+        "2024-01-16",
+        "--format",
+        "json",
+    ])
+    .json();
+    assert_eq!(v["days_read"], 14);
+    let notes = v["notes"].to_string();
+    assert!(
+        notes.contains("2 activities on or after 2024-01-16 are not counted"),
+        "{notes}"
+    );
 }
 
 #[test]
