@@ -132,6 +132,11 @@ pub enum Command {
         after_help = "Paces are per km or per mile (--units), I and R also per 400 m; json gives seconds,\nunrounded. The equations are Daniels and Gilbert's (Oxygen Power, 1979).\n\nExample:\n  weekwright paces --result 10k=42:30 --format table"
     )]
     Paces(PacesArgs),
+    /// Fitness, fatigue, form, leg fatigue and acwr today, from what was run.
+    #[command(
+        after_help = "Reads FIT files, GPX tracks, a Strava export's activities.csv and a log (YAML or CSV:\ndate, session or sport, minutes, rpe, distance_km, avg_hr), files or folders.\n\nExample:\n  weekwright status --history tests/data/history --today 2024-01-10 --format table"
+    )]
+    Status(StatusArgs),
     /// Plan many athletes: one JSON line of results per profile, in input order.
     #[command(
         after_help = "Output, one line per profile: {\"source\": NAME, \"result\": DOC} with DOC what\n`generate --format json` prints (`block --format json` with --block), or {\"source\": NAME,\n\"error\": MESSAGE, \"exit\": 2 | 3} for a bad profile (2) or one no week fits (3); the rest go\non. NAME is the file name in a folder, `line N` in JSON Lines. Exit 0 when every profile\nwas planned, else the largest exit code of the error lines.\n\nExample:\n  weekwright batch --profiles profiles --top 1 | jq -c '{source, score: .result.plans[0].score}'"
@@ -259,6 +264,29 @@ pub struct PacesArgs {
     /// Fitness flags.
     #[command(flatten)]
     pub fitness: FitnessArgs,
+    /// Output format.
+    #[arg(long, default_value = "yaml", value_parser = FormatArg::only(TEXT))]
+    pub format: Format,
+    /// Write to FILE (atomically: a temporary file renamed into place) instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `status`.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// What was run: FIT files, GPX tracks, a Strava export's activities.csv or a log
+    /// (YAML or CSV), or folders of them (read recursively). Repeatable; also the
+    /// profile's history: list.
+    #[arg(long, value_name = "PATH", num_args = 1..)]
+    pub history: Vec<PathBuf>,
+    /// Profile file (YAML): max_hr and rest_hr for heart-rate load, fitness for pace load,
+    /// level for the closest sessions, history: for more paths.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// The day whose start the state is at (YYYY-MM-DD; default: today).
+    #[arg(long, value_name = "DATE", value_parser = |s: &str| crate::dates::check_date(s))]
+    pub today: Option<jiff::civil::Date>,
     /// Output format.
     #[arg(long, default_value = "yaml", value_parser = FormatArg::only(TEXT))]
     pub format: Format,

@@ -40,6 +40,7 @@ pub mod catalog;
 pub mod dates;
 pub mod error;
 pub mod export;
+pub mod history;
 pub mod minutes;
 pub mod model;
 pub mod paces;

@@ -10,6 +10,7 @@ pub mod paces;
 pub mod schema;
 pub mod score;
 pub mod shell;
+pub mod status;
 
 use std::io::{IsTerminal, Write as _};
 use std::path::Path;
@@ -188,6 +189,7 @@ pub fn run(cli: &Cli) -> Result<()> {
         Command::Score(args) => with_threads(args.out.threads, || score::run(args, &ctx)),
         Command::Block(args) => with_threads(args.out.threads, || block::run(args, &ctx)),
         Command::Paces(args) => paces::run(args, &ctx),
+        Command::Status(args) => status::run(args, &ctx),
         // Batch runs its own pool: a profile at a time on each worker.
         Command::Batch(args) => batch::run(args, &ctx),
         Command::Bench(args) => bench::run(args, &ctx),

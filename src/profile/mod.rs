@@ -2,12 +2,13 @@
 //! defaults of MODEL.md, and validation into the domain types the engine reads.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, Goal, Level};
 use crate::error::InputError;
+use crate::history::load::HeartRates;
 use crate::limits::{
     MAX_FILE_BYTES, MAX_HARD_SESSIONS, MAX_NAME_CHARS, RPE, SESSION_MINUTES, WEEKLY_MINUTES,
 };
@@ -18,6 +19,7 @@ use crate::yaml::{has_no_content, parse_yaml, parse_yaml_line, read_limited};
 
 mod block;
 mod fitness;
+mod heart;
 mod validate;
 
 pub use block::{BlockDefaults, BlockSection, Pattern};
@@ -127,6 +129,16 @@ pub struct ProfileFile {
     pub fitness: Option<FitnessSection>,
     /// km | mi: units of paces and distances (default km).
     pub units: Option<Units>,
+    /// Maximum heart rate (100 to 240), for the load of activities with a heart rate but no
+    /// RPE. Give it with rest_hr.
+    #[schemars(range(min = *heart::MAX_HR.start(), max = *heart::MAX_HR.end()))]
+    pub max_hr: Option<f64>,
+    /// Resting heart rate (25 to 120, at least 20 below max_hr). Give it with max_hr.
+    #[schemars(range(min = *heart::REST_HR.start(), max = *heart::REST_HR.end()))]
+    pub rest_hr: Option<f64>,
+    /// What was run: files or folders (FIT, GPX, a Strava activities.csv, a log), read by
+    /// `status` with the --history paths; relative paths from the profile's folder.
+    pub history: Option<Vec<PathBuf>>,
 }
 
 /// A validated profile: what the engine reads.
@@ -156,6 +168,10 @@ pub struct Profile {
     pub fitness: Option<Fitness>,
     /// Units of paces and distances.
     pub units: Units,
+    /// Maximum and resting heart rate, when the profile gives them.
+    pub heart_rates: Option<HeartRates>,
+    /// The `history:` paths (relative ones joined to the profile file's folder).
+    pub history: Vec<PathBuf>,
 }
 
 /// The built-in default profile of CLI.md.
@@ -190,7 +206,9 @@ impl Profile {
     /// profile, or holds a value out of range.
     pub fn load(path: &Path) -> Result<Self, InputError> {
         let text = read_limited(path, MAX_FILE_BYTES)?;
-        Self::from_yaml(&text, &path.display().to_string())
+        let mut profile = Self::from_yaml(&text, &path.display().to_string())?;
+        profile.history = heart::history_paths(Some(std::mem::take(&mut profile.history)), Some(path));
+        Ok(profile)
     }
 
     /// Parse and validate profile text; `source` names it in messages.

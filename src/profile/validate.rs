@@ -87,6 +87,7 @@ pub(super) fn validate(f: ProfileFile, source: &str) -> Result<Profile, InputErr
     check_params(source, &params)?;
     let block = check_block(source, &f.block.unwrap_or_default())?;
     let fitness = check_fitness(source, f.fitness.as_ref())?;
+    let heart_rates = super::heart::check_heart(source, f.max_hr, f.rest_hr)?;
 
     Ok(Profile {
         name,
@@ -110,6 +111,8 @@ pub(super) fn validate(f: ProfileFile, source: &str) -> Result<Profile, InputErr
         block,
         fitness,
         units: f.units.unwrap_or_default(),
+        heart_rates,
+        history: super::heart::history_paths(f.history, None),
     })
 }
 
