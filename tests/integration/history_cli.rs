@@ -189,26 +189,28 @@ fn heart_rates_and_history_come_from_the_profile() {
 
 #[test]
 fn a_profile_with_max_hr_and_no_rest_hr_is_refused() {
-    let (_dir, profile) = file_with("runner.yaml", b"weekly_minutes: 300\nmax_hr: 190\n");
-    weekwright(&[
-        "status",
-        "--profile",
-        &profile,
-        "--history",
-        data("history").to_str().unwrap(),
-    ])
-    .code(2)
-    .stderr_has(&["rest_hr", "runner.yaml"]);
-    let (_dir, profile) = file_with("runner.yaml", b"weekly_minutes: 300\nmax_hr: 120\nrest_hr: 110\n");
-    weekwright(&[
-        "status",
-        "--profile",
-        &profile,
-        "--history",
-        data("history").to_str().unwrap(),
-    ])
-    .code(2)
-    .stderr_has(&["rest_hr", "at least 20 below"]);
+    let history = data("history");
+    for (text, words) in [
+        (
+            &b"weekly_minutes: 300\nmax_hr: 190\n"[..],
+            ["rest_hr", "runner.yaml"],
+        ),
+        (
+            &b"weekly_minutes: 300\nmax_hr: 120\nrest_hr: 110\n"[..],
+            ["rest_hr", "at least 20 below"],
+        ),
+    ] {
+        let (_dir, profile) = file_with("runner.yaml", text);
+        weekwright(&[
+            "status",
+            "--profile",
+            &profile,
+            "--history",
+            history.to_str().unwrap(),
+        ])
+        .code(2)
+        .stderr_has(&words);
+    }
 }
 
 #[test]
