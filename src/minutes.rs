@@ -1,4 +1,4 @@
-//! The minutes rule of MODEL.md section 2: a week's structure is a choice of session per
+//! The minutes rule of docs/model.md section 3: a week's structure is a choice of session per
 //! day, and its minutes follow from the runner's level, goal, volume and caps, so the search
 //! stays discrete.
 

@@ -1,5 +1,5 @@
 //! A week of seven sessions: days, the WEEK syntax of CLI.md, and the minutes rule of
-//! MODEL.md section 2 that turns a structure into minutes.
+//! docs/model.md section 3 that turns a structure into minutes.
 
 use std::fmt;
 use std::str::FromStr;

@@ -8,7 +8,7 @@ use crate::error::InputError;
 use crate::limits::MAX_WEEKS;
 use crate::profile::BlockDefaults;
 
-/// Weeks a block without a race has unless told (MODEL.md leaves it to the profile).
+/// Weeks a block without a race has unless told (docs/model.md leaves it to the profile).
 pub const DEFAULT_WEEKS: usize = 12;
 /// Fewest weeks of a block to a race: one build week, the taper week and the race week.
 pub const MIN_RACE_WEEKS: usize = 3;

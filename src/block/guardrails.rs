@@ -1,4 +1,4 @@
-//! The guardrails between weeks (MODEL.md section 8): volume jumps, the acute:chronic
+//! The guardrails between weeks (docs/model.md section 9): volume jumps, the acute:chronic
 //! workload ratio, and the single-run rule. A guardrail either costs points (a soft limit)
 //! or refuses the week (a hard limit).
 //!

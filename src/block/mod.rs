@@ -1,4 +1,4 @@
-//! Multi-week planning (MODEL.md section 8): phases, guardrails, and the block search.
+//! Multi-week planning (docs/model.md section 9): phases, guardrails, and the block search.
 //!
 //! A block is a sequence of weeks. Each week is a structure from the week engine
 //! ([`crate::search`]) at that week's volume, scaled by a factor g on the runner's volume and

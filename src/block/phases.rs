@@ -1,4 +1,4 @@
-//! Phases and their volume factors (MODEL.md section 8): build weeks and a deload week in a
+//! Phases and their volume factors (docs/model.md section 9): build weeks and a deload week in a
 //! 3:1 or 2:1 pattern, each new cycle about 5 % above the last, and with a race two taper
 //! weeks aligned so that the race week ends on race day.
 

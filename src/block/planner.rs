@@ -264,7 +264,7 @@ impl Planner<'_> {
 /// Where one week meets the next: whether quality sessions stand on both sides of the join
 /// (Sunday, then Monday), and how many days the key sessions of the first week are short of
 /// the rest they need when their next key session is in the second week (at least 2 days,
-/// 3 after intervals, hills and races; MODEL.md section 5). Gaps inside a week are the
+/// 3 after intervals, hills and races; docs/model.md section 6). Gaps inside a week are the
 /// week's own score's business.
 pub(super) fn join(prev: &[Session; 7], next: &[Session; 7]) -> (bool, u8) {
     let back_to_back = prev[6].is_quality() && next[0].is_quality();

@@ -141,7 +141,7 @@ fn candidates(
 
 /// Factors a week may take, around its nominal one: a build week may ease 5 % (to stay
 /// inside the guardrails), taper and race weeks move within their share of the peak.
-/// How far a taper or race week's volume may move around its share of the peak (MODEL.md:
+/// How far a taper or race week's volume may move around its share of the peak (docs/model.md:
 /// "about" 60 % and 45 %).
 const TAPER_SLACK: f64 = 0.05;
 

@@ -27,7 +27,7 @@ pub struct Settings {
     /// plan's volumes hold unless a guardrail or race-day form asks otherwise.
     pub off_plan: f64,
     /// Points lost per day a key session near the end of a week is short of the rest it
-    /// needs before the next week's first key session (MODEL.md section 5's spacing, read
+    /// needs before the next week's first key session (docs/model.md section 6's spacing, read
     /// across the join of two different weeks).
     pub join: f64,
 }

@@ -43,7 +43,7 @@ pub(super) fn race_week_problem(problem: &Problem, race_day: usize) -> Problem {
         };
     }
     // A fixed hard session too close before the race gives way: the race needs the days
-    // before it easy (at least 2; MODEL.md section 5), club night or not.
+    // before it easy (at least 2; docs/model.md section 6), club night or not.
     for &day in &Day::ALL[..race_day] {
         if problem.rules.fixed[day.index()].is_some_and(Session::is_quality) && race_day - day.index() < 3 {
             p = p.with_fixed(day, None);

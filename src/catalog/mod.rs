@@ -1,4 +1,4 @@
-//! The session catalog of MODEL.md section 1: the thirteen kinds of day, their constants,
+//! The session catalog of docs/model.md section 2: the thirteen kinds of day, their constants,
 //! the forgiving names runners type, and per-profile overrides.
 
 use std::fmt;
@@ -258,7 +258,7 @@ impl Session {
         }
     }
 
-    /// Leg impact of a minute of this session relative to running (MODEL.md section 3).
+    /// Leg impact of a minute of this session relative to running (docs/model.md section 4).
     #[must_use]
     pub fn impact(self) -> f64 {
         if self == Session::Cross { 0.5 } else { 1.0 }
@@ -279,7 +279,7 @@ pub fn valid_ids() -> String {
 
 /// Every name a session may be written as, in its normalized form (lower case, `_` for a
 /// space or a dash, no trailing `_run` or `_day`): the ids and the forgiving names of
-/// MODEL.md section 1. The parser and the profile's JSON Schema both read this table.
+/// docs/model.md section 2. The parser and the profile's JSON Schema both read this table.
 pub const ALIASES: [(&str, Session); 48] = [
     ("rest", Session::Rest),
     ("off", Session::Rest),
@@ -370,7 +370,7 @@ pub struct SessionSpec {
 }
 
 impl SessionSpec {
-    /// The default constants of MODEL.md section 1.
+    /// The default constants of docs/model.md section 2.
     #[must_use]
     pub fn default_for(session: Session) -> Self {
         let (rpe, minutes, zones) = match session {

@@ -1,10 +1,10 @@
-//! The runner's level and goal: the catalog's minutes column, the defaults of MODEL.md, the
+//! The runner's level and goal: the catalog's minutes column, the defaults of docs/model.md, the
 //! goal's intensity distribution and long-run cap. Names read whatever their case.
 
 use super::Session;
 use serde::{Deserialize, Serialize};
 
-/// A runner's level: sets catalog minutes and the defaults of MODEL.md.
+/// A runner's level: sets catalog minutes and the defaults of docs/model.md.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
@@ -24,7 +24,7 @@ impl Level {
         self as usize
     }
 
-    /// Default number of quality sessions (MODEL.md section 6).
+    /// Default number of quality sessions (docs/model.md section 7).
     #[must_use]
     pub fn default_hard_sessions(self) -> u8 {
         match self {
@@ -33,7 +33,7 @@ impl Level {
         }
     }
 
-    /// Default minimum number of rest days (MODEL.md section 6).
+    /// Default minimum number of rest days (docs/model.md section 7).
     #[must_use]
     pub fn default_min_rest_days(self) -> u8 {
         match self {
@@ -111,7 +111,7 @@ impl<'de> Deserialize<'de> for Goal {
     }
 }
 
-/// Zone targets of a distribution model (MODEL.md section 5).
+/// Zone targets of a distribution model (docs/model.md section 6).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Distribution {
     /// `pyramidal` or `polarized`.

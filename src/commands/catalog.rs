@@ -1,4 +1,4 @@
-//! `weekwright catalog`: the session catalog of MODEL.md section 1.
+//! `weekwright catalog`: the session catalog of docs/model.md section 2.
 
 use serde::Serialize;
 

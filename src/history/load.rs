@@ -49,7 +49,7 @@ pub struct Load {
     pub rpe: f64,
     /// Load: RPE x minutes.
     pub load: f64,
-    /// Leg impact: 1 for running, 0.5 for cross-training (MODEL.md section 3).
+    /// Leg impact: 1 for running, 0.5 for cross-training (docs/model.md section 4).
     pub impact: f64,
     /// Where the RPE comes from.
     pub basis: Basis,

@@ -1,6 +1,6 @@
 //! The runner's state from what was run: the days read, each with its minutes, load, leg
 //! input and closest session; the model's three filters run over them day by day with the
-//! exact recurrences of MODEL.md section 3, from zero on the day before the first day read
+//! exact recurrences of docs/model.md section 4, from zero on the day before the first day read
 //! to the start of today; and the figures of `weekwright status`.
 
 use jiff::civil::Date;

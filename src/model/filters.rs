@@ -1,4 +1,4 @@
-//! The three first-order filters of MODEL.md section 3 (fitness, fatigue, legs) and the
+//! The three first-order filters of docs/model.md section 4 (fitness, fatigue, legs) and the
 //! exact periodic steady state of a week repeated forever.
 //!
 //! Fitness and fatigue are the Performance Manager Chart's CTL and ATL:

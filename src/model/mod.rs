@@ -1,4 +1,4 @@
-//! The stress-recovery model of MODEL.md: a week's loads in, the week's numbers, component
+//! The stress-recovery model of docs/model.md: a week's loads in, the week's numbers, component
 //! scores, violations, verdict and repeatability out. Pure functions, no I/O, no printing.
 //!
 //! [`assess`] is the one scoring kernel: `score`, `generate`, `block` and `bench` all call
@@ -102,7 +102,7 @@ pub struct Filters {
 }
 
 impl Filters {
-    /// The filters of MODEL.md section 3 with the given time constants.
+    /// The filters of docs/model.md section 4 with the given time constants.
     #[must_use]
     pub fn new(p: &ModelParams) -> Self {
         Filters {
@@ -124,7 +124,7 @@ pub enum LongRunRule {
     Never,
 }
 
-/// The runner's own hard constraints (MODEL.md section 6, the first four), from a profile.
+/// The runner's own hard constraints (docs/model.md section 7, the first four), from a profile.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rules {
     /// Days the runner can train (a session elsewhere breaks availability).
@@ -265,7 +265,7 @@ impl WeekLoads {
     }
 }
 
-/// How the week reads overall (MODEL.md section 7).
+/// How the week reads overall (docs/model.md section 8).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
@@ -374,7 +374,7 @@ pub fn key_gaps(sessions: &[Session; 7]) -> [u8; 7] {
     gaps
 }
 
-/// Score one week: MODEL.md sections 4 to 7.
+/// Score one week: docs/model.md sections 5 to 8.
 ///
 /// The score comes from the kernel (`kernel::evaluate`) that `generate` and `bench` use;
 /// this adds what a report shows: the steady state of each filter day by day and the
@@ -408,7 +408,7 @@ pub fn assess(judge: &Judge, week: &WeekLoads) -> Assessment {
 
 impl Assessment {
     /// The assessment of a week from the kernel's numbers: verdict and repeatability
-    /// (MODEL.md section 7) added.
+    /// (docs/model.md section 8) added.
     #[must_use]
     pub(crate) fn from_core(
         judge: &Judge,

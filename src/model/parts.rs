@@ -75,7 +75,7 @@ impl Component {
     }
 }
 
-/// The hard constraints of MODEL.md section 6.
+/// The hard constraints of docs/model.md section 7.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Constraint {
@@ -98,7 +98,7 @@ pub enum Constraint {
 
 #[allow(clippy::inline_always)] // Inlined into the kernel's SIMD context.
 impl Constraint {
-    /// Every constraint in the order of MODEL.md.
+    /// Every constraint in the order of docs/model.md.
     pub const ALL: [Constraint; 7] = [
         Constraint::Availability,
         Constraint::HardSessions,
@@ -162,7 +162,7 @@ impl Violations {
         self.0 == 0
     }
 
-    /// The broken constraints in the order of MODEL.md.
+    /// The broken constraints in the order of docs/model.md.
     pub fn iter(self) -> impl Iterator<Item = Constraint> {
         Constraint::ALL.into_iter().filter(move |c| self.contains(*c))
     }

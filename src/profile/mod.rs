@@ -1,5 +1,5 @@
 //! The profile file of CLI.md: strict serde types (an unknown field is an error), the
-//! defaults of MODEL.md, and validation into the domain types the engine reads.
+//! defaults of docs/model.md, and validation into the domain types the engine reads.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -120,7 +120,7 @@ pub struct ProfileFile {
     pub cross_training: Option<bool>,
     /// Catalog overrides by session id: `{intervals: {minutes: 55, rpe: 8}}`.
     pub sessions: Option<BTreeMap<String, SessionOverride>>,
-    /// Model constant overrides (MODEL.md).
+    /// Model constant overrides (docs/model.md).
     pub model: Option<ModelParams>,
     /// Defaults for `weekwright block`.
     pub block: Option<BlockSection>,

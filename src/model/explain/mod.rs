@@ -91,9 +91,9 @@ pub struct Report {
     pub days: Vec<DayOut>,
     /// Totals.
     pub totals: Totals,
-    /// Metrics of MODEL.md section 4.
+    /// Metrics of docs/model.md section 5.
     pub metrics: Metrics,
-    /// Every component, in the order of MODEL.md section 5.
+    /// Every component, in the order of docs/model.md section 6.
     pub components: Vec<ComponentOut>,
     /// Broken constraints.
     pub violations: Vec<ViolationOut>,

@@ -1,4 +1,4 @@
-//! The days and the sentence of each broken constraint of MODEL.md section 6, the days read
+//! The days and the sentence of each broken constraint of docs/model.md section 7, the days read
 //! from the marks the score was computed from.
 
 use super::{Facts, ViolationOut, days_in, list_days, pct, possessive};

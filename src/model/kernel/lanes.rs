@@ -28,7 +28,7 @@ pub(super) fn fraction(x: f64) -> f64 {
     min(max(x, 0.0), 1.0)
 }
 
-/// `fraction((x - start) / width)` of MODEL.md, written with the slope `1 / width` so the
+/// `fraction((x - start) / width)` of docs/model.md, written with the slope `1 / width` so the
 /// kernel multiplies where the spec divides by a constant (the same number to the last bit
 /// or two; divisions are the slowest step of the kernel).
 #[inline(always)]

@@ -1,4 +1,4 @@
-//! The scoring kernel of MODEL.md sections 4 to 7, written so that a week is the sum of its
+//! The scoring kernel of docs/model.md sections 5 to 8, written so that a week is the sum of its
 //! days.
 //!
 //! Every number the score reads is either a sum over the days of a per-day term or a bit
