@@ -676,12 +676,10 @@ fn race_week_quality_never_drops_below_20_minutes() {
     assert!(seen.iter().all(|(_, m)| *m == 20.0), "{seen:?}");
 }
 
-/// Finding (not fixed here): src/block/weeks.rs `tapered` says a taper's quality is
-/// "never below half their length or 20 minutes", but Daniels' caps of the minutes rule
-/// apply after it: a beginner's race week at 0.45 of a 150-minute peak cuts tempo to 17
-/// minutes and intervals to 15.
+/// A former finding, resolved by model v2 (the race week's 45 % is the running besides the
+/// race, so its Daniels caps no longer cut a beginner's quality below 20 minutes): a
+/// beginner's race-week quality stays at 20 minutes or more.
 #[test]
-#[ignore = "finding: Daniels' caps cut a beginner's tapered quality below 20 minutes"]
 fn a_beginners_tapered_quality_stays_at_20_minutes_or_more() {
     let file = ProfileFile::new(
         "name: beginner\nlevel: beginner\ngoal: 5k\nweekly_minutes: 150\nhard_sessions: 2\nlong_run_day: sun\nmin_rest_days: 2\n",
