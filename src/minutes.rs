@@ -51,12 +51,21 @@ pub fn long_run_share_cap(minutes: f64, running_days: u8) -> f64 {
     if running_days <= 4 {
         0.40
     } else {
-        // Comparisons, not `clamp`: the kernel calls this for every week, and minutes are
-        // never NaN.
-        let x = (minutes - 240.0) * (1.0 / 480.0);
-        let x = if x < 0.0 { 0.0 } else { x };
-        0.30 - 0.08 * if x > 1.0 { 1.0 } else { x }
+        share_cap_by_volume(minutes)
     }
+}
+
+/// The share cap of a runner on five days or more: 0.30 at 240 minutes or less, falling
+/// linearly to 0.22 at 720 or more.
+#[allow(clippy::inline_always)] // Into the kernel's SIMD context.
+#[inline(always)]
+#[must_use]
+pub fn share_cap_by_volume(minutes: f64) -> f64 {
+    // Comparisons, not `clamp`: the kernel calls this for every week, and minutes are
+    // never NaN.
+    let x = (minutes - 240.0) * (1.0 / 480.0);
+    let x = if x < 0.0 { 0.0 } else { x };
+    0.30 - 0.08 * if x > 1.0 { 1.0 } else { x }
 }
 
 /// Daniels' limit on the work minutes (minutes in zones 2 and 3) of one session in a week

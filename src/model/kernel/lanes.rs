@@ -7,7 +7,7 @@ use super::{
     Component, Constraint, Core, FATIGUE, Judged, LEGS_BEFORE, LOAD, LOAD_SQ, LONG_MINUTES, LONGEST_LONG,
     LONGEST_OTHER, MINUTES, Masks, Prepared, Sums, Violations, WIDTH, ZONES, judge_masks,
 };
-use crate::minutes::long_run_share_cap;
+use crate::minutes::share_cap_by_volume;
 use crate::model::DayTerm;
 
 /// The larger of two numbers that are never NaN: one `maxpd`, where `f64::max` adds the
@@ -281,7 +281,7 @@ impl<const L: usize> Quantities<L> {
             long_run_share,
             share_cap: from_fn(|l| {
                 let cap = if judged[l].few_days == 0.0 {
-                    long_run_share_cap(minutes[l], 5)
+                    share_cap_by_volume(minutes[l])
                 } else {
                     0.40
                 };
