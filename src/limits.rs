@@ -56,6 +56,13 @@ pub const MODEL_PARAMS: [(&str, RangeInclusive<f64>, &str); 11] = [
     ("min_distance", 0.0..=MAX_DAYS as f64, " days"),
 ];
 
+/// Fields earlier versions read that are gone, with what to do instead: the parser's
+/// message for an unknown field says so rather than "check the spelling".
+pub const REMOVED_FIELDS: [(&str, &str); 1] = [(
+    "reference_intensity",
+    "model version 1's hidden load target, removed in version 2: the volume component now compares the week's minutes with your current_weekly_minutes (docs/model.md); delete the line",
+)];
+
 /// The range and unit of a `model:` override by name.
 #[must_use]
 pub fn model_param(name: &str) -> Option<(&'static RangeInclusive<f64>, &'static str)> {

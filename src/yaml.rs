@@ -324,6 +324,13 @@ fn serde_problem(err: &serde_saphyr::Error) -> Option<String> {
     use serde_saphyr::Error as E;
     let list = |names: &[&str]| names.join(", ");
     Some(match err {
+        E::SerdeUnknownField { field, .. }
+            if let Some((_, why)) = crate::limits::REMOVED_FIELDS
+                .iter()
+                .find(|(name, _)| name == field) =>
+        {
+            format!("field '{field}' is {why}")
+        }
         E::SerdeUnknownField { field, expected, .. } => format!(
             "unknown field '{}'{}: the fields here are {}; check the spelling",
             shown(field, 60),

@@ -983,3 +983,19 @@ fn a_long_run_day_capped_below_the_shortest_long_run_is_refused_naming_both_fiel
         ),
     ]);
 }
+
+/// A `model:` override that model version 2 removed is refused saying so and what to do,
+/// not "check the spelling".
+#[test]
+fn a_removed_model_override_is_refused_saying_it_was_removed() {
+    check(&[profile(
+        "reference_intensity",
+        "weekly_minutes: 300\nmodel: {reference_intensity: 6.0}\n",
+        &[
+            "reference_intensity",
+            "removed in version 2",
+            "delete the line",
+            "line 2",
+        ],
+    )]);
+}
