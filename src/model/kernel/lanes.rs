@@ -207,17 +207,17 @@ pub fn evaluate_lanes<const L: usize>(
     sundays: &TermLanes<L>,
     judged: &[Judged],
 ) -> CoreLanes<L> {
-    use std::array::from_fn;
-    // The integer half, read per lane from its class's verdict.
-    let judged: [&Judged; L] = from_fn(|l| &judged[usize::from(sundays.class[l])]);
+    // The integer half, read per lane from its class's verdict, field by field, so that
+    // the arithmetic below runs on whole registers.
+    let judged = JudgedLanes::gather(judged, &sundays.class);
     let q = Quantities::of(prep, six_days, sundays, &judged);
     let lost = lost_points(prep, &q, &judged);
     let (violations, score) = verdict(prep, &q, &judged, &lost);
     CoreLanes {
         minutes: q.minutes,
         load: q.load,
-        quality_sessions: from_fn(|l| judged[l].quality),
-        rest_days: from_fn(|l| judged[l].rests),
+        quality_sessions: judged.quality,
+        rest_days: judged.rests,
         zones: q.zones,
         monotony: q.monotony,
         peak_fatigue_ratio: q.peak_fatigue_ratio,
@@ -229,6 +229,42 @@ pub fn evaluate_lanes<const L: usize>(
         lost,
         violations,
         score,
+    }
+}
+
+/// The integer half's verdicts of `L` weeks, one array per field.
+struct JudgedLanes<const L: usize> {
+    quality: [u8; L],
+    rests: [u8; L],
+    bits: [u8; L],
+    inv_keys: [f64; L],
+    spacing: [f64; L],
+    specificity: [f64; L],
+    sessions: [f64; L],
+    rhythm: [f64; L],
+    missing_long: [f64; L],
+    few_days: [f64; L],
+    broken: [f64; L],
+}
+
+impl<const L: usize> JudgedLanes<L> {
+    #[inline(always)]
+    fn gather(judged: &[Judged], class: &[u8; L]) -> Self {
+        use std::array::from_fn;
+        let j: [&Judged; L] = from_fn(|l| &judged[usize::from(class[l])]);
+        JudgedLanes {
+            quality: from_fn(|l| j[l].quality),
+            rests: from_fn(|l| j[l].rests),
+            bits: from_fn(|l| j[l].bits),
+            inv_keys: from_fn(|l| j[l].inv_keys),
+            spacing: from_fn(|l| j[l].spacing),
+            specificity: from_fn(|l| j[l].specificity),
+            sessions: from_fn(|l| j[l].sessions),
+            rhythm: from_fn(|l| j[l].rhythm),
+            missing_long: from_fn(|l| j[l].missing_long),
+            few_days: from_fn(|l| j[l].few_days),
+            broken: from_fn(|l| j[l].broken),
+        }
     }
 }
 
@@ -251,7 +287,7 @@ struct Quantities<const L: usize> {
 
 impl<const L: usize> Quantities<L> {
     #[inline(always)]
-    fn of(prep: &Prepared, six_days: &Sums, sundays: &TermLanes<L>, judged: &[&Judged; L]) -> Self {
+    fn of(prep: &Prepared, six_days: &Sums, sundays: &TermLanes<L>, judged: &JudgedLanes<L>) -> Self {
         use std::array::from_fn;
         let slot = |k: usize| -> [f64; L] { from_fn(|l| six_days.v[k] + sundays.v[k][l]) };
         let minutes = slot(MINUTES);
@@ -280,7 +316,7 @@ impl<const L: usize> Quantities<L> {
             zones,
             long_run_share,
             share_cap: from_fn(|l| {
-                let cap = if judged[l].few_days == 0.0 {
+                let cap = if judged.few_days[l] == 0.0 {
                     share_cap_by_volume(minutes[l])
                 } else {
                     0.40
@@ -329,13 +365,10 @@ fn long_ratio<const L: usize>(six_days: &Sums, sundays: &TermLanes<L>) -> [f64; 
     std::array::from_fn(|l| {
         let long = max(six_days.longest[LONGEST_LONG], sundays.longest[LONGEST_LONG][l]);
         let other = max(six_days.longest[LONGEST_OTHER], sundays.longest[LONGEST_OTHER][l]);
-        if other == 0.0 {
-            9.0
-        } else if long == 0.0 {
-            0.0
-        } else {
-            long / other
-        }
+        // Selects rather than branches, so that the lanes share one division.
+        let ratio = long / if other == 0.0 { 1.0 } else { other };
+        let ratio = if long == 0.0 { 0.0 } else { ratio };
+        if other == 0.0 { 9.0 } else { ratio }
     })
 }
 
@@ -366,17 +399,17 @@ fn freshness<const L: usize>(six_days: &Sums, sundays: &TermLanes<L>) -> ([f64; 
 fn lost_points<const L: usize>(
     prep: &Prepared,
     q: &Quantities<L>,
-    judged: &[&Judged; L],
+    judged: &JudgedLanes<L>,
 ) -> [[f64; L]; Component::COUNT] {
     let p = &prep.params;
     let dist = &prep.dist;
     let zones = &q.zones;
+    let j = judged;
     let mut lost = [[0.0; L]; Component::COUNT];
     for l in 0..L {
-        let j = judged[l];
         lost[0][l] = ramp((q.volume_ratio[l] - 1.0).abs(), 0.05, 10.0);
-        lost[1][l] = q.recovery[l] * j.inv_keys;
-        lost[2][l] = j.spacing;
+        lost[1][l] = q.recovery[l] * j.inv_keys[l];
+        lost[2][l] = j.spacing[l];
         lost[3][l] = fraction(max(
             max(
                 (dist.z1_min - zones[0][l]) * 10.0,
@@ -384,8 +417,8 @@ fn lost_points<const L: usize>(
             ),
             (zones[2][l] - dist.z3_max) * 20.0,
         ));
-        lost[4][l] = j.specificity;
-        lost[5][l] = j.sessions;
+        lost[4][l] = j.specificity[l];
+        lost[5][l] = j.sessions[l];
         lost[6][l] = ramp(q.monotony[l], p.monotony_from, 1.0);
         lost[7][l] = ramp(q.peak_fatigue_ratio[l], p.fatigue_from, 2.0);
         // The ratio's term is 0 without a long run (its ratio is 0); a missing long run
@@ -397,9 +430,9 @@ fn lost_points<const L: usize>(
         };
         lost[8][l] = max(
             max(ramp(q.long_run_share[l], q.share_cap[l], 5.0), ratio),
-            j.missing_long,
+            j.missing_long[l],
         );
-        lost[9][l] = j.rhythm;
+        lost[9][l] = j.rhythm[l];
     }
     for (x, c) in lost.iter_mut().zip(Component::ALL) {
         for y in x.iter_mut() {
@@ -415,7 +448,7 @@ fn lost_points<const L: usize>(
 fn verdict<const L: usize>(
     prep: &Prepared,
     q: &Quantities<L>,
-    judged: &[&Judged; L],
+    judged: &JudgedLanes<L>,
     lost: &[[f64; L]; Component::COUNT],
 ) -> ([Violations; L], [f64; L]) {
     use std::array::from_fn;
@@ -428,11 +461,11 @@ fn verdict<const L: usize>(
         }
     });
     let violations: [Violations; L] =
-        from_fn(|l| Violations(judged[l].bits | (u8::from(below[l] != 0.0) << Constraint::EasyFloor as u8)));
+        from_fn(|l| Violations(judged.bits[l] | (u8::from(below[l] != 0.0) << Constraint::EasyFloor as u8)));
     let score = from_fn(|l| {
         let lost_total: f64 = lost.iter().map(|c| c[l]).sum();
         max(
-            100.0 - lost_total - p.violation_penalty * (judged[l].broken + below[l]),
+            100.0 - lost_total - p.violation_penalty * (judged.broken[l] + below[l]),
             0.0,
         )
     });

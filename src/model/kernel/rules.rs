@@ -463,14 +463,17 @@ pub(super) fn judge_classes(prep: &Prepared, six_days: Masks, classes: &ClassMas
     let keys = floats(|c| f64::from(keys[c].max(1)));
     let hundredths = |x: [i16; CLASSES]| floats(|c| f64::from(x[c].clamp(0, 100)) / 100.0);
     let (spec, sessions, rhythm) = (hundredths(spec), hundredths(sessions), hundredths(rhythm));
+    // Divisions on whole registers, before the classes are written out one by one.
+    let inv_keys = floats(|c| 1.0 / keys[c]);
+    // The same arithmetic as the spacing table.
+    let spacing = floats(|c| (0.5 * f64::from(marks.short[c].min(14)) / keys[c]).min(1.0));
     for (c, out) in out.iter_mut().enumerate().take(CLASSES) {
         *out = Judged {
             quality: quality_n[c],
             rests: rests[c],
             bits: bits[c],
-            inv_keys: 1.0 / keys[c],
-            // The same arithmetic as the spacing table.
-            spacing: (0.5 * f64::from(marks.short[c].min(14)) / keys[c]).min(1.0),
+            inv_keys: inv_keys[c],
+            spacing: spacing[c],
             specificity: spec[c],
             sessions: sessions[c],
             rhythm: rhythm[c],
