@@ -4,7 +4,7 @@
 use rayon::prelude::*;
 
 use crate::catalog::{Catalog, Goal, Level, Session};
-use crate::model::kernel::{Judged, LastDay, Prepared, evaluate_lanes};
+use crate::model::kernel::{JudgedClasses, LastDay, Prepared, evaluate_lanes};
 use crate::model::{DayTerm, Judge, Sums};
 
 /// The result of scoring every week of a space once.
@@ -120,7 +120,7 @@ impl pulp::WithSimd for Prefix<'_> {
         };
         // Sums lane by lane, added up at the end: a fixed order, whatever the threads.
         let mut sums = [0.0; LANES];
-        let mut judged = vec![Judged::default(); last.classes()];
+        let mut judged = vec![JudgedClasses::default(); last.groups()];
         let s1 = Sums::EMPTY.with(0, &terms[0][a]).with(1, &terms[1][b]);
         // Days 2 to 5 one by one, each added once to the prefix; day 6 in lanes.
         for (i2, t2) in terms[2].iter().enumerate() {
@@ -133,7 +133,8 @@ impl pulp::WithSimd for Prefix<'_> {
                         let s5 = s4.with(5, t5);
                         last.judge(prep, &s5, &mut judged);
                         for (c, chunk) in last.chunks.iter().enumerate() {
-                            let scores = evaluate_lanes(prep, &s5, chunk, &judged).score;
+                            let lanes = LastDay::lanes_of(&judged, c);
+                            let scores = evaluate_lanes(prep, &s5, chunk, &lanes).score;
                             let mut top = f64::NEG_INFINITY;
                             for l in 0..LANES {
                                 let keep = chunk.keeps(l);

@@ -2,10 +2,10 @@
 //! scored together so that each step of the model is one SIMD instruction for `L` weeks.
 //! [`evaluate_lanes`] is the one copy of the model's arithmetic (sections 4 to 7).
 
-use super::rules::{ClassMasks, judge_classes};
+use super::rules::{CLASSES, ClassMasks, JudgedClasses, judge_classes};
 use super::{
     Component, Constraint, Core, FATIGUE, Judged, LEGS_BEFORE, LOAD, LOAD_SQ, LONG_MINUTES, LONGEST_LONG,
-    LONGEST_OTHER, MINUTES, Masks, Prepared, Sums, Violations, WIDTH, ZONES, judge_masks,
+    LONGEST_OTHER, MINUTES, Prepared, Sums, Violations, WIDTH, ZONES,
 };
 use crate::minutes::share_cap_by_volume;
 use crate::model::DayTerm;
@@ -57,85 +57,75 @@ pub struct TermLanes<const L: usize> {
     pub(super) inv_load: [f64; L],
     /// The day's minutes where the running maxima read them.
     pub(super) longest: [[f64; L]; 2],
-    /// Which of the distinct Sunday masks of its [`LastDay`] each lane carries.
-    pub(super) class: [u8; L],
     /// Lanes that hold a term (the others repeat the first and are to be ignored).
     pub(super) keep: [bool; L],
 }
 
-/// The choices of the last day of a week, in chunks of `L` lanes, with their distinct masks.
+/// The choices of the last day of a week, in chunks of `L` lanes, with their masks.
 ///
 /// Which session stands where (the masks) decides the integer half of the score: counts,
-/// spacing, stacked rest, violations. Many sessions share their masks (easy, recovery and
-/// moderate are all non-key, non-rest days), so for each six-day prefix the integer half
-/// is worked out once per distinct Sunday mask ([`LastDay::judge`]) and each lane reads
-/// its class's verdict, rather than once per week.
+/// spacing, stacked rest, violations. For each six-day prefix the integer half is worked
+/// out for every last-day choice at once, [`CLASSES`] side by side ([`LastDay::judge`]),
+/// in the order of the chunks, so that a chunk's lanes read their verdicts as they lie.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LastDay<const L: usize> {
     /// The terms, `L` to a chunk; the last chunk is padded.
     pub chunks: Vec<TermLanes<L>>,
-    masks: Vec<Masks>,
-    /// The distinct masks side by side, when there are few enough.
-    side_by_side: Option<ClassMasks>,
+    /// The terms' masks, [`CLASSES`] to a group, in the terms' order.
+    groups: Vec<ClassMasks>,
 }
 
 impl<const L: usize> LastDay<L> {
+    /// A chunk never straddles two groups.
+    const FITS: () = assert!(CLASSES % L == 0, "lanes divide the classes");
+
     /// The terms of the last day side by side.
     ///
     /// # Panics
-    /// When `terms` is empty or has more than 256 distinct masks (it has at most 7 x 13).
+    /// When `terms` is empty.
     #[must_use]
     pub fn new(terms: &[DayTerm]) -> Self {
+        let () = Self::FITS;
         assert!(!terms.is_empty(), "at least one term");
-        let mut masks: Vec<Masks> = Vec::new();
-        let class: Vec<u8> = terms
-            .iter()
-            .map(|t| {
-                let at = masks.iter().position(|&m| m == t.masks).unwrap_or_else(|| {
-                    masks.push(t.masks);
-                    masks.len() - 1
-                });
-                u8::try_from(at).expect("at most 256 distinct masks")
-            })
-            .collect();
         let chunks = terms
             .chunks(L)
-            .zip(class.chunks(L))
-            .map(|(chunk, class)| {
+            .map(|chunk| {
                 let at = |l: usize| if l < chunk.len() { l } else { 0 };
                 TermLanes {
                     v: std::array::from_fn(|k| std::array::from_fn(|l| chunk[at(l)].v[k])),
                     inv_load: std::array::from_fn(|l| chunk[at(l)].inv_load),
                     longest: std::array::from_fn(|k| std::array::from_fn(|l| chunk[at(l)].longest[k])),
-                    class: std::array::from_fn(|l| class[at(l)]),
                     keep: std::array::from_fn(|l| l < chunk.len()),
                 }
             })
             .collect();
-        LastDay {
-            chunks,
-            side_by_side: ClassMasks::new(&masks),
-            masks,
-        }
+        let groups = terms
+            .chunks(CLASSES)
+            .map(|group| ClassMasks::new(&group.iter().map(|t| t.masks).collect::<Vec<_>>()))
+            .collect();
+        LastDay { chunks, groups }
     }
 
-    /// Number of distinct masks of the last day.
+    /// Number of groups of [`CLASSES`] terms: the length [`LastDay::judge`] fills.
     #[must_use]
-    pub fn classes(&self) -> usize {
-        self.masks.len()
+    pub fn groups(&self) -> usize {
+        self.groups.len()
     }
 
-    /// The integer verdict of `six_days` completed by each distinct last-day mask, into
-    /// `out` (at least [`LastDay::classes`] long).
+    /// The integer verdict of `six_days` completed by each last-day term, into `out` (at
+    /// least [`LastDay::groups`] long).
     #[inline(always)]
-    pub fn judge(&self, prep: &Prepared, six_days: &Sums, out: &mut [Judged]) {
-        if let Some(classes) = &self.side_by_side {
-            judge_classes(prep, six_days.masks, classes, &mut out[..self.masks.len()]);
-            return;
+    pub fn judge(&self, prep: &Prepared, six_days: &Sums, out: &mut [JudgedClasses]) {
+        for (j, group) in out.iter_mut().zip(&self.groups) {
+            judge_classes(prep, six_days.masks, group, j);
         }
-        for (j, m) in out.iter_mut().zip(&self.masks) {
-            *j = judge_masks(prep, six_days.masks.or(*m));
-        }
+    }
+
+    /// The verdicts of chunk `c`'s lanes, from what [`LastDay::judge`] wrote.
+    #[inline(always)]
+    #[must_use]
+    pub fn lanes_of(judged: &[JudgedClasses], c: usize) -> JudgedLanes<L> {
+        JudgedLanes::of(&judged[c * L / CLASSES], c * L % CLASSES)
     }
 }
 
@@ -195,7 +185,7 @@ impl<const L: usize> CoreLanes<L> {
 
 /// Score `L` weeks side by side: docs/model.md, "Weekly quantities" to "Verdict". Week `l` is `six_days` (Monday
 /// to Saturday) with Sunday's term `sundays[l]`; the sums are added in the order of
-/// [`Sums::push`]. `judged` is [`LastDay::judge`] of `six_days` for the [`LastDay`] that
+/// [`Sums::push`]. `judged` is [`LastDay::lanes_of`] the verdicts [`LastDay::judge`] gave `six_days` for the [`LastDay`] that
 /// `sundays` belongs to. The one copy of the model's arithmetic; [`evaluate`](super::evaluate) is its one-lane
 /// case. Every step is the same for every lane, without branches, so the compiler can
 /// turn each into one SIMD instruction for `L` weeks.
@@ -205,14 +195,11 @@ pub fn evaluate_lanes<const L: usize>(
     prep: &Prepared,
     six_days: &Sums,
     sundays: &TermLanes<L>,
-    judged: &[Judged],
+    judged: &JudgedLanes<L>,
 ) -> CoreLanes<L> {
-    // The integer half, read per lane from its class's verdict, field by field, so that
-    // the arithmetic below runs on whole registers.
-    let judged = JudgedLanes::gather(judged, &sundays.class);
-    let q = Quantities::of(prep, six_days, sundays, &judged);
-    let lost = lost_points(prep, &q, &judged);
-    let (violations, score) = verdict(prep, &q, &judged, &lost);
+    let q = Quantities::of(prep, six_days, sundays, judged);
+    let lost = lost_points(prep, &q, judged);
+    let (violations, score) = verdict(prep, &q, judged, &lost);
     CoreLanes {
         minutes: q.minutes,
         load: q.load,
@@ -233,7 +220,8 @@ pub fn evaluate_lanes<const L: usize>(
 }
 
 /// The integer half's verdicts of `L` weeks, one array per field.
-struct JudgedLanes<const L: usize> {
+#[derive(Debug, Clone, Copy)]
+pub struct JudgedLanes<const L: usize> {
     quality: [u8; L],
     rests: [u8; L],
     bits: [u8; L],
@@ -248,22 +236,42 @@ struct JudgedLanes<const L: usize> {
 }
 
 impl<const L: usize> JudgedLanes<L> {
+    /// Lanes `at..at + L` of the classes.
     #[inline(always)]
-    fn gather(judged: &[Judged], class: &[u8; L]) -> Self {
+    fn of(j: &JudgedClasses, at: usize) -> Self {
         use std::array::from_fn;
-        let j: [&Judged; L] = from_fn(|l| &judged[usize::from(class[l])]);
         JudgedLanes {
-            quality: from_fn(|l| j[l].quality),
-            rests: from_fn(|l| j[l].rests),
-            bits: from_fn(|l| j[l].bits),
-            inv_keys: from_fn(|l| j[l].inv_keys),
-            spacing: from_fn(|l| j[l].spacing),
-            specificity: from_fn(|l| j[l].specificity),
-            sessions: from_fn(|l| j[l].sessions),
-            rhythm: from_fn(|l| j[l].rhythm),
-            missing_long: from_fn(|l| j[l].missing_long),
-            few_days: from_fn(|l| j[l].few_days),
-            broken: from_fn(|l| j[l].broken),
+            quality: from_fn(|l| j.quality[at + l]),
+            rests: from_fn(|l| j.rests[at + l]),
+            bits: from_fn(|l| j.bits[at + l]),
+            inv_keys: from_fn(|l| j.inv_keys[at + l]),
+            spacing: from_fn(|l| j.spacing[at + l]),
+            specificity: from_fn(|l| j.specificity[at + l]),
+            sessions: from_fn(|l| j.sessions[at + l]),
+            rhythm: from_fn(|l| j.rhythm[at + l]),
+            missing_long: from_fn(|l| j.missing_long[at + l]),
+            few_days: from_fn(|l| j.few_days[at + l]),
+            broken: from_fn(|l| j.broken[at + l]),
+        }
+    }
+}
+
+impl JudgedLanes<1> {
+    /// One week's verdict as one lane.
+    #[inline(always)]
+    pub(super) fn one(j: &Judged) -> Self {
+        JudgedLanes {
+            quality: [j.quality],
+            rests: [j.rests],
+            bits: [j.bits],
+            inv_keys: [j.inv_keys],
+            spacing: [j.spacing],
+            specificity: [j.specificity],
+            sessions: [j.sessions],
+            rhythm: [j.rhythm],
+            missing_long: [j.missing_long],
+            few_days: [j.few_days],
+            broken: [j.broken],
         }
     }
 }

@@ -27,8 +27,8 @@ mod rules;
 
 #[cfg(test)]
 use lanes::monotony_of;
-pub use lanes::{LastDay, TermLanes, evaluate_lanes};
-pub use rules::{DayMarks, Judged, marks};
+pub use lanes::{JudgedLanes, LastDay, TermLanes, evaluate_lanes};
+pub use rules::{DayMarks, Judged, JudgedClasses, marks};
 use rules::{Specific, judge_masks};
 
 use super::{Component, Constraint, Judge, LongRunRule, ModelParams, Rules, Violations};
@@ -320,10 +320,9 @@ pub fn evaluate(judge: &Judge, week: &Sums) -> Core {
         v: [[0.0]; WIDTH],
         inv_load: [week.inv_load[6]],
         longest: [[0.0]; 2],
-        class: [0],
         keep: [true],
     };
-    let judged = [judge_masks(&prep, week.masks)];
+    let judged = JudgedLanes::one(&judge_masks(&prep, week.masks));
     evaluate_lanes(&prep, week, &lane, &judged).lane(0)
 }
 

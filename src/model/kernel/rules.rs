@@ -1,7 +1,7 @@
 //! The integer half of the kernel: what a week's day masks decide (counts, the hard
 //! constraints that read only which session stands where, spacing, and the rule-made
-//! components specificity, sessions and rhythm), worked out once per distinct mask of the
-//! last day for each six-day prefix. Written in whole numbers (hundredths of a component)
+//! components specificity, sessions and rhythm), worked out for every choice of the
+//! last day at once, side by side, for each six-day prefix. Written in whole numbers (hundredths of a component)
 //! and popcounts, so that it costs a few dozen instructions a week.
 
 use super::{
@@ -281,7 +281,7 @@ const fn spacing_table() -> [[f64; 15]; 8] {
     t
 }
 
-/// Up to [`CLASSES`] distinct masks of the last day, side by side: `by_type[t][c]` is byte
+/// Up to [`CLASSES`] masks of the last day, side by side: `by_type[t][c]` is byte
 /// `t` of [`Masks`] (mask `KEY`, `QUALITY`, ... in their order) of class `c`. Judged
 /// together by [`judge_classes`], each step one SIMD instruction for every class.
 #[derive(Debug, Clone, PartialEq)]
@@ -289,19 +289,23 @@ pub(super) struct ClassMasks {
     by_type: [[u8; CLASSES]; 16],
 }
 
-/// Classes judged side by side (a day has at most 13 distinct masks).
+/// Masks judged side by side (a day has at most 13 sessions, so one group).
 pub(super) const CLASSES: usize = 16;
 
 type Lanes = [u8; CLASSES];
 
 impl ClassMasks {
-    /// The masks side by side, or `None` when there are more than [`CLASSES`].
-    pub(super) fn new(masks: &[Masks]) -> Option<Self> {
-        (masks.len() <= CLASSES).then(|| ClassMasks {
+    /// Up to [`CLASSES`] masks side by side; the lanes past them judge empty masks.
+    ///
+    /// # Panics
+    /// With more than [`CLASSES`] masks.
+    pub(super) fn new(masks: &[Masks]) -> Self {
+        assert!(masks.len() <= CLASSES, "at most {CLASSES} masks side by side");
+        ClassMasks {
             by_type: std::array::from_fn(|t| {
                 std::array::from_fn(|c| masks.get(c).map_or(0, |m| m.get(8 * t as u32)))
             }),
-        })
+        }
     }
 }
 
@@ -427,7 +431,7 @@ fn class_points(prep: &Prepared, m: &[Lanes; 16], marks: &ClassMarks) -> ([i16; 
 /// all classes at once (structure of arrays, so the compiler vectorises it); the same
 /// numbers as [`judge_masks`] for each, which a test checks.
 #[inline(always)]
-pub(super) fn judge_classes(prep: &Prepared, six_days: Masks, classes: &ClassMasks, out: &mut [Judged]) {
+pub(super) fn judge_classes(prep: &Prepared, six_days: Masks, classes: &ClassMasks, out: &mut JudgedClasses) {
     let m: [Lanes; 16] = std::array::from_fn(|t| {
         let p = six_days.get(8 * t as u32);
         lanes(|c| p | classes.by_type[t][c])
@@ -462,33 +466,60 @@ pub(super) fn judge_classes(prep: &Prepared, six_days: Masks, classes: &ClassMas
     });
     let keys = floats(|c| f64::from(keys[c].max(1)));
     let hundredths = |x: [i16; CLASSES]| floats(|c| f64::from(x[c].clamp(0, 100)) / 100.0);
-    let (spec, sessions, rhythm) = (hundredths(spec), hundredths(sessions), hundredths(rhythm));
-    // Divisions on whole registers, before the classes are written out one by one.
-    let inv_keys = floats(|c| 1.0 / keys[c]);
-    // The same arithmetic as the spacing table.
-    let spacing = floats(|c| (0.5 * f64::from(marks.short[c].min(14)) / keys[c]).min(1.0));
-    for (c, out) in out.iter_mut().enumerate().take(CLASSES) {
-        *out = Judged {
-            quality: quality_n[c],
-            rests: rests[c],
-            bits: bits[c],
-            inv_keys: inv_keys[c],
-            spacing: spacing[c],
-            specificity: spec[c],
-            sessions: sessions[c],
-            rhythm: rhythm[c],
-            missing_long: if longs[c] == 0 && prep.needs_long {
-                1.0
-            } else {
-                0.0
-            },
-            few_days: if prep.running_days.unwrap_or(7 - rests[c]) <= 4 {
-                1.0
-            } else {
-                0.0
-            },
-            broken: f64::from(bits[c].count_ones()),
-        };
+    let flag = |x: [bool; CLASSES]| floats(|c| if x[c] { 1.0 } else { 0.0 });
+    // Whole registers throughout: the lanes of the float half read these arrays as they are.
+    *out = JudgedClasses {
+        quality: quality_n,
+        rests,
+        bits,
+        inv_keys: floats(|c| 1.0 / keys[c]),
+        // The same arithmetic as the spacing table.
+        spacing: floats(|c| (0.5 * f64::from(marks.short[c].min(14)) / keys[c]).min(1.0)),
+        specificity: hundredths(spec),
+        sessions: hundredths(sessions),
+        rhythm: hundredths(rhythm),
+        missing_long: flag(std::array::from_fn(|c| longs[c] == 0 && prep.needs_long)),
+        few_days: flag(std::array::from_fn(|c| {
+            prep.running_days.unwrap_or(7 - rests[c]) <= 4
+        })),
+        broken: floats(|c| f64::from(bits[c].count_ones())),
+    };
+}
+
+/// The verdicts of [`judge_classes`], one array per field of [`Judged`]: `x[c]` is class
+/// `c`'s.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct JudgedClasses {
+    pub(super) quality: Lanes,
+    pub(super) rests: Lanes,
+    pub(super) bits: Lanes,
+    pub(super) inv_keys: [f64; CLASSES],
+    pub(super) spacing: [f64; CLASSES],
+    pub(super) specificity: [f64; CLASSES],
+    pub(super) sessions: [f64; CLASSES],
+    pub(super) rhythm: [f64; CLASSES],
+    pub(super) missing_long: [f64; CLASSES],
+    pub(super) few_days: [f64; CLASSES],
+    pub(super) broken: [f64; CLASSES],
+}
+
+impl JudgedClasses {
+    /// Class `c`'s verdict.
+    #[cfg(test)]
+    fn class(&self, c: usize) -> Judged {
+        Judged {
+            quality: self.quality[c],
+            rests: self.rests[c],
+            bits: self.bits[c],
+            inv_keys: self.inv_keys[c],
+            spacing: self.spacing[c],
+            specificity: self.specificity[c],
+            sessions: self.sessions[c],
+            rhythm: self.rhythm[c],
+            missing_long: self.missing_long[c],
+            few_days: self.few_days[c],
+            broken: self.broken[c],
+        }
     }
 }
 
@@ -547,11 +578,11 @@ mod tests {
                 let six = bits.masks(0b011_1111);
                 let n = 1 + (bits.next() % 16) as usize;
                 let sundays: Vec<Masks> = (0..n).map(|_| bits.masks(0b100_0000)).collect();
-                let classes = ClassMasks::new(&sundays).expect("at most 16");
-                let mut out = vec![Judged::default(); n];
+                let classes = ClassMasks::new(&sundays);
+                let mut out = JudgedClasses::default();
                 judge_classes(&prep, six, &classes, &mut out);
                 for (c, sunday) in sundays.iter().enumerate() {
-                    assert_eq!(out[c], judge_masks(&prep, six.or(*sunday)), "class {c}");
+                    assert_eq!(out.class(c), judge_masks(&prep, six.or(*sunday)), "class {c}");
                 }
             }
         }
