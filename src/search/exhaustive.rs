@@ -121,6 +121,11 @@ impl pulp::WithSimd for Prefix<'_> {
         // Sums lane by lane, added up at the end: a fixed order, whatever the threads.
         let mut sums = [0.0; LANES];
         let mut judged = vec![JudgedClasses::default(); last.groups()];
+        let weights: Vec<[f64; LANES]> = last
+            .chunks
+            .iter()
+            .map(|chunk| std::array::from_fn(|l| if chunk.keeps(l) { 1.0 } else { 0.0 }))
+            .collect();
         let s1 = Sums::EMPTY.with(0, &terms[0][a]).with(1, &terms[1][b]);
         // Days 2 to 5 one by one, each added once to the prefix; day 6 in lanes.
         for (i2, t2) in terms[2].iter().enumerate() {
@@ -135,11 +140,13 @@ impl pulp::WithSimd for Prefix<'_> {
                         for (c, chunk) in last.chunks.iter().enumerate() {
                             let lanes = LastDay::lanes_of(&judged, c);
                             let scores = evaluate_lanes(prep, &s5, chunk, &lanes).score;
-                            let mut top = f64::NEG_INFINITY;
+                            // A padded lane repeats the chunk's first week, so it never
+                            // changes the top; the sums skip it by its weight of 0.
+                            let weight = &weights[c];
+                            let mut top = scores[0];
                             for l in 0..LANES {
-                                let keep = chunk.keeps(l);
-                                sums[l] += if keep { scores[l] } else { 0.0 };
-                                top = top.max(if keep { scores[l] } else { f64::NEG_INFINITY });
+                                sums[l] += scores[l] * weight[l];
+                                top = if scores[l] > top { scores[l] } else { top };
                             }
                             // Ties go to the first week in enumeration order.
                             if top > part.best_score {
