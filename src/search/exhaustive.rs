@@ -143,13 +143,14 @@ impl pulp::WithSimd for Prefix<'_> {
                             // A padded lane repeats the chunk's first week, so it never
                             // changes the top; the sums skip it by its weight of 0.
                             let weight = &weights[c];
-                            let mut top = scores[0];
+                            let mut above = false;
                             for l in 0..LANES {
                                 sums[l] += scores[l] * weight[l];
-                                top = if scores[l] > top { scores[l] } else { top };
+                                above |= scores[l] > part.best_score;
                             }
                             // Ties go to the first week in enumeration order.
-                            if top > part.best_score {
+                            if above {
+                                let top = scores.iter().fold(f64::NEG_INFINITY, |t, &x| t.max(x));
                                 let l = scores.iter().position(|&x| x == top).unwrap_or(0);
                                 part.best = [a, b, i2, i3, i4, i5, c * LANES + l];
                                 part.best_score = top;

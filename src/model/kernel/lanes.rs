@@ -324,8 +324,10 @@ impl<const L: usize> Quantities<L> {
             zones,
             long_run_share,
             share_cap: from_fn(|l| {
+                // Both caps, then a select: every lane takes the same steps.
+                let by_volume = share_cap_by_volume(minutes[l]);
                 let cap = if judged.few_days[l] == 0.0 {
-                    share_cap_by_volume(minutes[l])
+                    by_volume
                 } else {
                     0.40
                 };
