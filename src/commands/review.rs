@@ -249,6 +249,29 @@ impl Document for ReviewOutput {
             format!("{:.0} %", self.compliance * 100.0),
         ]);
         let _ = writeln!(out, "{t}");
+        if self.weeks.len() > 1 {
+            let mut w = table::new_table_in(style);
+            w.set_header(vec![
+                "week from",
+                "planned min",
+                "done min",
+                "planned load",
+                "done load",
+                "compliance",
+            ]);
+            for week in &self.weeks {
+                let (p, d) = (week.totals.planned, week.totals.done);
+                w.add_row(vec![
+                    week.start.to_string(),
+                    table::num(p.minutes),
+                    table::num(d.minutes),
+                    table::num(p.load),
+                    table::num(d.load),
+                    format!("{:.0} %", week.compliance * 100.0),
+                ]);
+            }
+            let _ = writeln!(out, "{w}");
+        }
         let c = self.counts;
         let _ = writeln!(
             out,

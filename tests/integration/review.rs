@@ -548,3 +548,43 @@ fn the_done_band_is_80_to_120_percent_and_kinds_are_told_apart() {
     assert_eq!((j.verdict, j.credit), (Verdict::Done, 0.0));
     assert_eq!(judge(p, Done::NOTHING).verdict, Verdict::Missed);
 }
+
+#[test]
+fn the_readme_example_is_what_review_prints() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme
+        .find("$ weekwright review --plan tests/data/review/week.yaml")
+        .expect("the README's review example");
+    let block = &readme[start..];
+    let body = &block
+        [block.find("--format table\n").unwrap() + "--format table\n".len()..block.find("```").unwrap()];
+    let data = |name: &str| {
+        crate::support::data(&format!("review/{name}"))
+            .to_str()
+            .unwrap()
+            .to_string()
+    };
+    let run = assert_cmd::Command::cargo_bin("weekwright")
+        .unwrap()
+        .args([
+            "review",
+            "--plan",
+            &data("week.yaml"),
+            "--start",
+            "2024-02-05",
+            "--history",
+            &data("log.csv"),
+            "--today",
+            "2024-02-12",
+            "--format",
+            "table",
+        ])
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "80")
+        .output()
+        .unwrap();
+    let out = String::from_utf8(run.stdout).unwrap();
+    // The README shows the path as typed from the repository.
+    let out = out.replace(&data("week.yaml"), "tests/data/review/week.yaml");
+    assert_eq!(out, body);
+}
