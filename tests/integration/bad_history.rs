@@ -240,3 +240,19 @@ fn a_folder_of_10000_small_logs_is_read() {
     // The last file is on 2015-01-01 + 4999 days = 2028-09-08.
     assert_eq!(v["first_day"], "2015-01-01");
 }
+
+#[test]
+fn a_folder_linked_into_itself_is_read_once_and_many_warnings_are_counted() {
+    let dir = folder_with(&[]);
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+    // 25 files that are not history: 20 warnings printed, then how many more.
+    for i in 0..25 {
+        std::fs::write(dir.path().join(format!("other-{i:02}.csv")), OTHER_CSV).unwrap();
+    }
+    let run = status(dir.path()).code(0);
+    assert_eq!(run.stderr.matches("skipped").count(), 20, "{}", run.stderr);
+    assert!(run.stderr.contains("and 5 more warnings"), "{}", run.stderr);
+    // The good log counts once, not once more through the link.
+    assert_eq!(last_week_load(&run), 120.0);
+    assert_eq!(run.json()["activities"], 1);
+}
