@@ -29,6 +29,8 @@ pub struct Cli {
 
 /// The formats every command writes.
 const TEXT: &[&str] = &["yaml", "json", "table"];
+/// `status`'s: a chart of the last 90 days too.
+const STATUS: &[&str] = &["yaml", "json", "table", "svg"];
 /// `generate`'s: the top week as a calendar too.
 const WEEK: &[&str] = &["yaml", "json", "table", "ics"];
 
@@ -134,9 +136,14 @@ pub enum Command {
     Paces(PacesArgs),
     /// Fitness, fatigue, form, leg fatigue and acwr today, from what was run.
     #[command(
-        after_help = "Reads FIT files, GPX tracks, a Strava export's activities.csv and a log (YAML or CSV:\ndate, session or sport, minutes, rpe, distance_km, avg_hr), files or folders.\n\nExample:\n  weekwright status --history tests/data/history --today 2024-01-10 --format table"
+        after_help = "Reads FIT files, GPX tracks, a Strava export's activities.csv and a log (YAML or CSV:\ndate, session or sport, minutes, rpe, distance_km, avg_hr), files or folders.\n\nExamples:\n  weekwright status --history tests/data/history --today 2024-01-10 --format table\n  weekwright status --history tests/data/history --today 2024-01-10 --format svg"
     )]
     Status(StatusArgs),
+    /// Planned against done, day by day, the minutes and load of each, and compliance.
+    #[command(
+        after_help = "Each planned day before --today is done (the same kind of session, its minutes within\n20 %), changed (something else run), missed (nothing run) or extra (run on a planned\nrest day). Compliance is the planned minutes run, each day capped at its plan, another\nkind of session counting half, over the planned minutes (docs/model.md, section 4).\nA week from `generate` has no dates: --start gives its Monday.\n\nExample:\n  weekwright review --plan tests/data/review/plan.yaml --history tests/data/review/log.csv"
+    )]
+    Review(ReviewArgs),
     /// Plan many athletes: one JSON line of results per profile, in input order.
     #[command(
         after_help = "Output, one line per profile: {\"source\": NAME, \"result\": DOC} with DOC what\n`generate --format json` prints (`block --format json` with --block), or {\"source\": NAME,\n\"error\": MESSAGE, \"exit\": 2 | 3} for a bad profile (2) or one no week fits (3); the rest go\non. NAME is the file name in a folder, `line N` in JSON Lines. Exit 0 when every profile\nwas planned, else the largest exit code of the error lines.\n\nExample:\n  weekwright batch --profiles profiles --top 1 | jq -c '{source, score: .result.plans[0].score}'"
@@ -287,6 +294,36 @@ pub struct StatusArgs {
     /// The day whose start the state is at (YYYY-MM-DD; default: today).
     #[arg(long, value_name = "DATE", value_parser = |s: &str| crate::dates::check_date(s))]
     pub today: Option<jiff::civil::Date>,
+    /// Output format: svg draws the last 90 days (each day's load, fitness, fatigue, form).
+    #[arg(long, default_value = "yaml", value_parser = FormatArg::only(STATUS))]
+    pub format: Format,
+    /// Write to FILE (atomically: a temporary file renamed into place) instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `review`.
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The plan: what `weekwright block` prints (days with a date), or what `generate` or
+    /// `score` prints (a week of days; generate's first plan), YAML or JSON.
+    #[arg(long, value_name = "FILE")]
+    pub plan: PathBuf,
+    /// What was run, as for `status`: files or folders, repeatable; also the profile's
+    /// history: list.
+    #[arg(long, value_name = "PATH", num_args = 1..)]
+    pub history: Vec<PathBuf>,
+    /// Profile file (YAML): heart rates and fitness for the load of what was run, level
+    /// for the closest sessions, history: for more paths.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// Days before this one are reviewed (YYYY-MM-DD; default: today).
+    #[arg(long, value_name = "DATE", value_parser = |s: &str| crate::dates::check_date(s))]
+    pub today: Option<jiff::civil::Date>,
+    /// The Monday of a plan without dates (generate's week); default: the Monday of
+    /// --today's week.
+    #[arg(long, value_name = "DATE", value_parser = |s: &str| crate::dates::check_date(s))]
+    pub start: Option<jiff::civil::Date>,
     /// Output format.
     #[arg(long, default_value = "yaml", value_parser = FormatArg::only(TEXT))]
     pub format: Format,

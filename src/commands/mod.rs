@@ -7,6 +7,7 @@ pub mod block;
 pub mod catalog;
 pub mod generate;
 pub mod paces;
+pub mod review;
 pub mod schema;
 pub mod score;
 pub mod shell;
@@ -190,6 +191,7 @@ pub fn run(cli: &Cli) -> Result<()> {
         Command::Block(args) => with_threads(args.out.threads, || block::run(args, &ctx)),
         Command::Paces(args) => paces::run(args, &ctx),
         Command::Status(args) => status::run(args, &ctx),
+        Command::Review(args) => review::run(args, &ctx),
         // Batch runs its own pool: a profile at a time on each worker.
         Command::Batch(args) => batch::run(args, &ctx),
         Command::Bench(args) => bench::run(args, &ctx),

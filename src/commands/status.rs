@@ -3,7 +3,7 @@
 //! what they mean in a sentence a runner reads.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -12,7 +12,7 @@ use super::{Context, flag_error, load_profile};
 use crate::cli::StatusArgs;
 use crate::error::Result;
 use crate::export::{Document, table};
-use crate::history::state::{self, FULL_HISTORY_DAYS, Status};
+use crate::history::state::{self, FULL_HISTORY_DAYS, Status, TraceDay};
 use crate::history::{self, History, load::Runner};
 use crate::profile::Profile;
 
@@ -58,6 +58,9 @@ pub struct StatusOutput {
     pub activities: usize,
     /// What the figures mean.
     pub notes: Vec<String>,
+    /// The last [`CHART_DAYS`] days, for `--format svg`.
+    #[serde(skip)]
+    pub chart: Vec<TraceDay>,
 }
 
 /// The document of a status.
@@ -87,6 +90,7 @@ pub fn document(s: &Status, history: &History) -> StatusOutput {
         usual_load: s.usual_load,
         activities: history.activities.len(),
         notes: notes(s, history),
+        chart: Vec::new(),
     }
 }
 
@@ -175,6 +179,10 @@ fn acwr_words(acwr: f64) -> &'static str {
 }
 
 impl Document for StatusOutput {
+    fn svg(&self) -> Option<String> {
+        Some(crate::export::svg::status::chart(self.date, &self.chart))
+    }
+
     fn table(&self, style: &table::Style) -> String {
         let mut out = String::new();
         let _ = writeln!(
@@ -220,26 +228,40 @@ impl Document for StatusOutput {
     }
 }
 
-/// The history paths: the flags', then the profile's.
-fn paths(args: &StatusArgs, profile: &Profile) -> Vec<PathBuf> {
-    args.history.iter().chain(&profile.history).cloned().collect()
+/// What `status` and `review` read before they judge: the profile, the history, today,
+/// and the days run before today.
+pub struct Read {
+    /// The profile (built in without --profile).
+    pub profile: Profile,
+    /// The history read.
+    pub history: History,
+    /// The day whose start the state is at.
+    pub today: Date,
+    /// The days from the first activity to yesterday (none without an activity before today).
+    pub days: Vec<state::Day>,
+    /// The history's paths: the flags', then the profile's.
+    pub paths: Vec<PathBuf>,
 }
 
-/// Run `status`.
+/// Warnings printed at most: a folder of bad files says how many more.
+const MAX_WARNINGS: usize = 20;
+
+/// Read the profile and the history of `--history` and the profile's `history:`, print what
+/// was left out on stderr, and lay out the days before today.
 ///
 /// # Errors
 /// No history, a path or file that cannot be read or is malformed, a bad profile or flag
-/// (exit 2), or output that cannot be written.
-pub fn run(args: &StatusArgs, ctx: &Context) -> Result<()> {
-    let profile = load_profile(args.profile.as_deref())?;
-    let paths = paths(args, &profile);
+/// (exit 2).
+pub fn read(flags: &[PathBuf], profile: Option<&Path>, today: Option<Date>, ctx: &Context) -> Result<Read> {
+    let profile = load_profile(profile)?;
+    let paths: Vec<PathBuf> = flags.iter().chain(&profile.history).cloned().collect();
     if paths.is_empty() {
         return Err(flag_error(
             "--history",
             "no history given: name FIT files, GPX tracks, a Strava activities.csv, a log, or folders of them, such as --history ~/watch",
         ));
     }
-    let today = match args.today {
+    let today = match today {
         Some(d) => d,
         None => crate::dates::today()?,
     };
@@ -247,28 +269,52 @@ pub fn run(args: &StatusArgs, ctx: &Context) -> Result<()> {
     for skipped in &history.skipped {
         ctx.info(&format!("skipped {} (not a history format)", skipped.display()));
     }
+    let later = history::later_than(&history, today);
+    for w in history.warnings.iter().chain(&later).take(MAX_WARNINGS) {
+        ctx.hint(w);
+    }
+    let more = (history.warnings.len() + usize::from(later.is_some())).saturating_sub(MAX_WARNINGS);
+    if more > 0 {
+        ctx.hint(&format!("and {more} more warnings like these"));
+    }
     let runner = Runner {
         heart: profile.heart_rates,
         paces: profile.fitness.map(|f| f.paces()),
     };
     let days = state::days(&history, today, &runner, &profile.catalog, profile.level);
-    if days.is_empty() {
+    Ok(Read {
+        profile,
+        history,
+        today,
+        days,
+        paths,
+    })
+}
+
+/// Run `status`.
+///
+/// # Errors
+/// As [`read`], no activity before today (exit 2), or output that cannot be written.
+pub fn run(args: &StatusArgs, ctx: &Context) -> Result<()> {
+    let r = read(&args.history, args.profile.as_deref(), args.today, ctx)?;
+    if r.days.is_empty() {
         return Err(flag_error(
             "--history",
             format!(
-                "no activity before {today} in {}: status reads what was run before today",
-                shown(&paths)
+                "no activity before {} in {}: status reads what was run before today",
+                r.today,
+                shown(&r.paths)
             ),
         ));
     }
-    let status = state::status(&days, today, &profile.params);
-    ctx.emit(
-        &document(&status, &history),
-        args.format,
-        args.output.as_deref(),
-        "status",
-    )
+    let status = state::status(&r.days, r.today, &r.profile.params);
+    let mut doc = document(&status, &r.history);
+    doc.chart = state::trace(&r.days, r.today, CHART_DAYS, &r.profile.params);
+    ctx.emit(&doc, args.format, args.output.as_deref(), "status")
 }
+
+/// Days the status chart (`--format svg`) draws.
+pub const CHART_DAYS: usize = 90;
 
 fn shown(paths: &[PathBuf]) -> String {
     paths

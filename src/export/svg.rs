@@ -8,27 +8,29 @@
 //! bars, lines, form panel, frames, week axis, race, legend), all placed by one `Scales`,
 //! so that a layer can be read, and changed, without the others.
 
+pub mod status;
+
 use std::fmt::Write as _;
 
 use crate::block::{Block, BlockWeek, DayState, Phase};
 
-const WIDTH: f64 = 960.0;
-const HEIGHT: f64 = 560.0;
-const LEFT: f64 = 78.0;
-const RIGHT: f64 = 24.0;
+pub(crate) const WIDTH: f64 = 960.0;
+pub(crate) const HEIGHT: f64 = 560.0;
+pub(crate) const LEFT: f64 = 78.0;
+pub(crate) const RIGHT: f64 = 24.0;
 /// The load panel.
-const TOP: f64 = 84.0;
-const LOAD_BOTTOM: f64 = 350.0;
+pub(crate) const TOP: f64 = 84.0;
+pub(crate) const LOAD_BOTTOM: f64 = 350.0;
 /// The form panel.
-const FORM_TOP: f64 = 384.0;
-const FORM_BOTTOM: f64 = 484.0;
+pub(crate) const FORM_TOP: f64 = 384.0;
+pub(crate) const FORM_BOTTOM: f64 = 484.0;
 
-const FITNESS: &str = "#1d4e89";
-const FATIGUE: &str = "#d1495b";
-const FORM: &str = "#2a9d55";
-const BAR: &str = "#8fa9c4";
-const INK: &str = "#222";
-const GRID: &str = "#d8d8d8";
+pub(crate) const FITNESS: &str = "#1d4e89";
+pub(crate) const FATIGUE: &str = "#d1495b";
+pub(crate) const FORM: &str = "#2a9d55";
+pub(crate) const BAR: &str = "#8fa9c4";
+pub(crate) const INK: &str = "#222";
+pub(crate) const GRID: &str = "#d8d8d8";
 
 /// Escape text for XML.
 #[must_use]
@@ -57,7 +59,7 @@ fn phase_fill(p: Phase) -> &'static str {
 }
 
 /// A step of 1, 2 or 5 times a power of ten giving about `n` ticks up to `max`.
-fn nice_step(max: f64, n: f64) -> f64 {
+pub(crate) fn nice_step(max: f64, n: f64) -> f64 {
     let raw = (max / n).max(1e-9);
     let mag = 10f64.powf(raw.log10().floor());
     let f = raw / mag;
@@ -77,7 +79,7 @@ const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-fn short_date(d: jiff::civil::Date) -> String {
+pub(crate) fn short_date(d: jiff::civil::Date) -> String {
     format!("{} {}", d.day(), MONTHS[(d.month() - 1) as usize])
 }
 

@@ -4,19 +4,20 @@
 //! counted once. [`load`] gives each activity its load, [`state`] runs the model's filters
 //! over the days read.
 
+mod files;
 mod fit;
 mod gpx;
 pub mod load;
 mod log;
+pub mod review;
 pub mod state;
 mod strava;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use jiff::civil::DateTime;
 
 use crate::catalog::Session;
-use crate::error::InputError;
 
 /// The largest file read (a long FIT file with one record a second is a few MB).
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
@@ -100,184 +101,13 @@ pub struct History {
     pub duplicates: usize,
     /// Files in folders skipped because their extension is not one of the formats.
     pub skipped: Vec<PathBuf>,
+    /// What was left out and why, naming the file (and the row): files in folders that
+    /// are not history or cannot be read, recorded activities no watch could record, and
+    /// activities that overlap another. The commands print them on stderr.
+    pub warnings: Vec<String>,
 }
 
-/// Extensions read inside folders (files named on the command line are read whatever
-/// their name).
-const EXTENSIONS: [&str; 5] = ["fit", "gpx", "csv", "yaml", "yml"];
-
-/// Read every path: files, and folders (recursively, in name order).
-///
-/// # Errors
-/// A path that cannot be read, a file over [`MAX_FILE_BYTES`], a file in none of the
-/// formats, or a malformed one: the message names the file (and the row or line).
-pub fn read(paths: &[PathBuf]) -> Result<History, InputError> {
-    let mut history = History::default();
-    let mut files = Vec::new();
-    for path in paths {
-        collect(path, true, &mut files, &mut history.skipped)?;
-    }
-    let mut activities = Vec::new();
-    for file in &files {
-        activities.extend(read_file(file)?);
-    }
-    history.files = files.len();
-    let before = activities.len();
-    history.activities = dedup(activities);
-    history.duplicates = before - history.activities.len();
-    Ok(history)
-}
-
-fn collect(
-    path: &Path,
-    named: bool,
-    files: &mut Vec<PathBuf>,
-    skipped: &mut Vec<PathBuf>,
-) -> Result<(), InputError> {
-    let unreadable = |e: std::io::Error| InputError::Read {
-        path: path.to_path_buf(),
-        reason: e.to_string(),
-    };
-    let meta = std::fs::metadata(path).map_err(unreadable)?;
-    if meta.is_dir() {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-            .map_err(unreadable)?
-            .map(|e| e.map(|e| e.path()))
-            .collect::<Result<_, _>>()
-            .map_err(unreadable)?;
-        entries.sort();
-        for entry in entries {
-            let hidden = entry
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-            if !hidden {
-                collect(&entry, false, files, skipped)?;
-            }
-        }
-    } else if named || has_known_extension(path) {
-        files.push(path.to_path_buf());
-    } else {
-        skipped.push(path.to_path_buf());
-    }
-    Ok(())
-}
-
-fn has_known_extension(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| EXTENSIONS.contains(&e.to_string_lossy().to_lowercase().as_str()))
-}
-
-/// The formats, told from content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Fit,
-    Gpx,
-    Strava,
-    LogCsv,
-    LogYaml,
-}
-
-fn kind_of(bytes: &[u8]) -> Option<Kind> {
-    if bytes.len() >= 12 && &bytes[8..12] == b".FIT" {
-        return Some(Kind::Fit);
-    }
-    let text = std::str::from_utf8(bytes).ok()?;
-    let text = text.trim_start_matches('\u{feff}').trim_start();
-    let first = text.lines().next().unwrap_or("").to_lowercase();
-    if text.starts_with('<') {
-        return text.contains("<gpx").then_some(Kind::Gpx);
-    }
-    if text.is_empty() || text.starts_with('-') || text.starts_with('#') {
-        return Some(Kind::LogYaml);
-    }
-    if first.contains("activity date") && first.contains("elapsed time") {
-        return Some(Kind::Strava);
-    }
-    if first.contains(',') && first.contains("date") && first.contains("minutes") {
-        return Some(Kind::LogCsv);
-    }
-    None
-}
-
-/// One file's activities.
-///
-/// # Errors
-/// As [`read`].
-pub fn read_file(path: &Path) -> Result<Vec<Activity>, InputError> {
-    let name = path.display().to_string();
-    let bad = |message: String| InputError::Parse {
-        path: path.to_path_buf(),
-        message,
-    };
-    let size = std::fs::metadata(path)
-        .map_err(|e| InputError::Read {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
-        })?
-        .len();
-    if size > MAX_FILE_BYTES {
-        return Err(bad(format!(
-            "the file has {size} bytes; history files are read up to {MAX_FILE_BYTES} (50 MB)"
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| InputError::Read {
-        path: path.to_path_buf(),
-        reason: e.to_string(),
-    })?;
-    let Some(kind) = kind_of(&bytes) else {
-        return Err(bad(
-            "not a history file: weekwright reads FIT activity files, GPX tracks, a Strava export's activities.csv, and a log (YAML, or CSV with date, session or sport, minutes)".to_string(),
-        ));
-    };
-    let text = || String::from_utf8_lossy(&bytes).into_owned();
-    let read = match kind {
-        Kind::Fit => fit::read(&bytes, &name),
-        Kind::Gpx => gpx::read(&bytes, &name),
-        Kind::Strava => strava::read(&text(), &name),
-        Kind::LogCsv => log::read_csv(&text(), &name),
-        Kind::LogYaml => log::read_yaml(&text(), &name),
-    };
-    let activities = read.map_err(bad)?;
-    check_each(&activities).map_err(bad)?;
-    Ok(activities)
-}
-
-/// Values no watch records: a message with the row, or nothing.
-fn check_each(activities: &[Activity]) -> Result<(), String> {
-    for a in activities {
-        let at = if a.source.contains(" row ") || a.source.contains(" entry ") {
-            format!(" ({})", a.source.rsplit_once(':').map_or("", |(_, r)| r.trim()))
-        } else {
-            String::new()
-        };
-        if !(a.minutes.is_finite() && a.minutes > 0.0 && a.minutes <= 24.0 * 60.0) {
-            return Err(format!(
-                "an activity of {:.1} minutes{at}: durations run from above 0 to 24 hours",
-                a.minutes
-            ));
-        }
-        if let Some(r) = a.rpe
-            && !(0.0..=10.0).contains(&r)
-        {
-            return Err(format!(
-                "rpe {r}{at}: session RPE runs from 0 to 10 (Foster's CR-10 scale)"
-            ));
-        }
-        if let Some(hr) = a.avg_hr
-            && !(25.0..=250.0).contains(&hr)
-        {
-            return Err(format!(
-                "average heart rate {hr}{at}: use beats a minute, 25 to 250"
-            ));
-        }
-        if let Some(d) = a.distance_km
-            && !(d.is_finite() && (0.0..=1000.0).contains(&d))
-        {
-            return Err(format!("distance {d} km{at}: use 0 to 1000 km"));
-        }
-    }
-    Ok(())
-}
+pub use files::{read, read_file};
 
 /// Activities by start time with copies removed: two timed records that start within
 /// [`SAME_START_MINUTES`] of each other and last within [`SAME_SHARE`] of each other are one
@@ -304,6 +134,87 @@ pub fn dedup(mut activities: Vec<Activity>) -> Vec<Activity> {
         }
     }
     kept
+}
+
+/// An activity that starts more than [`OVERLAP_MINUTES`] before a timed activity ends
+/// overlaps it: no one runs two activities at once, so the time would count twice (two
+/// devices on one run, an export of the same run with another start). Of two overlapping
+/// activities the longer is kept; the other is left out with a warning naming both sources.
+/// Untimed log entries never overlap (a log gives only the day).
+#[must_use]
+pub fn drop_overlaps(activities: Vec<Activity>) -> (Vec<Activity>, Vec<String>) {
+    let mut kept: Vec<Activity> = Vec::with_capacity(activities.len());
+    let mut warnings = Vec::new();
+    // The kept timed activity that ends last so far.
+    let mut last: Option<usize> = None;
+    for a in activities {
+        if !a.timed {
+            kept.push(a);
+            continue;
+        }
+        let Some(i) = last.filter(|&i| overlap_minutes(&kept[i], &a) > OVERLAP_MINUTES) else {
+            if last.is_none_or(|i| end(&a) > end(&kept[i])) {
+                last = Some(kept.len());
+            }
+            kept.push(a);
+            continue;
+        };
+        let (long, short) = if a.minutes > kept[i].minutes {
+            let short = std::mem::replace(&mut kept[i], a);
+            (&kept[i], short)
+        } else {
+            (&kept[i], a)
+        };
+        warnings.push(format!(
+            "left out {} ({} min from {}): it overlaps {} ({} min from {}), and the longer counts",
+            short.source,
+            short.minutes.round(),
+            short.start,
+            long.source,
+            long.minutes.round(),
+            long.start
+        ));
+    }
+    (kept, warnings)
+}
+
+/// Minutes of overlap tolerated between two activities (clocks a little apart, a watch
+/// stopped a moment after the next activity started).
+pub const OVERLAP_MINUTES: f64 = 1.0;
+
+fn end(a: &Activity) -> DateTime {
+    let seconds = (a.minutes * 60.0).round() as i64;
+    a.start
+        .checked_add(jiff::SignedDuration::from_secs(seconds))
+        .unwrap_or(a.start)
+}
+
+/// Minutes `b` (starting no earlier than `a`) runs while `a` still runs.
+fn overlap_minutes(a: &Activity, b: &Activity) -> f64 {
+    let until = end(a).min(end(b));
+    (until - b.start).total(jiff::Unit::Minute).unwrap_or(0.0)
+}
+
+/// Activities dated on or after `today` (not yet run at its start): how many, and the
+/// first's source, for a warning.
+#[must_use]
+pub fn later_than(history: &History, today: jiff::civil::Date) -> Option<String> {
+    let later: Vec<&Activity> = history
+        .activities
+        .iter()
+        .filter(|a| a.start.date() >= today)
+        .collect();
+    let first = later.first()?;
+    Some(format!(
+        "left out {} dated on or after {today} (the state is at the start of that day): the first is {} on {}",
+        if later.len() == 1 {
+            "1 activity".to_string()
+        } else {
+            format!("{} activities", later.len())
+        },
+        first.source,
+        first.start.date()
+    ))
 }
 
 fn close_in_start(a: &Activity, b: &Activity) -> bool {

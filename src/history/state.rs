@@ -30,6 +30,9 @@ pub struct Day {
     pub longest_run: f64,
     /// The catalog session of the day's largest load (rest without activity).
     pub session: Session,
+    /// Whether that session's intensity is known: the log names it, or its RPE comes from
+    /// the runner, heart rate or pace (not the default), or it is cross-training.
+    pub known: bool,
 }
 
 /// The filters' values at one moment.
@@ -64,6 +67,7 @@ pub fn days(history: &History, today: Date, runner: &Runner, catalog: &Catalog, 
             leg_load: 0.0,
             longest_run: 0.0,
             session: Session::Rest,
+            known: true,
         })
         .collect();
     let mut biggest = vec![0.0_f64; n];
@@ -80,6 +84,7 @@ pub fn days(history: &History, today: Date, runner: &Runner, catalog: &Catalog, 
         if l.load > biggest[i] || day.session == Session::Rest {
             biggest[i] = l.load;
             day.session = load::closest_session(a, &l, catalog, level);
+            day.known = a.session.is_some() || l.basis != load::Basis::Default || !a.sport.is_running();
         }
     }
     out
@@ -163,4 +168,47 @@ pub fn status(days: &[Day], today: Date, params: &ModelParams) -> Status {
         days_read: days.len(),
         first_day: days.first().map(|d| d.date),
     }
+}
+
+/// One day of a trace: its load and the filters at its end.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TraceDay {
+    /// The date.
+    pub date: Date,
+    /// The day's load.
+    pub load: f64,
+    /// The filters after the day.
+    pub filters: Filters,
+}
+
+/// The `n` days before `today`, oldest first, each with its load and the filters at its
+/// end, run as [`run`] runs them (zero before the first day read, so a day before it has
+/// no load and filters at zero).
+#[must_use]
+pub fn trace(days: &[Day], today: Date, n: usize, params: &ModelParams) -> Vec<TraceDay> {
+    let f = Filter::average(params.tau_fitness);
+    let a = Filter::average(params.tau_fatigue);
+    let h = Filter::impulse(params.tau_legs);
+    let first = add_days(today, -whole(n));
+    let mut out: Vec<TraceDay> = (0..n)
+        .map(|i| TraceDay {
+            date: add_days(first, whole(i)),
+            load: 0.0,
+            filters: Filters::default(),
+        })
+        .collect();
+    let mut s = Filters::default();
+    for d in days {
+        s = Filters {
+            fitness: f.step(s.fitness, d.load),
+            fatigue: a.step(s.fatigue, d.load),
+            legs: h.step(s.legs, d.leg_load),
+        };
+        let back = days_between(first, d.date);
+        if let Some(t) = usize::try_from(back).ok().and_then(|i| out.get_mut(i)) {
+            t.load = d.load;
+            t.filters = s;
+        }
+    }
+    out
 }

@@ -1,6 +1,7 @@
 //! The one integration test binary: the model's vectors, the article's weeks, the published
 //! coach weeks, the search's properties, and the command line end to end.
 
+mod bad_history;
 mod bad_input;
 mod batch;
 mod bench;
@@ -19,6 +20,7 @@ mod parsers;
 mod pins;
 mod properties;
 mod reference;
+mod review;
 mod schema;
 mod search;
 mod seed;
