@@ -69,7 +69,7 @@ pub struct TermLanes<const L: usize> {
 /// in the order of the chunks, so that a chunk's lanes read their verdicts as they lie.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LastDay<const L: usize> {
-    /// The terms, `L` to a chunk; the last chunk is padded.
+    /// The terms, `L` to a chunk; the last chunk is padded with copies of its first term.
     pub chunks: Vec<TermLanes<L>>,
     /// The terms' masks, [`CLASSES`] to a group, in the terms' order.
     groups: Vec<ClassMasks>,
@@ -87,19 +87,22 @@ impl<const L: usize> LastDay<L> {
     pub fn new(terms: &[DayTerm]) -> Self {
         let () = Self::FITS;
         assert!(!terms.is_empty(), "at least one term");
-        let chunks = terms
+        // The last chunk is padded with copies of its first term, masks included, so that
+        // a padded lane is that week again, whole: it can never outscore it.
+        let padded: Vec<&DayTerm> = (0..terms.len().div_ceil(L) * L)
+            .map(|i| terms.get(i).unwrap_or(&terms[i / L * L]))
+            .collect();
+        let chunks = padded
             .chunks(L)
-            .map(|chunk| {
-                let at = |l: usize| if l < chunk.len() { l } else { 0 };
-                TermLanes {
-                    v: std::array::from_fn(|k| std::array::from_fn(|l| chunk[at(l)].v[k])),
-                    inv_load: std::array::from_fn(|l| chunk[at(l)].inv_load),
-                    longest: std::array::from_fn(|k| std::array::from_fn(|l| chunk[at(l)].longest[k])),
-                    keep: std::array::from_fn(|l| l < chunk.len()),
-                }
+            .enumerate()
+            .map(|(c, chunk)| TermLanes {
+                v: std::array::from_fn(|k| std::array::from_fn(|l| chunk[l].v[k])),
+                inv_load: std::array::from_fn(|l| chunk[l].inv_load),
+                longest: std::array::from_fn(|k| std::array::from_fn(|l| chunk[l].longest[k])),
+                keep: std::array::from_fn(|l| c * L + l < terms.len()),
             })
             .collect();
-        let groups = terms
+        let groups = padded
             .chunks(CLASSES)
             .map(|group| ClassMasks::new(&group.iter().map(|t| t.masks).collect::<Vec<_>>()))
             .collect();
@@ -480,4 +483,78 @@ fn verdict<const L: usize>(
         )
     });
     (violations, score)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::{Catalog, Goal, Level, Session};
+    use crate::model::Judge;
+
+    #[test]
+    fn a_padded_lane_is_its_chunks_first_week_again_masks_and_all() {
+        // Five Sundays in chunks of four: the second chunk holds one term and three copies.
+        // A copy judged on other masks than its term's would score another week, and could
+        // outscore every real one (bench's best reads every lane).
+        let (catalog, judge) = (
+            Catalog::default(),
+            Judge::structural(Goal::Half, Level::Intermediate),
+        );
+        let term = |s: Session| {
+            let spec = catalog.spec(s);
+            DayTerm::new(
+                &judge,
+                6,
+                s,
+                catalog.minutes(s, Level::Intermediate),
+                spec.rpe,
+                spec.zones,
+            )
+        };
+        let sundays: Vec<DayTerm> = [
+            Session::Easy,
+            Session::Rest,
+            Session::Tempo,
+            Session::Moderate,
+            Session::Long,
+        ]
+        .into_iter()
+        .map(term)
+        .collect();
+        let last = LastDay::<4>::new(&sundays);
+        let prep = Prepared::new(&judge);
+        let mut six_days = Sums::EMPTY;
+        for (d, s) in [
+            Session::Rest,
+            Session::Intervals,
+            Session::Easy,
+            Session::Easy,
+            Session::Tempo,
+            Session::Easy,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let spec = catalog.spec(s);
+            six_days.push(
+                d,
+                &DayTerm::new(
+                    &judge,
+                    d,
+                    s,
+                    catalog.minutes(s, Level::Intermediate),
+                    spec.rpe,
+                    spec.zones,
+                ),
+            );
+        }
+        let mut judged = vec![JudgedClasses::default(); last.groups()];
+        last.judge(&prep, &six_days, &mut judged);
+        let chunk = &last.chunks[1];
+        let core = evaluate_lanes(&prep, &six_days, chunk, &LastDay::<4>::lanes_of(&judged, 1));
+        assert!(chunk.keeps(0) && !chunk.keeps(1));
+        for l in 1..4 {
+            assert_eq!(core.lane(l), core.lane(0), "lane {l}");
+        }
+    }
 }
