@@ -87,7 +87,9 @@ struct Part {
     best_score: f64,
 }
 
-/// Weeks scored side by side: four lanes fill an AVX2 register of `f64`.
+/// Weeks scored side by side: four lanes fill an AVX2 register of `f64`. On a CPU with
+/// AVX-512, pulp runs the same code compiled for it (its `x86-v4` feature); eight lanes
+/// there measured slower than four (more spills), so four it is.
 const LANES: usize = 4;
 
 /// The weeks below a prefix of two days, scored on the widest SIMD the CPU offers
