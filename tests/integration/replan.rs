@@ -338,3 +338,50 @@ fn a_week_from_a_start_state_follows_the_recurrences_from_it() {
     let steady = assess(&Judge::structural(Goal::TenK, Level::Intermediate), &week);
     assert!((steady.state.fatigue[0] - a.state.fatigue[0]).abs() > 1.0);
 }
+
+#[test]
+fn both_hard_sessions_missed_by_saturday_gives_one_and_says_so() {
+    let plan = generated();
+    // Monday to Friday run as easy 40-minute days, so both of the plan's hard sessions
+    // (Tuesday's intervals and Friday's tempo) are missed; today is Saturday. Saturday and
+    // Sunday are left, Sunday holds the long run: one hard session fits, not two, and a
+    // note says the week has one instead of two.
+    let easy = Day {
+        session: "easy".to_string(),
+        minutes: 40.0,
+        rpe: 3.0,
+    };
+    let f = files(&log(&plan, &vec![easy; 5]));
+    let v = weekwright(&[
+        "replan",
+        "--profile",
+        &f.profile,
+        "--history",
+        &f.log,
+        "--today",
+        &date(5),
+        "--format",
+        "json",
+    ])
+    .code(0)
+    .json();
+    let top = &v["plans"][0];
+    let sessions: Vec<&str> = top["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["session"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        sessions.iter().filter(|s| is_quality(s)).count(),
+        1,
+        "{sessions:?}"
+    );
+    // The long run stays on Sunday (a long_fast is a long run and a hard session at once).
+    assert!(["long", "long_fast"].contains(&sessions[6]), "{sessions:?}");
+    let notes = v["history"]["notes"].to_string();
+    assert!(
+        notes.contains("1 hard sessions this week instead of 2"),
+        "{notes}"
+    );
+}
