@@ -101,9 +101,13 @@ struct Files {
 }
 
 fn files(log_text: &str) -> Files {
+    files_with(PROFILE, log_text)
+}
+
+fn files_with(profile_text: &str, log_text: &str) -> Files {
     let dir = tempfile::tempdir().unwrap();
     let profile = dir.path().join("runner.yaml");
-    std::fs::write(&profile, PROFILE).unwrap();
+    std::fs::write(&profile, profile_text).unwrap();
     let log = dir.path().join("log.yaml");
     std::fs::write(&log, log_text).unwrap();
     Files {
@@ -384,4 +388,44 @@ fn both_hard_sessions_missed_by_saturday_gives_one_and_says_so() {
         notes.contains("1 hard sessions this week instead of 2"),
         "{notes}"
     );
+}
+
+#[test]
+fn a_done_day_is_a_fact_that_the_day_rules_do_not_judge() {
+    let plan = generated();
+    // The runner caps Mondays at 30 minutes and does not train on Tuesdays, then runs 60
+    // minutes on Monday and 40 on Tuesday: the days run stand as run, with no violation,
+    // and the rest of the week is still planned.
+    let profile =
+        format!("{PROFILE}max_minutes: {{mon: 30}}\navailable_days: [mon, wed, thu, fri, sat, sun]\n");
+    let ran = [
+        Day {
+            session: "easy".to_string(),
+            minutes: 60.0,
+            rpe: 3.0,
+        },
+        Day {
+            session: "easy".to_string(),
+            minutes: 40.0,
+            rpe: 3.0,
+        },
+    ];
+    let f = files_with(&profile, &log(&plan, &ran));
+    let v = weekwright(&[
+        "replan",
+        "--profile",
+        &f.profile,
+        "--history",
+        &f.log,
+        "--today",
+        &date(2),
+        "--format",
+        "json",
+    ])
+    .code(0)
+    .json();
+    let top = &v["plans"][0];
+    assert_eq!(top["days"][0]["minutes"].as_f64().unwrap(), 60.0);
+    assert_eq!(top["days"][1]["minutes"].as_f64().unwrap(), 40.0);
+    assert_eq!(top["violations"].as_array().unwrap().len(), 0, "{top}");
 }
