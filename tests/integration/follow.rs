@@ -107,6 +107,10 @@ fn a_block_starts_from_the_real_state_and_the_real_longest_run() {
     }
     assert!((week["fitness"].as_f64().unwrap() - f).abs() < 1e-6, "{week}");
     assert!((week["fatigue"].as_f64().unwrap() - a).abs() < 1e-6, "{week}");
+    // The block ramps from the real 270 minutes, not the profile's 300: the first build
+    // week's factor is at most 10 % over 270 / 300 = 0.9, so 0.99 (the profile's would be
+    // 1.0, the 3:1 pattern's first build).
+    assert!((week["factor"].as_f64().unwrap() - 0.99).abs() < 1e-9, "{week}");
     // acwr: the week's load over the three weeks before, 880 each.
     let load = week["load"].as_f64().unwrap();
     assert!(
@@ -126,6 +130,7 @@ fn a_block_starts_from_the_real_state_and_the_real_longest_run() {
         assumed["weeks"][0]["long_run"].as_f64().unwrap() > 77.0,
         "{assumed}"
     );
+    assert_eq!(assumed["weeks"][0]["factor"].as_f64().unwrap(), 1.0, "{assumed}");
     assert!(assumed.get("history").is_none());
 }
 
