@@ -244,6 +244,10 @@ impl<D: crate::export::Document> crate::export::Document for WithHistory<D> {
     }
 }
 
+/// Days read that a block needs before it starts from them: the 28 days of its first
+/// acwr and the 30 days of its single-run guardrail.
+pub const FULL_BLOCK_DAYS: i64 = 30;
+
 /// A block's problem from history: the state at the start of the block's first day (or of
 /// `--today`, when the block starts later: the days between are not run yet), the weekly
 /// minutes of the 28 days before as the current ones, and the three weeks' loads and the
@@ -260,8 +264,13 @@ pub fn for_block(problem: Problem, followed: &Followed, start: Date) -> (Problem
     }
     let (mut problem, note) = followed.with_current_minutes(problem, &status);
     notes.push(note);
-    if status.longest_run_30d > 0.0 {
-        let read = followed.before(at);
+    let read = followed.before(at);
+    let days_read = read.first().map_or(0, |d| days_between(d.date, at));
+    if days_read < FULL_BLOCK_DAYS {
+        notes.push(format!(
+            "only {days_read} days read before {at}: too few to know the three weeks and 30 days a block looks back over, so the block starts from the profile's usual week at the minutes read"
+        ));
+    } else if status.longest_run_30d > 0.0 {
         let runs = std::array::from_fn(|j| {
             let date = add_days(at, crate::dates::whole(j) - crate::dates::whole(RECENT_DAYS));
             read.iter()
