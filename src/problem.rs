@@ -319,13 +319,14 @@ impl Problem {
 
     /// `day` already run: `session` (the closest catalog session, or rest) fixed there with
     /// the real `done` minutes and load. What was run is a fact, so the runner's day rules
-    /// (availability, avoided sessions, the day's cap) do not judge it.
+    /// do not judge it: a fixed session is allowed whatever the day's availability and
+    /// avoided sessions say, and the day's cap goes. Availability itself stays as the
+    /// profile says, as the runner's usual running days (the minutes rule's and the
+    /// rhythm's) read it.
     #[must_use]
     pub fn with_done(mut self, day: Day, session: Session, done: Done) -> Self {
         let d = day.index();
         self.rules.fixed[d] = Some(session);
-        self.rules.available[d] = true;
-        self.rules.avoid[d] = 0;
         self.rules.caps[d] = None;
         self.done[d] = Some(done);
         self
