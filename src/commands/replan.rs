@@ -12,6 +12,7 @@ use super::{Context, flag_error, load_profile, with_fitness_flags};
 use crate::cli::ReplanArgs;
 use crate::dates::{add_days, days_between, monday_of, whole};
 use crate::error::{Error, Result};
+use crate::model::LongRunRule;
 use crate::problem::{Done, Problem};
 use crate::week::Day;
 
@@ -48,7 +49,33 @@ pub fn week_problem(problem: Problem, followed: &Followed, today: Date) -> (Prob
         );
         problem = problem.with_done(day, session, done);
     }
+    let notes = long_run_moved(&mut problem, done_days, notes);
     (problem, notes)
+}
+
+/// The long run where the days run put it: on the day it was run, when it was run this
+/// week; anywhere in the days left, when the profile's long-run day is past without one.
+fn long_run_moved(problem: &mut Problem, done_days: usize, mut notes: Vec<String>) -> Vec<String> {
+    let fixed = problem.rules().fixed;
+    let ran = (0..done_days).find(|&d| fixed[d].is_some_and(crate::catalog::Session::is_long));
+    match (problem.rules().long_run, ran) {
+        (LongRunRule::On(day), Some(d)) if day.index() != d => {
+            notes.push(format!(
+                "the long run was run on {}: none more this week",
+                Day::ALL[d].name()
+            ));
+            *problem = problem.clone().with_long_run(LongRunRule::On(Day::ALL[d]));
+        }
+        (LongRunRule::On(day), None) if day.index() < done_days => {
+            notes.push(format!(
+                "{} has passed without the long run: it goes on one of the days left",
+                day.name()
+            ));
+            *problem = problem.clone().with_long_run(LongRunRule::Any);
+        }
+        _ => {}
+    }
+    notes
 }
 
 /// The problems to try, in order, each with the notes that say what it gives up: the

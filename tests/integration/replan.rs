@@ -498,3 +498,21 @@ fn a_done_day_keeps_the_runners_usual_running_days() {
     assert!(done.rules().allows(0, Session::Easy));
     assert_eq!(done.rules().caps[0], None);
 }
+
+#[test]
+fn a_long_run_run_a_day_early_is_not_run_again() {
+    let plan = generated();
+    // The plan's long run is on Sunday; the runner ran it on Saturday (and the rest of the
+    // week as planned); today is Sunday. Saturday keeps the long run, and Sunday gets no
+    // second one: one long run in the week.
+    let mut ran: Vec<Day> = plan[..5].to_vec();
+    ran.push(plan[6].clone());
+    let v = replan(&log(&plan, &ran), 6);
+    let sessions: Vec<String> = days_of(&v).into_iter().map(|d| d.session).collect();
+    assert_eq!(sessions[5], "long", "{sessions:?}");
+    assert!(
+        !["long", "long_fast"].contains(&sessions[6].as_str()),
+        "{sessions:?}"
+    );
+    assert_eq!(v["violations"].as_array().map_or(0, Vec::len), 0);
+}
