@@ -113,6 +113,22 @@ pub struct FitnessArgs {
     pub units: Option<Units>,
 }
 
+/// What was run, for the commands that plan from it (`generate`, `block`, `replan`).
+#[derive(Debug, Clone, Args)]
+pub struct HistoryArgs {
+    /// What was run: FIT files, GPX tracks, a Strava export's activities.csv or a log
+    /// (YAML or CSV), or folders of them. Repeatable; also the profile's history: list.
+    /// The plan then starts from the runner's real state: the last 28 days' weekly minutes
+    /// replace current_weekly_minutes, and a block starts from the real fitness, fatigue
+    /// and longest run of the last 30 days.
+    #[arg(long, value_name = "PATH", num_args = 1..)]
+    pub history: Vec<PathBuf>,
+    /// The day the plan starts from, at its start (YYYY-MM-DD; default: today): history on
+    /// or after it is not read.
+    #[arg(long, value_name = "DATE", value_parser = |s: &str| crate::dates::check_date(s))]
+    pub today: Option<jiff::civil::Date>,
+}
+
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -139,6 +155,12 @@ pub enum Command {
         after_help = "Reads FIT files, GPX tracks, a Strava export's activities.csv and a log (YAML or CSV:\ndate, session or sport, minutes, rpe, distance_km, avg_hr), files or folders.\n\nExamples:\n  weekwright status --history tests/data/history --today 2024-01-10 --format table\n  weekwright status --history tests/data/history --today 2024-01-10 --format svg"
     )]
     Status(StatusArgs),
+    /// Re-plan the current week from what was run: the days before today are kept as they
+    /// were run, today and the days after searched again from the real state.
+    #[command(
+        after_help = "The week is Monday to Sunday around --today; a missed session is not crammed in after\nanother, and the week's volume counts what was already run. Days before today print\nwith done: true.\n\nExample:\n  weekwright replan --history tests/data/history/log.yaml --today 2024-01-10 --format table"
+    )]
+    Replan(ReplanArgs),
     /// Planned against done, day by day, the minutes and load of each, and compliance.
     #[command(
         after_help = "Each planned day before --today is done (the same kind of session, its minutes within\n20 %), changed (something else run), missed (nothing run) or extra (run on a planned\nrest day). Compliance is the planned minutes run, each day capped at its plan, another\nkind of session counting half, over the planned minutes (docs/model.md, section 4).\nA week from `generate` has no dates: --start gives its Monday.\n\nExample:\n  weekwright review --plan tests/data/review/plan.yaml --history tests/data/review/log.csv"
@@ -191,6 +213,32 @@ pub struct GenerateArgs {
     /// Fitness flags.
     #[command(flatten)]
     pub fitness: FitnessArgs,
+    /// History flags.
+    #[command(flatten)]
+    pub history: HistoryArgs,
+    /// Output flags.
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+/// `replan`.
+#[derive(Debug, Args)]
+pub struct ReplanArgs {
+    /// Profile file (YAML); without it, the built-in intermediate half-marathon runner.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// Number of plans (1 to 100; default 5).
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = |s: &str| crate::error::count_flag(s, 1..=100))]
+    pub top: Option<u16>,
+    /// Output format.
+    #[arg(long, default_value = "yaml", value_parser = FormatArg::only(TEXT))]
+    pub format: Format,
+    /// Fitness flags.
+    #[command(flatten)]
+    pub fitness: FitnessArgs,
+    /// History flags (--history is needed, here or in the profile).
+    #[command(flatten)]
+    pub history: HistoryArgs,
     /// Output flags.
     #[command(flatten)]
     pub out: OutputArgs,
@@ -256,6 +304,9 @@ pub struct BlockArgs {
     /// Fitness flags.
     #[command(flatten)]
     pub fitness: FitnessArgs,
+    /// History flags.
+    #[command(flatten)]
+    pub history: HistoryArgs,
     /// Output flags.
     #[command(flatten)]
     pub out: OutputArgs,

@@ -7,7 +7,7 @@
 
 use crate::catalog::{Catalog, Goal, Level, Session};
 use crate::minutes::MinutesRule;
-use crate::model::{Filters, Judge, LongRunRule, ModelParams, Rules};
+use crate::model::{Filters, Judge, LongRunRule, ModelParams, Rules, Start};
 use crate::paces::{Fitness, Units};
 use crate::profile::{Pattern, Profile};
 use crate::week::Day;
@@ -33,6 +33,50 @@ pub struct Problem {
     pub(crate) fitness: Option<Fitness>,
     /// Units of paces and distances.
     pub(crate) units: Units,
+    /// The filters at the end of the Sunday before the week, read from history: the week
+    /// is judged once from this state, not as a repeated week (`replan`).
+    pub(crate) start: Option<Start>,
+    /// Days already run this week (`replan`): their real minutes and load.
+    pub(crate) done: [Option<Done>; 7],
+    /// What the runner ran before a block, read from history: the block starts from it.
+    pub(crate) recent: Option<Recent>,
+}
+
+/// Days of runs a block's single-run guardrail looks back over.
+pub const RECENT_DAYS: usize = 30;
+
+/// The runner's recent training, read from history: where a block starts (docs/model.md,
+/// "Planning from history").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Recent {
+    /// Fitness F at the start of the block's first day.
+    pub fitness: f64,
+    /// Fatigue A.
+    pub fatigue: f64,
+    /// The loads of the three seven-day weeks before, oldest first (the chronic load of
+    /// the first week's acwr).
+    pub weekly_loads: [f64; 3],
+    /// The longest run of each of the 30 days before, oldest first (the single-run
+    /// guardrail's window).
+    pub runs: [f64; RECENT_DAYS],
+}
+
+impl Recent {
+    /// The longest run of the 30 days.
+    #[must_use]
+    pub fn longest_run(&self) -> f64 {
+        self.runs.iter().copied().fold(0.0, f64::max)
+    }
+}
+
+/// A day already run: what the runner did there, as minutes and load (0 and 0 for a day
+/// without activity).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Done {
+    /// Minutes run and cross-trained.
+    pub minutes: f64,
+    /// Load: the sum of the activities' loads.
+    pub load: f64,
 }
 
 impl Problem {
@@ -56,6 +100,9 @@ impl Problem {
             single_run_limit: profile.block.single_run_limit,
             fitness: profile.fitness,
             units: profile.units,
+            start: None,
+            done: [None; 7],
+            recent: None,
         }
     }
 
@@ -132,6 +179,12 @@ impl Problem {
         self.units
     }
 
+    /// The days already run this week, Monday first.
+    #[must_use]
+    pub fn done(&self) -> &[Option<Done>; 7] {
+        &self.done
+    }
+
     /// A judge for a week at `factor` times the runner's volume.
     #[must_use]
     pub(crate) fn judge(&self, factor: f64) -> Judge {
@@ -144,6 +197,7 @@ impl Problem {
             factor,
             long_share_floor: 0.0,
             rules: Some(self.rules.clone()),
+            start: self.start,
         }
     }
 
@@ -231,6 +285,17 @@ impl Problem {
         self
     }
 
+    /// A week judged without the repeatability limits (monotony, peak fatigue, freshness
+    /// lifted to their ranges' ends): a week run once whose days already run may break
+    /// them.
+    #[must_use]
+    pub fn without_repeat_limits(mut self) -> Self {
+        self.params.monotony_limit = 10.0;
+        self.params.fatigue_limit = 5.0;
+        self.params.freshness_limit = 10.0;
+        self
+    }
+
     /// Plans that differ in at least `days` days.
     #[must_use]
     pub fn with_min_distance(mut self, days: u8) -> Self {
@@ -242,6 +307,35 @@ impl Problem {
     #[must_use]
     pub fn with_fixed(mut self, day: Day, session: Option<Session>) -> Self {
         self.rules.fixed[day.index()] = session;
+        self
+    }
+
+    /// The week is run once from `start`, the real state at the end of the Sunday before.
+    #[must_use]
+    pub fn with_start(mut self, start: Start) -> Self {
+        self.start = Some(start);
+        self
+    }
+
+    /// `day` already run: `session` (the closest catalog session, or rest) fixed there with
+    /// the real `done` minutes and load. What was run is a fact, so the runner's day rules
+    /// do not judge it: a fixed session is allowed whatever the day's availability and
+    /// avoided sessions say, and the day's cap goes. Availability itself stays as the
+    /// profile says, as the runner's usual running days (the minutes rule's and the
+    /// rhythm's) read it.
+    #[must_use]
+    pub fn with_done(mut self, day: Day, session: Session, done: Done) -> Self {
+        let d = day.index();
+        self.rules.fixed[d] = Some(session);
+        self.rules.caps[d] = None;
+        self.done[d] = Some(done);
+        self
+    }
+
+    /// A block that starts from `recent`, the runner's real training before it.
+    #[must_use]
+    pub fn with_recent(mut self, recent: Recent) -> Self {
+        self.recent = Some(recent);
         self
     }
 

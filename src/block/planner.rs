@@ -63,6 +63,29 @@ pub(super) struct Planner<'a> {
 
 impl Planner<'_> {
     pub(super) fn root(&self, pool: &Pool) -> Node {
+        let (fitness, fatigue, recent_loads, runs) = match &self.problem.recent {
+            // Read from history: the real state, weeks and runs.
+            Some(r) => (r.fitness, r.fatigue, r.weekly_loads, r.runs),
+            None => self.assumed_start(pool),
+        };
+        Node {
+            objective: Objective::default(),
+            key: 0,
+            path: Vec::new(),
+            fitness,
+            fatigue,
+            recent_loads,
+            last_build_minutes: self.problem.current_weekly_minutes,
+            last_build_days: 0,
+            runs,
+            quality: 0,
+            tail: None,
+        }
+    }
+
+    /// Without history, the block starts from the runner's usual week repeated: fitness
+    /// and fatigue at C0, three weeks of its load, and its runs over the 30 days.
+    fn assumed_start(&self, pool: &Pool) -> (f64, f64, [f64; 3], [f64; RUN_WINDOW]) {
         // C0: the runner's usual minutes at the intensity of their usual week.
         let c0 = self.problem.current_weekly_minutes * pool.intensity / 7.0;
         // The weeks before the block are the runner's usual week, its long run the first
@@ -80,19 +103,7 @@ impl Planner<'_> {
             // Day j of the window is (j - 30) days from the first Monday.
             *r = history[(j + 5) % 7];
         }
-        Node {
-            objective: Objective::default(),
-            key: 0,
-            path: Vec::new(),
-            fitness: c0,
-            fatigue: c0,
-            recent_loads: [7.0 * c0; 3],
-            last_build_minutes: self.problem.current_weekly_minutes,
-            last_build_days: 0,
-            runs,
-            quality: 0,
-            tail: None,
-        }
+        (c0, c0, [7.0 * c0; 3], runs)
     }
 
     /// Add week `k` as `cand` to `node`. `strict`: a hard guardrail refuses the week

@@ -224,7 +224,12 @@ fn long_runs(problem: &Problem, schedule: &Schedule) -> Vec<Option<f64>> {
             Phase::Build => {
                 let rule = long_run_minutes(problem.goal, problem.level, weekly, running_days);
                 let long = if last_build.is_none() {
-                    rule
+                    // The first week keeps the runner's recent longest run, when history
+                    // gives it, within the goal's peak and the week's share.
+                    match problem.recent.map(|r| r.longest_run()).filter(|&l| l > 0.0) {
+                        Some(longest) => longest.min(peak).min(rule.max(LONG_RUN_MAX_SHARE * weekly)),
+                        None => rule,
+                    }
                 } else {
                     let recent = ran[k.saturating_sub(4)..k].iter().copied().fold(0.0, f64::max);
                     (1.10 * recent)
@@ -482,6 +487,7 @@ fn replay(
                     load: c.load[d.index()],
                     distance: None,
                     workout: None,
+                    done: false,
                 })
                 .collect(),
         });

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use jiff::civil::Date;
 
-use super::{Context, flag_error, load_profile, with_fitness_flags};
+use super::{Context, flag_error, follow, load_profile, with_fitness_flags};
 use crate::block::calendar::{self, DateArgs};
 use crate::block::{Block, Calendar, Pool, Settings, Step, plan, template};
 use crate::catalog::Session;
@@ -150,6 +150,76 @@ pub fn calendar_of(profile: &Profile, source: &str, dates: &DateArgs, today: Dat
     })
 }
 
+/// A block that started before `today`'s week, re-planned from history: its remaining
+/// weeks, from the Monday of today's week when today is a Monday (else the next Monday) to
+/// the race, which is kept (without a race, as many weeks as the block had left). Returns
+/// the note that says so; the calendar is left as it is when the block has not started.
+///
+/// # Errors
+/// A block that is over, or too few weeks left to the race for build, taper and race (exit 2).
+fn remaining(cal: &mut Calendar, today: Date) -> Result<Option<String>> {
+    let first = if today.weekday() == jiff::civil::Weekday::Monday {
+        today
+    } else {
+        crate::dates::next_monday(today)
+    };
+    if cal.start >= first {
+        return Ok(None);
+    }
+    let gone = usize::try_from(crate::dates::days_between(cal.start, first) / 7).unwrap_or(0);
+    let weeks = match cal.race {
+        Some(race) => usize::try_from(crate::dates::days_between(first, race) / 7 + 1).unwrap_or(0),
+        None => cal.weeks.saturating_sub(gone),
+    };
+    let least = if cal.race.is_some() {
+        calendar::MIN_RACE_WEEKS
+    } else {
+        1
+    };
+    if weeks < least {
+        return Err(flag_error(
+            "--today",
+            format!(
+                "the block that started {} has {weeks} weeks left from {first}, fewer than {least}: re-plan this week with weekwright replan instead",
+                cal.start
+            ),
+        ));
+    }
+    let note = format!(
+        "re-planned from {first}: the block started {} and {gone} of its weeks are gone; {} left{}, numbered from 1 here, from the real state",
+        cal.start,
+        crate::error::counted(weeks as u64, "week"),
+        cal.race
+            .map(|r| format!(" to the race on {r}"))
+            .unwrap_or_default()
+    );
+    cal.start = first;
+    cal.weeks = weeks;
+    Ok(Some(note))
+}
+
+/// The problem and calendar with `--history`: a block under way re-planned from today's
+/// week ([`remaining`]), from the real state; and what the output says about it.
+///
+/// # Errors
+/// A history that cannot be read, or a block with too few weeks left (exit 2).
+fn with_history(
+    args: &BlockArgs,
+    profile: &Profile,
+    problem: Problem,
+    cal: &mut Calendar,
+    today: Date,
+    ctx: &Context,
+) -> Result<(Problem, Option<follow::HistoryUsed>)> {
+    let Some(followed) = follow::read(&args.history, profile, ctx)? else {
+        return Ok((problem, None));
+    };
+    let gone = remaining(cal, today)?;
+    let (problem, mut used) = follow::for_block(problem, &followed, cal.start);
+    used.notes.extend(gone);
+    Ok((problem, Some(used)))
+}
+
 /// Run `block`.
 ///
 /// # Errors
@@ -161,11 +231,13 @@ pub fn run(args: &BlockArgs, ctx: &Context) -> Result<()> {
         || crate::profile::DEFAULT_SOURCE.to_string(),
         |p| p.display().to_string(),
     );
-    let cal = calendar_of(&profile, &source, &dates, crate::dates::today()?)?;
+    let today = args.history.today.map_or_else(crate::dates::today, Ok)?;
+    let mut cal = calendar_of(&profile, &source, &dates, today)?;
     if let Some(hint) = calendar::unused_profile_weeks(&dates, &profile.block, &cal) {
         ctx.hint(&hint);
     }
     let problem = with_fitness_flags(Problem::new(&profile), &args.fitness, ctx);
+    let (problem, history) = with_history(args, &profile, problem, &mut cal, today, ctx)?;
     let settings = Settings::default();
 
     let started = Instant::now();
@@ -221,5 +293,19 @@ pub fn run(args: &BlockArgs, ctx: &Context) -> Result<()> {
             ctx.info(&format!("race-day form: {:+.1} % of fitness", f * 100.0));
         }
     }
-    ctx.emit(&block, args.format, args.out.output.as_deref(), "block")
+    emit(block, history, args, ctx)
+}
+
+/// Write the block, with the history it starts from when there is one.
+fn emit(block: Block, history: Option<follow::HistoryUsed>, args: &BlockArgs, ctx: &Context) -> Result<()> {
+    let out = args.out.output.as_deref();
+    match history {
+        Some(history) => ctx.emit(
+            &follow::WithHistory { doc: block, history },
+            args.format,
+            out,
+            "block",
+        ),
+        None => ctx.emit(&block, args.format, out, "block"),
+    }
 }

@@ -32,6 +32,9 @@ pub struct GenerateOutput {
     pub searched: u64,
     /// Weeks that meet every hard constraint.
     pub feasible: u64,
+    /// The history the plans start from (`--history`), and what was taken from it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub history: Option<super::follow::HistoryUsed>,
     /// The top plans.
     pub plans: Vec<Plan>,
     /// The Monday the top week is put on for a calendar (`--format ics`).
@@ -64,6 +67,9 @@ impl Document for GenerateOutput {
                 ""
             )
         );
+        if let Some(h) = &self.history {
+            let _ = writeln!(out, "{}", h.table(columns));
+        }
         let mut buf = String::new();
         for p in &self.plans {
             out.push_str(&table::report(
@@ -116,6 +122,7 @@ pub fn document(problem: &Problem, top: usize) -> Result<(GenerateOutput, Outcom
         profile: problem.name.clone(),
         searched: outcome.searched,
         feasible: outcome.feasible,
+        history: None,
         plans,
         calendar: None,
     };
@@ -135,8 +142,15 @@ pub fn run(args: &GenerateArgs, ctx: &Context) -> Result<()> {
             "--start dates the calendar of --format ics; other formats have no dates, so it is not used",
         );
     }
-    let problem = Problem::new(&load_profile(args.profile.as_deref())?);
-    let problem = with_fitness_flags(problem, &args.fitness, ctx);
+    let profile = load_profile(args.profile.as_deref())?;
+    let problem = with_fitness_flags(Problem::new(&profile), &args.fitness, ctx);
+    let (problem, history) = match super::follow::read(&args.history, &profile, ctx)? {
+        Some(followed) => {
+            let (p, used) = super::follow::for_week(problem, &followed);
+            (p, Some(used))
+        }
+        None => (problem, None),
+    };
     let start = args
         .start
         .map(|d| crate::dates::monday(d).map_err(|m| flag_error("--start", m)))
@@ -147,6 +161,7 @@ pub fn run(args: &GenerateArgs, ctx: &Context) -> Result<()> {
         ));
     }
     let (mut doc, outcome) = document(&problem, usize::from(args.top.unwrap_or(DEFAULT_TOP)))?;
+    doc.history = history;
     ctx.info(&format!(
         "{}: {} weeks in the space, {} feasible, {} repeatable",
         problem.name, outcome.searched, outcome.feasible, outcome.repeatable

@@ -5,8 +5,10 @@ pub mod batch;
 pub mod bench;
 pub mod block;
 pub mod catalog;
+pub mod follow;
 pub mod generate;
 pub mod paces;
+pub mod replan;
 pub mod review;
 pub mod schema;
 pub mod score;
@@ -191,6 +193,7 @@ pub fn run(cli: &Cli) -> Result<()> {
         Command::Block(args) => with_threads(args.out.threads, || block::run(args, &ctx)),
         Command::Paces(args) => paces::run(args, &ctx),
         Command::Status(args) => status::run(args, &ctx),
+        Command::Replan(args) => with_threads(args.out.threads, || replan::run(args, &ctx)),
         Command::Review(args) => review::run(args, &ctx),
         // Batch runs its own pool: a profile at a time on each worker.
         Command::Batch(args) => batch::run(args, &ctx),

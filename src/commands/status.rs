@@ -246,6 +246,22 @@ pub struct Read {
 /// Warnings printed at most: a folder of bad files says how many more.
 const MAX_WARNINGS: usize = 20;
 
+/// Say on stderr what reading the history left out: files that are not history, and the
+/// warnings (at most [`MAX_WARNINGS`], then a count), activities on or after `today` among them.
+pub(crate) fn report(history: &History, today: Date, ctx: &Context) {
+    for skipped in &history.skipped {
+        ctx.info(&format!("skipped {} (not a history format)", skipped.display()));
+    }
+    let later = history::later_than(history, today);
+    for w in history.warnings.iter().chain(&later).take(MAX_WARNINGS) {
+        ctx.hint(w);
+    }
+    let more = (history.warnings.len() + usize::from(later.is_some())).saturating_sub(MAX_WARNINGS);
+    if more > 0 {
+        ctx.hint(&format!("and {more} more warnings like these"));
+    }
+}
+
 /// Read the profile and the history of `--history` and the profile's `history:`, print what
 /// was left out on stderr, and lay out the days before today.
 ///
@@ -266,17 +282,7 @@ pub fn read(flags: &[PathBuf], profile: Option<&Path>, today: Option<Date>, ctx:
         None => crate::dates::today()?,
     };
     let history = history::read(&paths)?;
-    for skipped in &history.skipped {
-        ctx.info(&format!("skipped {} (not a history format)", skipped.display()));
-    }
-    let later = history::later_than(&history, today);
-    for w in history.warnings.iter().chain(&later).take(MAX_WARNINGS) {
-        ctx.hint(w);
-    }
-    let more = (history.warnings.len() + usize::from(later.is_some())).saturating_sub(MAX_WARNINGS);
-    if more > 0 {
-        ctx.hint(&format!("and {more} more warnings like these"));
-    }
+    report(&history, today, ctx);
     let runner = Runner {
         heart: profile.heart_rates,
         paces: profile.fitness.map(|f| f.paces()),

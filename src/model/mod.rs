@@ -197,6 +197,22 @@ pub struct Judge {
     pub long_share_floor: f64,
     /// The runner's hard constraints; `None` judges structure only.
     pub rules: Option<Rules>,
+    /// The filters at the end of the Sunday before the week, when the week is judged once
+    /// from the runner's real state (`replan`); `None` judges the week repeated forever,
+    /// by its periodic steady state.
+    pub start: Option<Start>,
+}
+
+/// The three filters' values at the end of the day before a week's Monday: the real state a
+/// week run once starts from (docs/model.md, "Re-planning the current week").
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Start {
+    /// Fitness F.
+    pub fitness: f64,
+    /// Fatigue A.
+    pub fatigue: f64,
+    /// Leg fatigue H.
+    pub legs: f64,
 }
 
 impl Judge {
@@ -213,6 +229,7 @@ impl Judge {
             factor: 1.0,
             long_share_floor: 0.0,
             rules: None,
+            start: None,
         }
     }
 }
@@ -338,7 +355,8 @@ pub struct Assessment {
     pub rest_days: u8,
     /// Metrics of section 4.
     pub metrics: Metrics,
-    /// The repeated week's steady state.
+    /// The repeated week's steady state; with the judge's real start state, the values of
+    /// the week run once from it.
     pub state: SteadyState,
     /// The days each structural rule marks, as the score read them.
     pub marks: DayMarks,
@@ -381,7 +399,7 @@ pub fn key_gaps(sessions: &[Session; 7]) -> [u8; 7] {
 /// freshness of each key day, the verdict and repeatability.
 #[must_use]
 pub fn assess(judge: &Judge, week: &WeekLoads) -> Assessment {
-    let mut sums = Sums::EMPTY;
+    let mut sums = Sums::at_start(judge);
     for d in 0..7 {
         let term = DayTerm::new(
             judge,
@@ -398,10 +416,18 @@ pub fn assess(judge: &Judge, week: &WeekLoads) -> Assessment {
     for d in 0..7 {
         leg_input[d] = week.sessions[d].impact() * week.load[d];
     }
-    let state = SteadyState {
-        fitness: judge.filters.fitness.steady_state(&week.load),
-        fatigue: sums.fatigue(),
-        legs: judge.filters.legs.steady_state(&leg_input),
+    let f = &judge.filters;
+    let state = match judge.start {
+        None => SteadyState {
+            fitness: f.fitness.steady_state(&week.load),
+            fatigue: sums.fatigue(),
+            legs: f.legs.steady_state(&leg_input),
+        },
+        Some(start) => SteadyState {
+            fitness: f.fitness.run_week(start.fitness, &week.load),
+            fatigue: sums.fatigue(),
+            legs: f.legs.run_week(start.legs, &leg_input),
+        },
     };
     Assessment::from_core(judge, &core, state, sums.freshness(), kernel::marks(judge, &sums))
 }

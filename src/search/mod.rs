@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use crate::catalog::Session;
 use crate::minutes::MinutesRule;
 use crate::model::{Assessment, Judge, LongRunRule, WeekLoads, assess};
-use crate::problem::Problem;
+use crate::problem::{Done, Problem};
 use crate::week::WeekSpec;
 
 pub use crate::error::{NoWeekFits, Relaxation};
@@ -111,6 +111,8 @@ pub struct Scorer {
     pub rule: MinutesRule,
     /// Judge at the week's factor.
     pub judge: Judge,
+    /// Days already run: their real minutes and load replace the rule's and the catalog's.
+    pub done: [Option<Done>; 7],
 }
 
 impl Scorer {
@@ -120,19 +122,35 @@ impl Scorer {
         Scorer {
             rule: problem.minutes_rule(problem.weekly_minutes * factor),
             judge: problem.judge(factor),
+            done: problem.done,
         }
     }
 
-    /// The loads of a week under the minutes rule.
+    /// The loads of a week under the minutes rule. A day already run keeps its real
+    /// minutes (the rule shares what is left of the week's target among the easy days
+    /// still to run) and its real load.
     #[must_use]
     pub fn loads(&self, week: &WeekSpec) -> WeekLoads {
-        let planned = self.rule.apply(week);
-        WeekLoads::new(
+        let mut week = *week;
+        for (day, done) in week.0.iter_mut().zip(&self.done) {
+            if let Some(done) = done {
+                day.minutes = Some(done.minutes);
+            }
+        }
+        let planned = self.rule.apply(&week);
+        let mut loads = WeekLoads::new(
             &self.rule.catalog,
             week.sessions(),
             planned.minutes,
             planned.shortfall,
-        )
+        );
+        for (d, done) in self.done.iter().enumerate() {
+            if let Some(done) = done.filter(|x| x.minutes > 0.0) {
+                loads.load[d] = done.load;
+                loads.rpe[d] = done.load / done.minutes;
+            }
+        }
+        loads
     }
 
     /// Score a week.

@@ -35,6 +35,10 @@ pub struct DayOut {
     /// The day's workout; none on a rest day.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub workout: Option<Workout>,
+    /// Already run (`replan`): the session closest to what was run there, or rest where
+    /// nothing was, with the real minutes and load. Left out of output when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub done: bool,
 }
 
 /// Totals of a week.
@@ -185,6 +189,7 @@ pub fn explain(judge: &Judge, week: &WeekLoads, a: &Assessment, target: Target) 
             load: week.load[d.index()],
             distance: None,
             workout: None,
+            done: false,
         })
         .collect();
     let components = Component::ALL

@@ -156,12 +156,16 @@ impl DayTerm {
         if session.is_long() {
             v[LONG_MINUTES] = minutes;
         }
-        let (fatigue, legs) = (&judge.filters.fatigue.rows[day], &judge.filters.legs.rows[day]);
         let leg_input = session.impact() * load;
-        for e in 0..7 {
-            v[FATIGUE + e] = fatigue[e] * load;
-            // Legs at the end of the day before `e`.
-            v[LEGS_BEFORE + e] = legs[(e + 6) % 7] * leg_input;
+        if judge.start.is_some() {
+            open_week(judge, day, load, leg_input, &mut v);
+        } else {
+            let (fatigue, legs) = (&judge.filters.fatigue.rows[day], &judge.filters.legs.rows[day]);
+            for e in 0..7 {
+                v[FATIGUE + e] = fatigue[e] * load;
+                // Legs at the end of the day before `e`.
+                v[LEGS_BEFORE + e] = legs[(e + 6) % 7] * leg_input;
+            }
         }
         let key = session.is_key();
         let mut longest = [0.0; 2];
@@ -177,6 +181,25 @@ impl DayTerm {
             masks: day_flags(judge, day, session, minutes).on(day),
         }
     }
+}
+
+/// The filter terms of weekday `day` in a week run once from a start state (the judge's
+/// `start`; [`Sums::at_start`] adds the start's own share): its load reaches the fatigue at
+/// the end of that day and the days after, `b a^(e - day)`, and the legs before the days
+/// after it, `a^(e - 1 - day)`; nothing wraps around to the week's first days.
+fn open_week(judge: &Judge, day: usize, load: f64, leg_input: f64, v: &mut [f64; WIDTH]) {
+    let (fatigue, legs) = (&judge.filters.fatigue, &judge.filters.legs);
+    for e in day..7 {
+        v[FATIGUE + e] = fatigue.b * fatigue.a.powi(whole(e - day)) * load;
+    }
+    for e in day + 1..7 {
+        v[LEGS_BEFORE + e] = legs.b * legs.a.powi(whole(e - 1 - day)) * leg_input;
+    }
+}
+
+/// A weekday difference (0 to 6) as a power.
+fn whole(days: usize) -> i32 {
+    i32::try_from(days).unwrap_or(i32::MAX)
 }
 
 /// The masks `session` on weekday `day` sets, for Monday (shifted to its day by the
@@ -237,6 +260,22 @@ impl Sums {
         longest: [0.0; 2],
         masks: Masks::EMPTY,
     };
+
+    /// The sums a week starts from: nothing for a repeated week; for a week run once from
+    /// the judge's `start`, the start's share of the fatigue at the end of each day,
+    /// `a^(e + 1) A0`, and of the legs before each day, `a^e H0`.
+    #[must_use]
+    pub fn at_start(judge: &Judge) -> Sums {
+        let mut sums = Sums::EMPTY;
+        if let Some(start) = judge.start {
+            let (fatigue, legs) = (&judge.filters.fatigue, &judge.filters.legs);
+            for e in 0..7 {
+                sums.v[FATIGUE + e] = fatigue.a.powi(whole(e + 1)) * start.fatigue;
+                sums.v[LEGS_BEFORE + e] = legs.a.powi(whole(e)) * start.legs;
+            }
+        }
+        sums
+    }
 
     /// Add weekday `day`'s term. Days are added Monday first, each once.
     #[inline(always)]
