@@ -8,6 +8,7 @@ mod block;
 mod checker;
 mod cli;
 mod coach_weeks;
+mod fit_files;
 mod fit_writer;
 mod history;
 mod history_cli;
