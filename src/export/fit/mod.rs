@@ -307,3 +307,54 @@ fn serial(name: &str, date: Date) -> u32 {
     });
     hash.max(1)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::{Catalog, Goal};
+    use crate::paces::{Fitness, Units};
+    use crate::workout::Coach;
+
+    #[test]
+    fn steps_under_a_second_are_left_out() {
+        // VDOT 50 runs a marathon in about 3:10:40 (Daniels' table: 3:10:49), far beyond a
+        // race day of 60 minutes: the race takes the whole hour, and the warm-up and the
+        // cool-down get 0 minutes, which a watch cannot run.
+        let fitness = Fitness::from_vdot(50.0).unwrap();
+        let coach = Coach::with(Catalog::default(), Goal::Marathon, Some(&fitness), Units::Km);
+        let w = coach.workout(Session::Race, 60.0, 300.0).unwrap();
+        assert_eq!(w.steps.len(), 3, "{w:?}");
+        let s = steps(&w);
+        assert_eq!(s.len(), 1, "{s:?}");
+        // The race runs to its distance: 60 minutes at marathon pace, 11,440 s / 42.195 km
+        // = 271.1 s/km, is 3600 / 271.1 = 13.28 km; its range 269.1-273.1 s/km is 3.662 to
+        // 3.716 m/s.
+        let Duration::Distance(cm) = s[0].duration else {
+            panic!("{s:?}")
+        };
+        assert!((1_320_000..1_335_000).contains(&cm), "{cm}");
+        let [low, high] = s[0].speed.unwrap();
+        assert!(
+            (3655..3670).contains(&low) && (3709..3724).contains(&high),
+            "{low} {high}"
+        );
+        assert_eq!(s[0].intensity, 0);
+    }
+
+    #[test]
+    fn a_file_starts_with_the_fit_header() {
+        let bytes = workout_file(
+            "Tue easy 40'",
+            sport::RUNNING,
+            &[],
+            jiff::civil::date(2026, 12, 8),
+        );
+        // Header size 14, protocol 1.0, the profile version, the data size, ".FIT".
+        assert_eq!(bytes[0], 14);
+        assert_eq!(bytes[1], 0x10);
+        assert_eq!(&bytes[8..12], b".FIT");
+        let data = u32::from_le_bytes([bytes[4], bytes[5], bytes[6], bytes[7]]) as usize;
+        assert_eq!(bytes.len(), 14 + data + 2);
+        assert_eq!(encode::crc16(&bytes), 0);
+    }
+}
