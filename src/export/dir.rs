@@ -52,6 +52,7 @@ pub fn write_dir(files: &[(String, Vec<u8>)], path: &Path, format: &str) -> Resu
     }
     let (write_err, output_err) = (super::write_error(path), super::output_error(path));
     let parent = super::directory_of(path).map_err(&write_err)?;
+    remove_stale_directories(parent, path);
     let prefix = format!("{}{}.", super::temp_prefix(path), std::process::id());
     let mut builder = tempfile::Builder::new();
     builder
@@ -89,6 +90,33 @@ pub fn write_dir(files: &[(String, Vec<u8>)], path: &Path, format: &str) -> Resu
     Ok(())
 }
 
+/// Remove the temporary directories that runs writing `target` left in `parent` when they
+/// were killed before renaming them: as [`super::remove_stale_temporaries`] does for files,
+/// only directories of `target`'s own naming, older than ten minutes, whose process is
+/// gone. Best effort.
+fn remove_stale_directories(parent: &Path, target: &Path) {
+    let prefix = super::temp_prefix(target);
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let Some(pid) = super::temp_pid(&entry.file_name().to_string_lossy(), &prefix) else {
+            continue;
+        };
+        // The entry itself, not what a link points to.
+        let old = entry
+            .metadata()
+            .ok()
+            .filter(std::fs::Metadata::is_dir)
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > super::STALE_AFTER);
+        if old && super::process_alive(pid) != Some(true) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,6 +142,27 @@ mod tests {
         assert_eq!(names(parent.path()), ["watch"]);
         assert_eq!(names(&dir), ["a.fit", "b.fit"]);
         assert_eq!(std::fs::read(dir.join("b.fit")).unwrap(), b"two");
+    }
+
+    #[test]
+    fn a_stale_temporary_directory_of_the_same_target_is_removed_and_no_other() {
+        let parent = tempfile::tempdir().unwrap();
+        let dir = parent.path().join("watch");
+        // A run that died (pid 0 is never a process of ours) long ago, one of another
+        // target, and one still young.
+        let stale = parent.path().join(".weekwright-watch.0.aB3dE9.tmp");
+        let other = parent.path().join(".weekwright-other.0.aB3dE9.tmp");
+        for d in [&stale, &other] {
+            std::fs::create_dir(d).unwrap();
+            std::fs::write(d.join("x.fit"), b"x").unwrap();
+            let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+            std::fs::File::open(d).unwrap().set_modified(long_ago).unwrap();
+        }
+        let young = parent.path().join(".weekwright-watch.0.zZ9yY8.tmp");
+        std::fs::create_dir(&young).unwrap();
+        write_dir(&[("a.fit".to_string(), b"one".to_vec())], &dir, "fit").unwrap();
+        assert!(!stale.exists() && other.exists() && young.exists());
+        assert!(dir.join("a.fit").exists());
     }
 
     #[test]

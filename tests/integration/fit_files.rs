@@ -119,6 +119,14 @@ fn check_file(bytes: &[u8], day: &Json, unit_metres: f64, at: &str) -> usize {
     assert_eq!(kinds[..2], [MesgNum::FileId, MesgNum::Workout], "{at}");
     assert!(kinds[2..].iter().all(|k| *k == MesgNum::WorkoutStep), "{at}");
     assert_eq!(text(&records[0], "type"), "workout", "{at}");
+    // Created at the day's midnight UTC, so the same plan gives the same bytes.
+    let date: jiff::civil::Date = day["date"].as_str().unwrap().parse().unwrap();
+    let midnight = date.duration_since(jiff::civil::date(1970, 1, 1)).as_secs();
+    match field(&records[0], "time_created") {
+        Some(Value::Timestamp(t)) => assert_eq!(t.timestamp(), midnight, "{at}"),
+        other => panic!("{at}: time_created {other:?}"),
+    }
+    assert!(field(&records[0], "serial_number").is_some(), "{at}");
     let session = day["session"].as_str().unwrap();
     let workout = &records[1];
     let sport = if session == "cross" { "generic" } else { "running" };
