@@ -212,7 +212,7 @@ fn check_dir(dir: &Path, days: &[&Json], unit_metres: f64) -> usize {
             "{}-{}-{}.fit",
             day["date"].as_str().unwrap(),
             day["day"].as_str().unwrap(),
-            day["session"].as_str().unwrap().replace('_', "-")
+            day["session"].as_str().unwrap()
         );
         let bytes = std::fs::read(dir.join(&name)).unwrap_or_else(|e| panic!("{name}: {e}"));
         steps += check_file(&bytes, day, unit_metres, &name);

@@ -158,14 +158,11 @@ fn run_step(r: &Run, workout: &Workout) -> Option<FitStep> {
     })
 }
 
-/// The file name of a day's workout: `2026-12-08-tue-intervals.fit`.
+/// The file name of a day's workout, `YYYY-MM-DD-ddd-SESSION.fit` (CLI.md, "Workout
+/// files"): `2026-12-08-tue-intervals.fit`, SESSION the session's id (`long_fast`).
 #[must_use]
 pub fn file_name(date: Date, day: &DayOut) -> String {
-    format!(
-        "{date}-{}-{}.fit",
-        day.day.id(),
-        day.session.id().replace('_', "-")
-    )
+    format!("{date}-{}-{}.fit", day.day.id(), day.session.id())
 }
 
 /// The workout's name on the watch, short enough not to be cut (watches show 15 to 20
