@@ -157,8 +157,13 @@ pub fn run(args: &GenerateArgs, ctx: &Context) -> Result<()> {
         .map(|d| crate::dates::monday(d).map_err(|m| flag_error("--start", m)))
         .transpose()?;
     if let Some(n) = args.top.filter(|&n| n > 1 && dated) {
+        let why = if args.format == Format::Fit {
+            "a watch runs one week"
+        } else {
+            "a calendar holds one week"
+        };
         ctx.hint(&format!(
-            "--top {n} with --format {} writes plan 1 only: a calendar holds one week; use yaml, json or table to see {n} plans",
+            "--top {n} with --format {} writes plan 1 only: {why}; use yaml, json or table to see {n} plans",
             args.format.id()
         ));
     }

@@ -393,6 +393,15 @@ fn an_existing_directory_keeps_its_other_files() {
             .collect()
     };
     let planned = names(&fresh);
+    // --top above 1 writes plan 1 all the same, and says so.
+    let top = weekwright(&[&args[..], &[fresh.to_str().unwrap(), "--top", "3"]].concat()).code(0);
+    assert!(
+        top.stderr
+            .contains("--top 3 with --format fit writes plan 1 only"),
+        "{}",
+        top.stderr
+    );
+    assert_eq!(names(&fresh), planned);
     // A beginner runs three days a week.
     assert_eq!(planned.len(), 3, "{planned:?}");
     let first = planned.first().unwrap().clone();
