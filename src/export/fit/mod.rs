@@ -339,6 +339,40 @@ mod tests {
     }
 
     #[test]
+    fn a_cross_training_day_is_a_generic_workout_with_its_effort_named() {
+        let coach = Coach::with(Catalog::default(), Goal::TenK, None, Units::Km);
+        let day = DayOut {
+            day: crate::week::Day::SAT,
+            date: None,
+            session: Session::Cross,
+            minutes: 45.0,
+            load: 135.0,
+            distance: None,
+            workout: coach.workout(Session::Cross, 45.0, 300.0),
+        };
+        let (name, bytes) = day_file(&day, jiff::civil::date(2026, 12, 12)).unwrap();
+        assert_eq!(name, "2026-12-12-sat-cross.fit");
+        // Read back by fitparser, an independent decoder.
+        let records = fitparser::from_bytes(&bytes).unwrap();
+        let field = |i: usize, name: &str| {
+            records[i]
+                .fields()
+                .iter()
+                .find(|f| f.name() == name)
+                .map(|f| f.value().to_string())
+        };
+        assert_eq!(field(1, "sport").as_deref(), Some("generic"));
+        assert_eq!(field(1, "wkt_name").as_deref(), Some("Sat cross 45'"));
+        assert_eq!(records.len(), 3);
+        assert_eq!(field(2, "target_type").as_deref(), Some("open"));
+        assert_eq!(field(2, "duration_time").as_deref(), Some("2700"));
+        assert_eq!(
+            field(2, "wkt_step_name").as_deref(),
+            Some("easy cross-training: bike, swim or elliptical, RPE 3")
+        );
+    }
+
+    #[test]
     fn a_file_starts_with_the_fit_header() {
         let bytes = workout_file(
             "Tue easy 40'",
