@@ -31,8 +31,8 @@ pub struct Cli {
 const TEXT: &[&str] = &["yaml", "json", "table"];
 /// `status`'s: a chart of the last 90 days too.
 const STATUS: &[&str] = &["yaml", "json", "table", "svg"];
-/// `generate`'s: the top week as a calendar too.
-const WEEK: &[&str] = &["yaml", "json", "table", "ics"];
+/// `generate`'s: the top week as a calendar and as workout files too.
+const WEEK: &[&str] = &["yaml", "json", "table", "ics", "fit"];
 
 /// A `--format` parser of [`Format`] (the exporters' enum, one list of formats).
 struct FormatArg;
@@ -90,6 +90,9 @@ fn any_case<E: ValueEnum + Clone + Send + Sync + 'static>() -> AnyCase<clap::bui
 #[derive(Debug, Clone, Args)]
 pub struct OutputArgs {
     /// Write to FILE (atomically: a temporary file renamed into place) instead of stdout.
+    /// With --format fit (generate, block): the directory the workout files go in, made if
+    /// missing; in a directory that exists, files of the same names are replaced and others
+    /// left alone.
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Worker threads (1 to 256; default: all cores).
@@ -134,7 +137,7 @@ pub struct HistoryArgs {
 pub enum Command {
     /// Search every week that fits the profile and print the top plans.
     #[command(
-        after_help = "Example:\n  weekwright generate --profile profiles/club-night.yaml --top 3 --format table"
+        after_help = "Example:\n  weekwright generate --profile profiles/club-night.yaml --top 3 --format table\n\nWorkout files for a watch, one a training day of plan 1 (2026-12-08-tue-intervals.fit),\ninto a directory made if missing (README, \"Workouts on a watch\").\nExample:\n  weekwright generate --result 10k=45:00 --start 2026-12-07 --format fit --output watch/"
     )]
     Generate(GenerateArgs),
     /// Score one week, explain it component by component, and rank it among the weeks that fit.
@@ -143,7 +146,9 @@ pub enum Command {
     )]
     Score(ScoreArgs),
     /// Plan a multi-week block: build, deload, taper, race, searched against the model.
-    #[command(after_help = "Example:\n  weekwright block --weeks 12 --format table")]
+    #[command(
+        after_help = "Example:\n  weekwright block --weeks 12 --format table\n\nWorkout files for a watch, one a training day (2026-12-08-tue-intervals.fit), into a\ndirectory made if missing (README, \"Workouts on a watch\").\nExample:\n  weekwright block --race 2027-03-21 --result half=1:45:00 --format fit --output block-fit/"
+    )]
     Block(BlockArgs),
     /// VDOT, equivalent race times and training paces (E, M, T, I, R) from a race result.
     #[command(
@@ -201,10 +206,11 @@ pub struct GenerateArgs {
     #[arg(long, value_name = "FILE")]
     pub profile: Option<PathBuf>,
     /// Number of plans (1 to 100; default 5). A calendar holds one week, so --format ics
-    /// writes plan 1 only (with N above 1, a hint says so).
+    /// writes plan 1 only, and so does --format fit (with N above 1, a hint says so).
     #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = |s: &str| crate::error::count_flag(s, 1..=100))]
     pub top: Option<u16>,
-    /// First Monday of the calendar for --format ics (YYYY-MM-DD; default: next Monday).
+    /// First Monday of the calendar for --format ics and of the workout files' dates for
+    /// --format fit (YYYY-MM-DD; default: next Monday).
     #[arg(long, value_name = "DATE", value_parser = |s: &str| crate::dates::check_date(s))]
     pub start: Option<jiff::civil::Date>,
     /// Output format.

@@ -14,7 +14,7 @@ use crate::block::{Block, Calendar, Pool, Settings, Step, plan, template};
 use crate::catalog::Session;
 use crate::cli::BlockArgs;
 use crate::error::Result;
-use crate::export::{Document, ics, svg, table};
+use crate::export::{Document, Format, fit, ics, svg, table};
 use crate::problem::Problem;
 use crate::profile::Profile;
 
@@ -115,6 +115,13 @@ impl Document for Block {
 
     fn svg(&self) -> Option<String> {
         Some(svg::block_chart(self))
+    }
+
+    fn fit_files(&self) -> Option<Vec<(String, Vec<u8>)>> {
+        let files = self
+            .training_days()
+            .filter_map(|(_, d)| fit::day_file(d, d.date?));
+        Some(files.collect())
     }
 }
 
@@ -225,6 +232,9 @@ fn with_history(
 /// # Errors
 /// Bad input (exit 2), no week fits (exit 3), or output that cannot be written.
 pub fn run(args: &BlockArgs, ctx: &Context) -> Result<()> {
+    if args.format == Format::Fit {
+        crate::export::dir::check_dir(args.out.output.as_deref(), "fit")?;
+    }
     let profile = load_profile(args.profile.as_deref())?;
     let dates = date_args(args)?;
     let source = args.profile.as_ref().map_or_else(

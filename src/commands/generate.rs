@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::{Context, flag_error, load_profile, with_fitness_flags};
 use crate::cli::GenerateArgs;
 use crate::error::Result;
-use crate::export::{Document, Format, ics, table};
+use crate::export::{Document, Format, fit, ics, table};
 use crate::model::explain::{Report, Target, explain};
 use crate::problem::Problem;
 use crate::search::{Outcome, Scorer, Search};
@@ -37,7 +37,8 @@ pub struct GenerateOutput {
     pub history: Option<super::follow::HistoryUsed>,
     /// The top plans.
     pub plans: Vec<Plan>,
-    /// The Monday the top week is put on for a calendar (`--format ics`).
+    /// The Monday the top week is put on for a calendar or workout files (`--format ics`,
+    /// `--format fit`).
     #[serde(skip)]
     pub calendar: Option<jiff::civil::Date>,
 }
@@ -47,6 +48,16 @@ impl Document for GenerateOutput {
         let monday = self.calendar?;
         let top = self.plans.first()?;
         Some(ics::week_calendar(&self.profile, monday, &top.report.days))
+    }
+
+    fn fit_files(&self) -> Option<Vec<(String, Vec<u8>)>> {
+        let monday = self.calendar?;
+        let top = self.plans.first()?;
+        let files =
+            top.report.days.iter().enumerate().filter_map(|(i, d)| {
+                fit::day_file(d, crate::dates::add_days(monday, crate::dates::whole(i)))
+            });
+        Some(files.collect())
     }
 
     fn table(&self, style: &table::Style) -> String {
@@ -137,10 +148,14 @@ pub const DEFAULT_TOP: u16 = 5;
 /// # Errors
 /// Bad input (exit 2), no week fits (exit 3), or output that cannot be written.
 pub fn run(args: &GenerateArgs, ctx: &Context) -> Result<()> {
-    if args.start.is_some() && args.format != Format::Ics {
+    let dated = matches!(args.format, Format::Ics | Format::Fit);
+    if args.start.is_some() && !dated {
         ctx.hint(
-            "--start dates the calendar of --format ics; other formats have no dates, so it is not used",
+            "--start dates the calendar of --format ics and the files of --format fit; other formats have no dates, so it is not used",
         );
+    }
+    if args.format == Format::Fit {
+        crate::export::dir::check_dir(args.out.output.as_deref(), "fit")?;
     }
     let profile = load_profile(args.profile.as_deref())?;
     let problem = with_fitness_flags(Problem::new(&profile), &args.fitness, ctx);
@@ -155,9 +170,15 @@ pub fn run(args: &GenerateArgs, ctx: &Context) -> Result<()> {
         .start
         .map(|d| crate::dates::monday(d).map_err(|m| flag_error("--start", m)))
         .transpose()?;
-    if let Some(n) = args.top.filter(|&n| n > 1 && args.format == Format::Ics) {
+    if let Some(n) = args.top.filter(|&n| n > 1 && dated) {
+        let why = if args.format == Format::Fit {
+            "a watch runs one week"
+        } else {
+            "a calendar holds one week"
+        };
         ctx.hint(&format!(
-            "--top {n} with --format ics writes plan 1 only: a calendar holds one week; use yaml, json or table to see {n} plans"
+            "--top {n} with --format {} writes plan 1 only: {why}; use yaml, json or table to see {n} plans",
+            args.format.id()
         ));
     }
     let (mut doc, outcome) = document(&problem, usize::from(args.top.unwrap_or(DEFAULT_TOP)))?;
@@ -166,11 +187,11 @@ pub fn run(args: &GenerateArgs, ctx: &Context) -> Result<()> {
         "{}: {} weeks in the space, {} feasible, {} repeatable",
         problem.name, outcome.searched, outcome.feasible, outcome.repeatable
     ));
-    // The top week on the calendar, from --start or the next Monday.
-    doc.calendar = match (args.format, start) {
-        (Format::Ics, Some(start)) => Some(start),
-        (Format::Ics, None) => Some(crate::dates::next_monday(crate::dates::today()?)),
-        _ => None,
+    // The top week on the calendar or the watch, from --start or the next Monday.
+    doc.calendar = match (dated, start) {
+        (true, Some(start)) => Some(start),
+        (true, None) => Some(crate::dates::next_monday(crate::dates::today()?)),
+        (false, _) => None,
     };
     ctx.emit(&doc, args.format, args.out.output.as_deref(), "generate")
 }

@@ -66,6 +66,7 @@ impl Context {
     }
 
     /// Render a document and write it to stdout or a file. Colour goes only to a terminal.
+    /// FIT files go into the directory `output` instead ([`export::dir::write_dir`]).
     ///
     /// # Errors
     /// A format the command does not have, or output that cannot be written.
@@ -76,6 +77,19 @@ impl Context {
         output: Option<&Path>,
         command: &str,
     ) -> Result<()> {
+        if format == Format::Fit {
+            let files = doc
+                .fit_files()
+                .ok_or_else(|| export::unsupported(command, format))?;
+            let dir = export::dir::check_dir(output, format.id())?;
+            export::dir::write_dir(&files, dir, format.id())?;
+            self.hint(&format!(
+                "wrote {} to {}",
+                crate::error::counted(files.len() as u64, "workout file"),
+                dir.display()
+            ));
+            return Ok(());
+        }
         let style = table::Style {
             color: self.color && output.is_none(),
             width: output.is_none().then(terminal_width).flatten(),

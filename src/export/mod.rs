@@ -2,6 +2,8 @@
 //! ([`render`]). Exporters turn a document into bytes; they never print. [`write_output`]
 //! puts the bytes on stdout or, atomically, into a file.
 
+pub mod dir;
+pub mod fit;
 pub mod ics;
 pub mod svg;
 pub mod table;
@@ -28,6 +30,9 @@ pub enum Format {
     Ics,
     /// An SVG chart of the block (block).
     Svg,
+    /// FIT workout files for a watch, one a training day, into the directory --output
+    /// (generate, block).
+    Fit,
 }
 
 impl Format {
@@ -40,6 +45,7 @@ impl Format {
             Format::Table => "table",
             Format::Ics => "ics",
             Format::Svg => "svg",
+            Format::Fit => "fit",
         }
     }
 }
@@ -59,15 +65,21 @@ pub trait Document: Serialize {
     fn svg(&self) -> Option<String> {
         None
     }
+
+    /// The document as FIT workout files, name and bytes, one a training day, where it
+    /// has dated workouts ([`fit`]); they go into a directory ([`dir::write_dir`]).
+    fn fit_files(&self) -> Option<Vec<(String, Vec<u8>)>> {
+        None
+    }
 }
 
 /// The error for a `--format` that `command` does not write.
 #[must_use]
-fn unsupported(command: &str, format: Format) -> Error {
+pub fn unsupported(command: &str, format: Format) -> Error {
     Error::Input(InputError::Flag {
         flag: "--format".to_string(),
         message: format!(
-            "'{}' is not an output of `{command}`; use yaml, json or table (ics: generate and block; svg: block)",
+            "'{}' is not an output of `{command}`; use yaml, json or table (ics and fit: generate and block; svg: block)",
             format.id()
         ),
     })
@@ -94,6 +106,8 @@ pub fn render<D: Document>(
         Format::Table => doc.table(style),
         Format::Ics => doc.ics().ok_or_else(unsupported)?,
         Format::Svg => doc.svg().ok_or_else(unsupported)?,
+        // Files in a directory, not bytes: `Context::emit` writes them with `dir::write_dir`.
+        Format::Fit => return Err(unsupported()),
     };
     Ok(text.into_bytes())
 }

@@ -21,6 +21,7 @@
 
 mod distance;
 mod equations;
+pub mod records;
 mod time;
 
 use serde::Deserialize;
@@ -83,6 +84,16 @@ pub enum PaceError {
     Result {
         /// What was written.
         text: String,
+    },
+    /// A result faster than the men's world record for its distance ([`records`]).
+    #[error(
+        "{result} is faster than the world record ({record}): check the distance and the time (mm:ss or h:mm:ss)"
+    )]
+    WorldRecord {
+        /// The result (`10k in 25:00`).
+        result: String,
+        /// The record, in words.
+        record: String,
     },
     /// A VDOT, given or implied by a result, outside 20 to 90.
     #[error("{}", vdot_message(*.vdot, .given.as_deref()))]
@@ -250,13 +261,20 @@ impl Fitness {
     /// The fitness a race result implies: VDOT = VO2(d / t) / %max(t).
     ///
     /// # Errors
-    /// [`PaceError::Vdot`] when the VDOT falls outside 20 to 90.
+    /// [`PaceError::Vdot`] when the VDOT falls outside 20 to 90;
+    /// [`PaceError::WorldRecord`] when the result beats the men's world record.
     pub fn from_result(result: RaceResult) -> Result<Self, PaceError> {
         let vdot = equations::vdot(result.distance.metres(), result.time.minutes());
         if !(vdot.is_finite() && VDOT.contains(&vdot)) {
             return Err(PaceError::Vdot {
                 vdot,
                 given: Some(result.to_string()),
+            });
+        }
+        if let Some(record) = records::beaten(result.distance, result.time.seconds()) {
+            return Err(PaceError::WorldRecord {
+                result: result.to_string(),
+                record,
             });
         }
         Ok(Fitness {

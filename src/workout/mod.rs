@@ -69,6 +69,15 @@ pub struct Run {
     effort: rules::Effort,
 }
 
+impl Run {
+    /// Whether the step is the race itself, which, with a race pace, ends at the goal's
+    /// distance (`distance_m`): the runner races the distance, not the minutes.
+    #[must_use]
+    pub fn is_race(&self) -> bool {
+        self.effort == rules::Effort::Race
+    }
+}
+
 /// Steps run `count` times.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Repeat {
@@ -107,6 +116,9 @@ pub struct Workout {
     pub summary: String,
     /// The steps, in order.
     pub steps: Vec<Step>,
+    /// The units the pace targets are given per (seconds per km or per mile).
+    #[serde(skip)]
+    pub units: Units,
 }
 
 impl Workout {
@@ -229,7 +241,11 @@ impl Coach {
         let zones = self.catalog.spec(session).zones;
         let steps = rules::steps(self, session, minutes.max(0.0), zones, week);
         let summary = text::summary(self, session, &steps, self.distance(&steps));
-        Some(Workout { summary, steps })
+        Some(Workout {
+            summary,
+            steps,
+            units: self.units,
+        })
     }
 
     /// The distance the steps cover at the middle of their pace ranges, in the runner's

@@ -650,6 +650,47 @@ fn bad_flags_name_the_flag_and_the_allowed_range() {
             2,
             &["--format", "'svg'", "possible values: yaml, json, table, ics"],
         ),
+        // The men's 10k record is 26:11 (Cheptegei, 2020); 26:00 gives a VDOT of about 86,
+        // inside 20 to 90, so only the record refuses it.
+        flags(
+            "result_faster_than_the_world_record",
+            &["paces", "--result", "10k=26:00"],
+            2,
+            &[
+                "--result",
+                "10k in 26:00",
+                "faster than the world record (10k 26:11",
+            ],
+        ),
+        // 12 km lies between the 10k and half records: 31:37 on the log-log line.
+        flags(
+            "result_faster_than_the_world_record_between_records",
+            &["generate", "--result", "12km=31:00"],
+            2,
+            &[
+                "--result",
+                "faster than the world record (31:37 for 12 km",
+                "10k record",
+            ],
+        ),
+        profile(
+            "profile_result_faster_than_the_world_record",
+            "weekly_minutes: 300\nfitness:\n  result: {distance: 5k, time: \"12:20\"}\n",
+            &["fitness.result", "faster than the world record (5k 12:35.36"],
+        ),
+        flags(
+            "format_fit_without_output",
+            &["block", "--format", "fit"],
+            2,
+            &["--output", "add --output DIR"],
+        ),
+        Case {
+            name: "format_fit_into_a_file",
+            file: Some(b"mine".to_vec()),
+            args: strings(&["generate", "--format", "fit", "--output", "{file}"]),
+            code: 2,
+            names: strings(&["is a file, not a directory", "give a directory"]),
+        },
         flags(
             "format_bench_lacks",
             &["bench", "--format", "ics"],

@@ -9,6 +9,7 @@ mod block;
 mod checker;
 mod cli;
 mod coach_weeks;
+mod fit_files;
 mod fit_writer;
 mod follow;
 mod history;
