@@ -455,6 +455,11 @@ fn lost_points<const L: usize>(
     lost
 }
 
+/// How far below a floor a share may fall and still stand at it: shares are sums of
+/// minutes divided, so a week scaled from one at the floor can land a rounding error under
+/// it (docs/model.md, "Hard constraints").
+pub(crate) const SHARE_TOLERANCE: f64 = 1e-9;
+
 /// The broken constraints (the easy floor reads the shares, the rest were counted from
 /// the masks) and the score.
 #[inline(always)]
@@ -467,7 +472,7 @@ fn verdict<const L: usize>(
     use std::array::from_fn;
     let p = &prep.params;
     let below: [f64; L] = from_fn(|l| {
-        if q.minutes[l] > 0.0 && q.zones[0][l] < p.easy_floor {
+        if q.minutes[l] > 0.0 && q.zones[0][l] < p.easy_floor - SHARE_TOLERANCE {
             1.0
         } else {
             0.0
