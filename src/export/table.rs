@@ -98,13 +98,14 @@ fn days_table(r: &Report, style: &Style) -> Table {
             Some(date) => format!("{} {date}", d.day.name()),
             None => d.day.name().to_string(),
         };
-        days.add_row(vec![
-            label,
-            d.session.id().to_string(),
-            num(d.minutes),
-            num(d.load),
-        ]);
-        if let Some(w) = &d.workout {
+        // A day already run (replan) says so: what stands there is what was run.
+        let session = if d.done {
+            format!("{} (done)", d.session.id())
+        } else {
+            d.session.id().to_string()
+        };
+        days.add_row(vec![label, session, num(d.minutes), num(d.load)]);
+        if let Some(w) = d.workout.as_ref().filter(|_| !d.done) {
             days.add_row(vec![
                 String::new(),
                 w.summary.clone(),

@@ -516,3 +516,39 @@ fn a_long_run_run_a_day_early_is_not_run_again() {
     );
     assert_eq!(v["violations"].as_array().map_or(0, Vec::len), 0);
 }
+
+/// The table marks the days already run: the runner's log in tests/data/review/ has
+/// intervals on Tuesday 2024-02-06 and nothing on Monday or Wednesday; re-planned on
+/// Thursday, those three days stand as run, and no day from Thursday on says done.
+#[test]
+fn the_table_marks_the_days_already_run() {
+    let run = weekwright(&[
+        "replan",
+        "--history",
+        "tests/data/review/log.csv",
+        "--today",
+        "2024-02-08",
+        "--top",
+        "1",
+        "--format",
+        "table",
+    ])
+    .code(0);
+    let row = |date: &str| {
+        run.stdout
+            .lines()
+            .find(|l| l.starts_with('│') && l.contains(date))
+            .unwrap_or_else(|| panic!("no row for {date}:\n{}", run.stdout))
+            .to_string()
+    };
+    assert!(row("2024-02-05").contains("rest (done)"), "{}", row("2024-02-05"));
+    assert!(
+        row("2024-02-06").contains("intervals (done)"),
+        "{}",
+        row("2024-02-06")
+    );
+    assert!(row("2024-02-07").contains("rest (done)"), "{}", row("2024-02-07"));
+    for date in ["2024-02-08", "2024-02-09", "2024-02-10", "2024-02-11"] {
+        assert!(!row(date).contains("(done)"), "{}", row(date));
+    }
+}

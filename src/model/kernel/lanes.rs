@@ -77,7 +77,7 @@ pub struct LastDay<const L: usize> {
 
 impl<const L: usize> LastDay<L> {
     /// A chunk never straddles two groups.
-    const FITS: () = assert!(CLASSES % L == 0, "lanes divide the classes");
+    const FITS: () = assert!(CLASSES.is_multiple_of(L), "lanes divide the classes");
 
     /// The terms of the last day side by side.
     ///
