@@ -83,74 +83,102 @@ pub(crate) fn short_date(d: jiff::civil::Date) -> String {
     format!("{} {}", d.day(), MONTHS[(d.month() - 1) as usize])
 }
 
-/// Where the block's days and values land on the page, shared by every layer so that bars,
-/// lines, bands and ticks agree: the x scale runs over the block's days, the load panel's y
-/// scale up to a round number above the highest load, fitness or fatigue, and the form
-/// panel's symmetric around zero.
-struct Scales {
-    /// Days in the block (at least one week's, so an empty block still draws).
-    days: f64,
-    /// Weeks on the x axis (at least one).
-    weeks: usize,
+/// Where days and values land on the page, shared by every layer of a chart (the block's
+/// and the status chart) so that bars, lines, bands and ticks agree: the x scale runs over
+/// the days, the load panel's y scale up to a round number above the highest load, fitness
+/// or fatigue, and the form panel's symmetric around zero.
+pub(super) struct Axes {
+    /// Days on the x axis.
+    pub(super) days: f64,
     /// The width of the plot area.
-    plot_w: f64,
-    /// The width of one week.
-    week_w: f64,
+    pub(super) plot_w: f64,
     /// The load panel's tick step.
-    step: f64,
+    pub(super) step: f64,
     /// The top of the load panel's axis, a whole number of steps.
-    y_max: f64,
+    pub(super) y_max: f64,
     /// The form panel's axis runs from `-f_lim` to `f_lim`, a round number.
-    f_lim: f64,
+    pub(super) f_lim: f64,
 }
 
-impl Scales {
-    fn new(block: &Block) -> Self {
-        let weeks = block.weeks.len().max(1);
-        let plot_w = WIDTH - LEFT - RIGHT;
-        let top_max = block
-            .trace
-            .iter()
-            .map(|s| s.fitness.max(s.fatigue))
-            .chain(block.weeks.iter().map(bar))
-            .fold(1.0, f64::max);
-        let step = nice_step(top_max * 1.05, 5.0);
-        let f_abs = block.trace.iter().map(|s| form(s).abs()).fold(1.0, f64::max);
+impl Axes {
+    /// Axes over `days` days for a load panel whose highest value is `top` and a form
+    /// panel whose largest magnitude is `f_abs`.
+    pub(super) fn new(days: f64, top: f64, f_abs: f64) -> Self {
+        let step = nice_step(top * 1.05, 5.0);
         let f_step = nice_step(f_abs, 2.0);
-        Scales {
-            days: (7 * weeks) as f64,
-            weeks,
-            plot_w,
-            week_w: plot_w / weeks as f64,
+        Axes {
+            days,
+            plot_w: WIDTH - LEFT - RIGHT,
             step,
-            y_max: (top_max * 1.05 / step).ceil() * step,
+            y_max: (top * 1.05 / step).ceil() * step,
             f_lim: (f_abs / f_step).ceil() * f_step,
         }
     }
 
     /// The x of a day (a fraction of a day is inside it; the 0.5 is its middle).
-    fn x(&self, day: f64) -> f64 {
+    pub(super) fn x(&self, day: f64) -> f64 {
         LEFT + day / self.days * self.plot_w
     }
 
     /// The y of a load per day, fitness or fatigue in the load panel.
-    fn y(&self, v: f64) -> f64 {
+    pub(super) fn y(&self, v: f64) -> f64 {
         LOAD_BOTTOM - v / self.y_max * (LOAD_BOTTOM - TOP)
     }
 
     /// The y of a form value in the form panel, zero in its middle.
-    fn form_y(&self, v: f64) -> f64 {
+    pub(super) fn form_y(&self, v: f64) -> f64 {
         let mid = f64::midpoint(FORM_TOP, FORM_BOTTOM);
         mid - v / self.f_lim * (FORM_BOTTOM - FORM_TOP) / 2.0
     }
 
     /// A polyline's points, one value a day at the middle of its day, placed by `to_y`.
-    fn points(&self, values: impl Iterator<Item = f64>, to_y: impl Fn(&Self, f64) -> f64) -> String {
+    pub(super) fn points(
+        &self,
+        values: impl Iterator<Item = f64>,
+        to_y: impl Fn(&Self, f64) -> f64,
+    ) -> String {
         let mut pts = String::new();
         for (d, v) in values.enumerate() {
             let _ = write!(pts, "{:.1},{:.1} ", self.x(d as f64 + 0.5), to_y(self, v));
         }
         pts.trim_end().to_string()
+    }
+}
+
+/// The block chart's [`Axes`], over the block's weeks.
+struct Scales {
+    axes: Axes,
+    /// Weeks on the x axis (at least one).
+    weeks: usize,
+    /// The width of one week.
+    week_w: f64,
+}
+
+impl std::ops::Deref for Scales {
+    type Target = Axes;
+
+    fn deref(&self) -> &Axes {
+        &self.axes
+    }
+}
+
+impl Scales {
+    fn new(block: &Block) -> Self {
+        // At least one week, so an empty block still draws.
+        let weeks = block.weeks.len().max(1);
+        let top = block
+            .trace
+            .iter()
+            .map(|s| s.fitness.max(s.fatigue))
+            .chain(block.weeks.iter().map(bar))
+            .fold(1.0, f64::max);
+        let f_abs = block.trace.iter().map(|s| form(s).abs()).fold(1.0, f64::max);
+        let axes = Axes::new((7 * weeks) as f64, top, f_abs);
+        Scales {
+            week_w: axes.plot_w / weeks as f64,
+            weeks,
+            axes,
+        }
     }
 }
 
@@ -306,12 +334,12 @@ fn fitness_and_fatigue(s: &mut String, scales: &Scales, block: &Block) {
     let _ = writeln!(
         s,
         "<polyline fill=\"none\" stroke=\"{FATIGUE}\" stroke-width=\"2\" points=\"{}\"/>",
-        scales.points(block.trace.iter().map(|t| t.fatigue), Scales::y)
+        scales.points(block.trace.iter().map(|t| t.fatigue), Axes::y)
     );
     let _ = writeln!(
         s,
         "<polyline fill=\"none\" stroke=\"{FITNESS}\" stroke-width=\"2.5\" points=\"{}\"/>",
-        scales.points(block.trace.iter().map(|t| t.fitness), Scales::y)
+        scales.points(block.trace.iter().map(|t| t.fitness), Axes::y)
     );
 }
 
@@ -343,7 +371,7 @@ fn form_panel(s: &mut String, scales: &Scales, block: &Block) {
     let _ = writeln!(
         s,
         "<polyline fill=\"none\" stroke=\"{FORM}\" stroke-width=\"2\" points=\"{}\"/>",
-        scales.points(block.trace.iter().map(form), Scales::form_y)
+        scales.points(block.trace.iter().map(form), Axes::form_y)
     );
 }
 

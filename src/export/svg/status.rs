@@ -6,60 +6,19 @@
 use std::fmt::Write as _;
 
 use super::{
-    BAR, FATIGUE, FITNESS, FORM, FORM_BOTTOM, FORM_TOP, GRID, HEIGHT, INK, LEFT, LOAD_BOTTOM, RIGHT, TOP,
-    WIDTH, escape, nice_step, short_date,
+    Axes, BAR, FATIGUE, FITNESS, FORM, FORM_BOTTOM, FORM_TOP, GRID, HEIGHT, INK, LEFT, LOAD_BOTTOM, RIGHT,
+    TOP, WIDTH, escape, short_date,
 };
 use crate::history::state::TraceDay;
 
-/// Where the days and values land: x over the days, the load panel's y up to a round
-/// number above the highest load, fitness or fatigue, the form panel's symmetric.
-struct Scales {
-    days: f64,
-    plot_w: f64,
-    step: f64,
-    y_max: f64,
-    f_lim: f64,
-}
-
-impl Scales {
-    fn new(trace: &[TraceDay]) -> Self {
-        let top = trace
-            .iter()
-            .map(|t| t.load.max(t.filters.fitness).max(t.filters.fatigue))
-            .fold(1.0, f64::max);
-        let step = nice_step(top * 1.05, 5.0);
-        let f_abs = trace.iter().map(|t| form(t).abs()).fold(1.0, f64::max);
-        let f_step = nice_step(f_abs, 2.0);
-        Scales {
-            days: trace.len().max(1) as f64,
-            plot_w: WIDTH - LEFT - RIGHT,
-            step,
-            y_max: (top * 1.05 / step).ceil() * step,
-            f_lim: (f_abs / f_step).ceil() * f_step,
-        }
-    }
-
-    fn x(&self, day: f64) -> f64 {
-        LEFT + day / self.days * self.plot_w
-    }
-
-    fn y(&self, v: f64) -> f64 {
-        LOAD_BOTTOM - v / self.y_max * (LOAD_BOTTOM - TOP)
-    }
-
-    fn form_y(&self, v: f64) -> f64 {
-        let mid = f64::midpoint(FORM_TOP, FORM_BOTTOM);
-        mid - v / self.f_lim * (FORM_BOTTOM - FORM_TOP) / 2.0
-    }
-
-    /// A polyline's points, one a day at its middle.
-    fn points(&self, values: impl Iterator<Item = f64>, to_y: impl Fn(&Self, f64) -> f64) -> String {
-        let mut pts = String::new();
-        for (d, v) in values.enumerate() {
-            let _ = write!(pts, "{:.1},{:.1} ", self.x(d as f64 + 0.5), to_y(self, v));
-        }
-        pts.trim_end().to_string()
-    }
+/// The chart's axes over the days drawn, as the block chart lays them out.
+fn axes(trace: &[TraceDay]) -> Axes {
+    let top = trace
+        .iter()
+        .map(|t| t.load.max(t.filters.fitness).max(t.filters.fatigue))
+        .fold(1.0, f64::max);
+    let f_abs = trace.iter().map(|t| form(t).abs()).fold(1.0, f64::max);
+    Axes::new(trace.len().max(1) as f64, top, f_abs)
 }
 
 fn form(t: &TraceDay) -> f64 {
@@ -70,7 +29,7 @@ fn form(t: &TraceDay) -> f64 {
 /// (`weekwright status` gives the last 90), the state at its start being the last day's.
 #[must_use]
 pub fn chart(date: jiff::civil::Date, trace: &[TraceDay]) -> String {
-    let scales = Scales::new(trace);
+    let scales = axes(trace);
     let mut s = String::new();
     header(&mut s, date, trace);
     load_panel(&mut s, &scales, trace);
@@ -116,7 +75,7 @@ fn header(s: &mut String, date: jiff::civil::Date, trace: &[TraceDay]) {
 
 /// The grid with its values, the axis title, and a bar for each day with load (a tooltip
 /// gives its date and load).
-fn load_panel(s: &mut String, scales: &Scales, trace: &[TraceDay]) {
+fn load_panel(s: &mut String, scales: &Axes, trace: &[TraceDay]) {
     let mut v = 0.0;
     while v <= scales.y_max + 1e-9 {
         let yy = scales.y(v);
@@ -149,7 +108,7 @@ fn load_panel(s: &mut String, scales: &Scales, trace: &[TraceDay]) {
     }
 }
 
-fn lines(s: &mut String, scales: &Scales, trace: &[TraceDay]) {
+fn lines(s: &mut String, scales: &Axes, trace: &[TraceDay]) {
     for (class, colour, width, values) in [
         (
             "fatigue",
@@ -167,12 +126,12 @@ fn lines(s: &mut String, scales: &Scales, trace: &[TraceDay]) {
         let _ = writeln!(
             s,
             "<polyline class=\"{class}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{width}\" points=\"{}\"/>",
-            scales.points(values.into_iter(), Scales::y)
+            scales.points(values.into_iter(), Axes::y)
         );
     }
 }
 
-fn form_panel(s: &mut String, scales: &Scales, trace: &[TraceDay]) {
+fn form_panel(s: &mut String, scales: &Axes, trace: &[TraceDay]) {
     for v in [-scales.f_lim, 0.0, scales.f_lim] {
         let yy = scales.form_y(v);
         let (stroke, dash) = if v == 0.0 {
@@ -193,12 +152,12 @@ fn form_panel(s: &mut String, scales: &Scales, trace: &[TraceDay]) {
     let _ = writeln!(
         s,
         "<text transform=\"translate(20 {fmid:.1}) rotate(-90)\" text-anchor=\"middle\" fill=\"{INK}\">form</text>\n<polyline class=\"form\" fill=\"none\" stroke=\"{FORM}\" stroke-width=\"2\" points=\"{}\"/>",
-        scales.points(trace.iter().map(form), Scales::form_y)
+        scales.points(trace.iter().map(form), Axes::form_y)
     );
 }
 
 /// A tick at each Monday, dated under it.
-fn day_axis(s: &mut String, scales: &Scales, trace: &[TraceDay]) {
+fn day_axis(s: &mut String, scales: &Axes, trace: &[TraceDay]) {
     for (d, t) in trace.iter().enumerate() {
         if t.date.weekday() != jiff::civil::Weekday::Monday {
             continue;
