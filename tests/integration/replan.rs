@@ -552,3 +552,50 @@ fn the_table_marks_the_days_already_run() {
         assert!(!row(date).contains("(done)"), "{}", row(date));
     }
 }
+
+/// An unbalanced week's headline agrees with its verdict: it names the two components the
+/// week loses most on (read here from the same output's components), instead of "holds
+/// together". The runner's log in tests/data/review/ re-planned on Thursday 2024-02-08
+/// gives such a week (score 57, no stacking, no grey zone).
+#[test]
+fn an_unbalanced_replanned_week_says_where_it_loses() {
+    let v = weekwright(&[
+        "replan",
+        "--history",
+        "tests/data/review/log.csv",
+        "--today",
+        "2024-02-08",
+        "--top",
+        "1",
+        "--format",
+        "json",
+    ])
+    .code(0)
+    .json();
+    let plan = &v["plans"][0];
+    assert_eq!(plan["verdict"], "unbalanced");
+    let mut lost: Vec<(String, f64)> = plan["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap().replace('_', " "),
+                c["lost"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    lost.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let headline = plan["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap())
+        .find(|n| n.starts_with("The week"))
+        .unwrap_or_else(|| panic!("{plan}"));
+    assert!(headline.contains("unbalanced"), "{headline}");
+    assert!(!headline.contains("holds together"), "{headline}");
+    for (id, _) in &lost[..2] {
+        assert!(headline.contains(&format!("{id} (")), "{headline} {lost:?}");
+    }
+}

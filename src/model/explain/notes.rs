@@ -4,7 +4,7 @@
 
 use super::{Facts, between, days_word, join_and, possessive, previous_key};
 use crate::catalog::Session;
-use crate::model::{Constraint, DayMarks, Verdict, key_gaps};
+use crate::model::{Component, Constraint, DayMarks, Verdict, key_gaps};
 use crate::week::Day;
 
 /// Every note of a week, in order.
@@ -44,7 +44,9 @@ fn headline(f: &Facts) -> String {
             if a.metrics.peak_fatigue_ratio > judge.params.fatigue_limit {
                 parts.push("fatigue outgrows what you are used to");
             }
-            if parts.is_empty() {
+            if parts.is_empty() && a.verdict == Verdict::Unbalanced {
+                costliest(a.score, &a.lost)
+            } else if parts.is_empty() {
                 format!(
                     "The week holds together but has room to improve (score {:.0}).",
                     a.score
@@ -57,6 +59,34 @@ fn headline(f: &Facts) -> String {
                 format!("{text}: the week will feel heavier than it should.")
             }
         }
+    }
+}
+
+/// An unbalanced week with none of the named troubles: the two components it loses most
+/// on, so that the headline agrees with the verdict instead of calling the week sound.
+fn costliest(score: f64, lost: &[f64; Component::COUNT]) -> String {
+    let mut by_loss: Vec<(Component, f64)> =
+        Component::ALL.iter().copied().zip(lost.iter().copied()).collect();
+    by_loss.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let named: Vec<String> = by_loss
+        .iter()
+        .take(2)
+        .filter(|(_, l)| *l > 0.0)
+        .map(|(c, l)| {
+            format!(
+                "{} ({l:.0} of its {:.0} points)",
+                c.id().replace('_', " "),
+                c.points()
+            )
+        })
+        .collect();
+    if named.is_empty() {
+        format!("The week is unbalanced (score {score:.0}).")
+    } else {
+        format!(
+            "The week is unbalanced (score {score:.0}): it loses most on {}.",
+            join_and(&named)
+        )
     }
 }
 
