@@ -438,19 +438,11 @@ fn race_marker(s: &mut String, scales: &Scales, block: &Block) {
     );
 }
 
-/// The legend, one row under the heading: the bars and the three lines, then the colours
-/// of the phases this block has (narrow bands carry only an initial, so their colour is
-/// the way to tell them). Each entry is placed after the last by its label's length.
-fn legend(s: &mut String, block: &Block) {
-    let items = [
-        (BAR, "weekly load (per day)", true),
-        (FITNESS, "fitness", false),
-        (FATIGUE, "fatigue", false),
-        (FORM, "form (fitness - fatigue)", false),
-    ];
-    let mut lx = LEFT;
-    let ly = 62.0;
-    for (colour, label, bar) in items {
+/// Legend entries in a row from `lx` at `ly`: a swatch for a bar, a stroke for a line, then
+/// the label, each entry placed after the last by its label's length. Returns where the
+/// next entry goes.
+pub(super) fn legend_entries(s: &mut String, items: &[(&str, &str, bool)], mut lx: f64, ly: f64) -> f64 {
+    for &(colour, label, bar) in items {
         if bar {
             let _ = writeln!(
                 s,
@@ -474,6 +466,21 @@ fn legend(s: &mut String, block: &Block) {
         );
         lx += 26.0 + 6.6 * label.len() as f64;
     }
+    lx
+}
+
+/// The legend, one row under the heading: the bars and the three lines, then the colours
+/// of the phases this block has (narrow bands carry only an initial, so their colour is
+/// the way to tell them). Each entry is placed after the last by its label's length.
+fn legend(s: &mut String, block: &Block) {
+    let items = [
+        (BAR, "weekly load (per day)", true),
+        (FITNESS, "fitness", false),
+        (FATIGUE, "fatigue", false),
+        (FORM, "form (fitness - fatigue)", false),
+    ];
+    let ly = 62.0;
+    let mut lx = legend_entries(s, &items, LEFT, ly);
     for phase in [Phase::Build, Phase::Deload, Phase::Taper, Phase::Race]
         .into_iter()
         .filter(|p| block.weeks.iter().any(|w| w.phase == *p))

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use super::{
     Axes, BAR, FATIGUE, FITNESS, FORM, FORM_BOTTOM, FORM_TOP, GRID, HEIGHT, INK, LEFT, LOAD_BOTTOM, RIGHT,
-    TOP, WIDTH, escape, short_date,
+    TOP, WIDTH, escape, legend_entries, short_date,
 };
 use crate::history::state::TraceDay;
 
@@ -180,35 +180,11 @@ fn day_axis(s: &mut String, scales: &Axes, trace: &[TraceDay]) {
 }
 
 fn legend(s: &mut String) {
-    let mut lx = LEFT;
-    let ly = 62.0;
-    for (colour, label, bar) in [
+    let items = [
         (BAR, "load of the day", true),
         (FITNESS, "fitness", false),
         (FATIGUE, "fatigue", false),
         (FORM, "form (fitness - fatigue)", false),
-    ] {
-        if bar {
-            let _ = writeln!(
-                s,
-                "<rect x=\"{lx:.1}\" y=\"{:.1}\" width=\"14\" height=\"10\" fill=\"{colour}\"/>",
-                ly - 9.0
-            );
-        } else {
-            let _ = writeln!(
-                s,
-                "<line x1=\"{lx:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{colour}\" stroke-width=\"2.5\"/>",
-                ly - 4.0,
-                lx + 14.0,
-                ly - 4.0
-            );
-        }
-        let _ = writeln!(
-            s,
-            "<text x=\"{:.1}\" y=\"{ly:.1}\" fill=\"{INK}\">{}</text>",
-            lx + 19.0,
-            escape(label)
-        );
-        lx += 26.0 + 6.6 * label.len() as f64;
-    }
+    ];
+    legend_entries(s, &items, LEFT, 62.0);
 }
