@@ -119,3 +119,16 @@ fn bench_prints_the_checksum_of_the_subspace() {
         );
     }
 }
+
+#[test]
+fn of_weeks_tied_at_the_top_the_first_in_enumeration_order_is_the_best() {
+    // An easy day and a cross-training day load a week alike, so swapping them ties: the
+    // reference must find the top shared by several weeks, or this test tests nothing.
+    use Session::{Cross, Easy, Long, Rest};
+    let ids = [Rest, Easy, Cross, Long];
+    let scored = scores_of(&ids, Level::Intermediate, Goal::General);
+    let best = scored.iter().map(|(_, s)| *s).fold(f64::NEG_INFINITY, f64::max);
+    let tied = scored.iter().filter(|(_, s)| *s == best).count();
+    assert!(tied >= 2, "no tie at the top ({tied})");
+    check(&ids, Level::Intermediate, Goal::General);
+}
