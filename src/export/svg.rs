@@ -343,10 +343,9 @@ fn fitness_and_fatigue(s: &mut String, scales: &Scales, block: &Block) {
     );
 }
 
-/// The form panel: form has its own axis because it crosses zero, where the load panel's
-/// values never do. The zero line is dashed and the limits are signed, so fresh (above)
-/// and tired (below) read at a glance; then the axis's title and the line.
-fn form_panel(s: &mut String, scales: &Scales, block: &Block) {
+/// The form panel's axis: its limits and the dashed zero line, signed, and its title;
+/// each chart then draws its own form line on it.
+pub(super) fn form_axis(s: &mut String, scales: &Axes) {
     for v in [-scales.f_lim, 0.0, scales.f_lim] {
         let yy = scales.form_y(v);
         let (stroke, dash) = if v == 0.0 {
@@ -368,6 +367,13 @@ fn form_panel(s: &mut String, scales: &Scales, block: &Block) {
         s,
         "<text transform=\"translate(20 {fmid:.1}) rotate(-90)\" text-anchor=\"middle\" fill=\"{INK}\">form</text>"
     );
+}
+
+/// The form panel: form has its own axis because it crosses zero, where the load panel's
+/// values never do. The zero line is dashed and the limits are signed, so fresh (above)
+/// and tired (below) read at a glance; then the axis's title and the line.
+fn form_panel(s: &mut String, scales: &Scales, block: &Block) {
+    form_axis(s, scales);
     let _ = writeln!(
         s,
         "<polyline fill=\"none\" stroke=\"{FORM}\" stroke-width=\"2\" points=\"{}\"/>",

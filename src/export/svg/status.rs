@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use super::{
     Axes, BAR, FATIGUE, FITNESS, FORM, FORM_BOTTOM, FORM_TOP, GRID, HEIGHT, INK, LEFT, LOAD_BOTTOM, RIGHT,
-    TOP, WIDTH, escape, legend_entries, short_date,
+    TOP, WIDTH, escape, form_axis, legend_entries, short_date,
 };
 use crate::history::state::TraceDay;
 
@@ -132,26 +132,10 @@ fn lines(s: &mut String, scales: &Axes, trace: &[TraceDay]) {
 }
 
 fn form_panel(s: &mut String, scales: &Axes, trace: &[TraceDay]) {
-    for v in [-scales.f_lim, 0.0, scales.f_lim] {
-        let yy = scales.form_y(v);
-        let (stroke, dash) = if v == 0.0 {
-            ("#888", " stroke-dasharray=\"4 3\"")
-        } else {
-            (GRID, "")
-        };
-        let _ = writeln!(
-            s,
-            "<line x1=\"{LEFT}\" y1=\"{yy:.1}\" x2=\"{:.1}\" y2=\"{yy:.1}\" stroke=\"{stroke}\" stroke-width=\"0.8\"{dash}/>\n<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"{INK}\">{}{v:.0}</text>",
-            WIDTH - RIGHT,
-            LEFT - 6.0,
-            yy + 4.0,
-            if v > 0.0 { "+" } else { "" }
-        );
-    }
-    let fmid = f64::midpoint(FORM_TOP, FORM_BOTTOM);
+    form_axis(s, scales);
     let _ = writeln!(
         s,
-        "<text transform=\"translate(20 {fmid:.1}) rotate(-90)\" text-anchor=\"middle\" fill=\"{INK}\">form</text>\n<polyline class=\"form\" fill=\"none\" stroke=\"{FORM}\" stroke-width=\"2\" points=\"{}\"/>",
+        "<polyline class=\"form\" fill=\"none\" stroke=\"{FORM}\" stroke-width=\"2\" points=\"{}\"/>",
         scales.points(trace.iter().map(form), Axes::form_y)
     );
 }
