@@ -1,8 +1,8 @@
 //! `weekwright replan`: the current week again from what was run. The days before today
 //! keep what was run there (the closest session, with its real minutes and load), today
 //! and the days after are searched exhaustively against the profile, and the week is
-//! scored once from the runner's real state at its Monday (docs/model.md, "Re-planning
-//! the current week").
+//! scored from the runner's real state at its Monday and as a week to keep up
+//! (docs/model.md, "Re-planning the current week").
 
 use jiff::civil::Date;
 

@@ -197,9 +197,10 @@ pub struct Judge {
     pub long_share_floor: f64,
     /// The runner's hard constraints; `None` judges structure only.
     pub rules: Option<Rules>,
-    /// The filters at the end of the Sunday before the week, when the week is judged once
-    /// from the runner's real state (`replan`); `None` judges the week repeated forever,
-    /// by its periodic steady state.
+    /// The filters at the end of the Sunday before the week, when the week is judged from
+    /// the runner's real state (`replan`: each day's fatigue and legs at the higher of the
+    /// week's course from it and the repeated week's); `None` judges the week repeated
+    /// forever, by its periodic steady state.
     pub start: Option<Start>,
 }
 
@@ -355,8 +356,8 @@ pub struct Assessment {
     pub rest_days: u8,
     /// Metrics of section 4.
     pub metrics: Metrics,
-    /// The repeated week's steady state; with the judge's real start state, the values of
-    /// the week run once from it.
+    /// The repeated week's steady state; with the judge's real start state, the week's
+    /// course from it (fatigue: the higher of that and the steady state's, as scored).
     pub state: SteadyState,
     /// The days each structural rule marks, as the score read them.
     pub marks: DayMarks,
@@ -411,7 +412,6 @@ pub fn assess(judge: &Judge, week: &WeekLoads) -> Assessment {
         );
         sums.push(d, &term);
     }
-    let core = kernel::evaluate(judge, &sums);
     let mut leg_input = [0.0; 7];
     for d in 0..7 {
         leg_input[d] = week.sessions[d].impact() * week.load[d];
@@ -423,12 +423,19 @@ pub fn assess(judge: &Judge, week: &WeekLoads) -> Assessment {
             fatigue: sums.fatigue(),
             legs: f.legs.steady_state(&leg_input),
         },
-        Some(start) => SteadyState {
-            fitness: f.fitness.run_week(start.fitness, &week.load),
-            fatigue: sums.fatigue(),
-            legs: f.legs.run_week(start.legs, &leg_input),
-        },
+        Some(start) => {
+            // The score reads each day's fatigue and legs at the higher of the week's
+            // course from the start and the repeated week's; the fatigue reported is what
+            // it read, fitness and legs the week's course.
+            sums.raise_to_repeated(judge, &week.load, &leg_input);
+            SteadyState {
+                fitness: f.fitness.run_week(start.fitness, &week.load),
+                fatigue: sums.fatigue(),
+                legs: f.legs.run_week(start.legs, &leg_input),
+            }
+        }
     };
+    let core = kernel::evaluate(judge, &sums);
     Assessment::from_core(judge, &core, state, sums.freshness(), kernel::marks(judge, &sums))
 }
 

@@ -160,12 +160,7 @@ impl DayTerm {
         if judge.start.is_some() {
             open_week(judge, day, load, leg_input, &mut v);
         } else {
-            let (fatigue, legs) = (&judge.filters.fatigue.rows[day], &judge.filters.legs.rows[day]);
-            for e in 0..7 {
-                v[FATIGUE + e] = fatigue[e] * load;
-                // Legs at the end of the day before `e`.
-                v[LEGS_BEFORE + e] = legs[(e + 6) % 7] * leg_input;
-            }
+            repeated_week(judge, day, load, leg_input, &mut v);
         }
         let key = session.is_key();
         let mut longest = [0.0; 2];
@@ -180,6 +175,18 @@ impl DayTerm {
             longest,
             masks: day_flags(judge, day, session, minutes).on(day),
         }
+    }
+}
+
+/// The filter terms of weekday `day` in the repeated week (its steady state): its load
+/// reaches the fatigue at the end of every day and the legs before every day, around the
+/// week.
+fn repeated_week(judge: &Judge, day: usize, load: f64, leg_input: f64, v: &mut [f64; WIDTH]) {
+    let (fatigue, legs) = (&judge.filters.fatigue.rows[day], &judge.filters.legs.rows[day]);
+    for e in 0..7 {
+        v[FATIGUE + e] = fatigue[e] * load;
+        // Legs at the end of the day before `e`.
+        v[LEGS_BEFORE + e] = legs[(e + 6) % 7] * leg_input;
     }
 }
 
@@ -275,6 +282,27 @@ impl Sums {
             }
         }
         sums
+    }
+
+    /// A week run once from the judge's start, read as docs/model.md's "Re-planning the
+    /// current week" reads it: each day's fatigue and the legs before each day raised to
+    /// the repeated week's where those are higher. `load` and `leg_input` are the week's
+    /// loads and their impact on the legs, Monday first.
+    pub fn raise_to_repeated(&mut self, judge: &Judge, load: &[f64; 7], leg_input: &[f64; 7]) {
+        let mut kept = [0.0; WIDTH];
+        for d in 0..7 {
+            let mut v = [0.0; WIDTH];
+            repeated_week(judge, d, load[d], leg_input[d], &mut v);
+            for (k, x) in kept.iter_mut().zip(v) {
+                *k += x;
+            }
+        }
+        for c in FATIGUE..FATIGUE + 7 {
+            self.v[c] = self.v[c].max(kept[c]);
+        }
+        for c in LEGS_BEFORE..LEGS_BEFORE + 7 {
+            self.v[c] = self.v[c].max(kept[c]);
+        }
     }
 
     /// Add weekday `day`'s term. Days are added Monday first, each once.
