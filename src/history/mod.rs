@@ -112,7 +112,8 @@ pub use files::{read, read_file};
 /// Activities by start time with copies removed: two timed records that start within
 /// [`SAME_START_MINUTES`] of each other and last within [`SAME_SHARE`] of each other are one
 /// activity; the first read is kept, with what only the copy knew (RPE, heart rate,
-/// distance) filled in.
+/// distance) filled in. A log entry and a timed record of one run are one activity too
+/// (`merge_log_entries`).
 #[must_use]
 pub fn dedup(mut activities: Vec<Activity>) -> Vec<Activity> {
     activities.sort_by_key(|a| a.start);
@@ -133,7 +134,51 @@ pub fn dedup(mut activities: Vec<Activity>) -> Vec<Activity> {
             None => kept.push(a),
         }
     }
-    kept
+    merge_log_entries(kept)
+}
+
+/// A runner's log entry and a device's record of one run: a log entry (untimed, dated only)
+/// is the same activity as a timed record of the same day and sport whose minutes are
+/// within [`SAME_SHARE`] of it (a runner who logs each run's RPE and also gives the watch's
+/// folder). The record is kept, with what only the log knew (the session named, the RPE,
+/// distance and heart rate) filled in; each record takes one log entry at most, the
+/// closest in minutes.
+fn merge_log_entries(activities: Vec<Activity>) -> Vec<Activity> {
+    let (mut timed, entries): (Vec<Activity>, Vec<Activity>) = activities.into_iter().partition(|a| a.timed);
+    let mut taken = vec![false; timed.len()];
+    let mut out = Vec::with_capacity(timed.len() + entries.len());
+    for entry in entries {
+        let twin = (0..timed.len())
+            .filter(|&i| !taken[i] && same_day_and_sport(&timed[i], &entry))
+            .min_by(|&i, &j| {
+                let gap = |k: usize| (timed[k].minutes - entry.minutes).abs();
+                gap(i).total_cmp(&gap(j))
+            });
+        match twin {
+            Some(i) => {
+                taken[i] = true;
+                let record = &mut timed[i];
+                record.session = record.session.or(entry.session);
+                record.rpe = record.rpe.or(entry.rpe);
+                record.distance_km = record.distance_km.or(entry.distance_km);
+                record.avg_hr = record.avg_hr.or(entry.avg_hr);
+            }
+            None => out.push(entry),
+        }
+    }
+    out.extend(timed);
+    // Stable: a log's entries stay before the day's timed records, as read.
+    out.sort_by_key(|a| a.start);
+    out
+}
+
+/// A log entry and a timed record on the same date, of the same sport, lasting within
+/// [`SAME_SHARE`] of each other.
+fn same_day_and_sport(record: &Activity, entry: &Activity) -> bool {
+    let longer = record.minutes.max(entry.minutes);
+    record.start.date() == entry.start.date()
+        && record.sport == entry.sport
+        && (record.minutes - entry.minutes).abs() <= SAME_SHARE * longer
 }
 
 /// An activity that starts more than [`OVERLAP_MINUTES`] before a timed activity ends

@@ -124,6 +124,57 @@ fn the_watch_and_strava_copies_of_one_run_count_once_and_share_what_each_knows()
     assert_eq!(h.activities.len(), 3);
 }
 
+/// A runner who logs each run's RPE and also gives the watch's files: the log's entry and
+/// the watch's record of one run are one activity (the same day and sport, minutes within
+/// 10 %), the record's minutes and heart rate with the log's session and RPE. A log entry
+/// of another length, or of another sport, that day is another activity.
+#[test]
+fn a_log_entry_and_the_watchs_record_of_one_run_count_once() {
+    let dir = tempfile::tempdir().unwrap();
+    // 2024-01-10 07:00 UTC (2024-01-01T00:00:00Z is 1_704_067_200 s after 1970): a run of
+    // 52 minutes, 10 km, average heart rate 150; and a ride of 40 minutes that evening.
+    let day = 1_704_067_200 + 9 * 86_400;
+    let run = crate::fit_writer::session_file(day + 7 * 3600, 52.0 * 60.0, 10_000.0, 150, 1);
+    let ride = crate::fit_writer::session_file(day + 18 * 3600, 40.0 * 60.0, 15_000.0, 120, 2);
+    std::fs::write(dir.path().join("run.fit"), run).unwrap();
+    std::fs::write(dir.path().join("ride.fit"), ride).unwrap();
+    // The log: the same run as 50 minutes of tempo at RPE 7 (within 10 % of 52), a
+    // 20-minute easy run that evening (not the watch's), and 40 minutes of swimming (not
+    // the ride: another sport).
+    let log = dir.path().join("log.yaml");
+    std::fs::write(
+        &log,
+        "- {date: 2024-01-10, session: tempo, minutes: 50, rpe: 7}\n\
+         - {date: 2024-01-10, session: easy, minutes: 20}\n\
+         - {date: 2024-01-10, sport: swimming, minutes: 40}\n",
+    )
+    .unwrap();
+    let h = history::read(&[dir.path().to_path_buf()]).unwrap();
+    assert_eq!(
+        (h.files, h.activities.len(), h.duplicates),
+        (3, 4, 1),
+        "{:#?}",
+        h.activities
+    );
+    let runs: Vec<&Activity> = h
+        .activities
+        .iter()
+        .filter(|a| a.sport == Sport::Running)
+        .collect();
+    assert_eq!(runs.len(), 2, "{runs:#?}");
+    let watched = runs.iter().find(|a| a.timed).unwrap();
+    assert_eq!(
+        (watched.minutes, watched.avg_hr, watched.session, watched.rpe),
+        (52.0, Some(150.0), Some(Session::Tempo), Some(7.0))
+    );
+    let logged = runs.iter().find(|a| !a.timed).unwrap();
+    assert_eq!((logged.minutes, logged.session), (20.0, Some(Session::Easy)));
+    assert_eq!(
+        h.activities.iter().filter(|a| a.sport != Sport::Running).count(),
+        2
+    );
+}
+
 #[test]
 fn a_folder_reads_every_format_in_it() {
     let h = history::read(&[data("history")]).unwrap();
