@@ -21,10 +21,10 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use super::generate::{DEFAULT_TOP, document};
-use super::{Context, thread_pool};
+use super::{Context, follow, thread_pool};
 use crate::block::calendar::DateArgs;
 use crate::block::{Settings, plan as plan_block};
-use crate::cli::BatchArgs;
+use crate::cli::{BatchArgs, HistoryArgs};
 use crate::error::{Error, InputError, Result, counted, shown};
 use crate::problem::Problem;
 use crate::profile::Profile;
@@ -176,25 +176,56 @@ fn read_profile(item: &Item) -> Result<(Profile, String), InputError> {
     }
 }
 
-/// The line of a planned profile.
+/// The line of a planned profile. A profile's `history:` is read as `generate` and
+/// `block` read it (the week from the last 28 days' minutes, a block under way from today's
+/// week and the real state); what it leaves out is not printed, one profile among many.
 fn planned_line(item: &Item, plan: Plan) -> Result<String> {
     let (profile, name) = read_profile(item)?;
     let problem = Problem::new(&profile);
+    let quiet = Context {
+        quiet: true,
+        verbose: false,
+        color: false,
+    };
     let json = match plan {
         Plan::Week { top } => {
-            let (doc, _) = document(&problem, top)?;
+            let none = HistoryArgs {
+                history: Vec::new(),
+                today: None,
+            };
+            let (problem, history) = match follow::read(&none, &profile, &quiet)? {
+                Some(followed) => {
+                    let (p, used) = follow::for_week(problem, &followed);
+                    (p, Some(used))
+                }
+                None => (problem, None),
+            };
+            let (mut doc, _) = document(&problem, top)?;
+            doc.history = history;
             serde_json::to_string(&Planned {
                 source: &item.source,
                 result: &doc,
             })
         }
         Plan::Block { today } => {
-            let cal = super::block::calendar_of(&profile, &name, &DateArgs::default(), today)?;
+            let mut cal = super::block::calendar_of(&profile, &name, &DateArgs::default(), today)?;
+            let on = HistoryArgs {
+                history: Vec::new(),
+                today: Some(today),
+            };
+            let (problem, history) =
+                super::block::with_history(&on, &profile, problem, &mut cal, today, &quiet)?;
             let block = plan_block(&problem, &cal, 0, &Settings::default(), &mut |_| {})?;
-            serde_json::to_string(&Planned {
-                source: &item.source,
-                result: &block,
-            })
+            match history {
+                Some(history) => serde_json::to_string(&Planned {
+                    source: &item.source,
+                    result: &follow::WithHistory { doc: block, history },
+                }),
+                None => serde_json::to_string(&Planned {
+                    source: &item.source,
+                    result: &block,
+                }),
+            }
         }
     };
     let mut json = json.map_err(|e| Error::Internal(format!("cannot write {}'s line: {e}", item.source)))?;

@@ -12,7 +12,7 @@ use super::{Context, flag_error, follow, load_profile, with_fitness_flags};
 use crate::block::calendar::{self, DateArgs};
 use crate::block::{Block, Calendar, Pool, Settings, Step, plan, template};
 use crate::catalog::Session;
-use crate::cli::BlockArgs;
+use crate::cli::{BlockArgs, HistoryArgs};
 use crate::error::Result;
 use crate::export::{Document, Format, fit, ics, svg, table};
 use crate::problem::Problem;
@@ -210,15 +210,15 @@ fn remaining(cal: &mut Calendar, today: Date) -> Result<Option<String>> {
 ///
 /// # Errors
 /// A history that cannot be read, or a block with too few weeks left (exit 2).
-fn with_history(
-    args: &BlockArgs,
+pub(crate) fn with_history(
+    args: &HistoryArgs,
     profile: &Profile,
     problem: Problem,
     cal: &mut Calendar,
     today: Date,
     ctx: &Context,
 ) -> Result<(Problem, Option<follow::HistoryUsed>)> {
-    let Some(followed) = follow::read(&args.history, profile, ctx)? else {
+    let Some(followed) = follow::read(args, profile, ctx)? else {
         return Ok((problem, None));
     };
     let gone = remaining(cal, today)?;
@@ -247,7 +247,7 @@ pub fn run(args: &BlockArgs, ctx: &Context) -> Result<()> {
         ctx.hint(&hint);
     }
     let problem = with_fitness_flags(Problem::new(&profile), &args.fitness, ctx);
-    let (problem, history) = with_history(args, &profile, problem, &mut cal, today, ctx)?;
+    let (problem, history) = with_history(&args.history, &profile, problem, &mut cal, today, ctx)?;
     let settings = Settings::default();
 
     let started = Instant::now();

@@ -2,6 +2,7 @@
 //! the number of threads; each result what `generate` (or `block`) prints for the profile
 //! alone, each refused profile an error line, and the rest planned.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use rand::rngs::StdRng;
@@ -212,6 +213,76 @@ fn block_on_two_profiles_is_block_for_each() {
     ])
     .code(2)
     .stderr_has(&["--top"]);
+}
+
+/// A profile that names its history (`history:`) is planned from it in a batch as
+/// `generate` and `block` plan it alone: the same JSON, with the `history` part that says
+/// which days were read. Without it, the 28 days of 30-minute runs and an hour on Sundays
+/// (6 x 30 + 60 = 240 minutes a week) would not replace the profile's current 400.
+#[test]
+fn a_profiles_history_is_read_in_a_batch_as_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    // Today fixed (the day after the log's last day) for the batch and the commands alike.
+    let today = jiff::civil::date(2026, 3, 2);
+    let at_today = |args: &[&str]| -> String {
+        let out = assert_cmd::Command::cargo_bin("weekwright")
+            .expect("binary built")
+            .args(args)
+            .env("WEEKWRIGHT_TODAY", today.to_string())
+            .output()
+            .expect("runs");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let mut log = String::new();
+    for back in 1..=35 {
+        let day = today.checked_sub(jiff::Span::new().days(back)).unwrap();
+        let (session, minutes) = if day.weekday() == jiff::civil::Weekday::Sunday {
+            ("long", 60)
+        } else {
+            ("easy", 30)
+        };
+        writeln!(
+            log,
+            "- {{date: {day}, session: {session}, minutes: {minutes}, rpe: 3}}"
+        )
+        .unwrap();
+    }
+    let log_path = dir.path().join("log.yaml");
+    std::fs::write(&log_path, log).unwrap();
+    let profiles = dir.path().join("profiles");
+    std::fs::create_dir(&profiles).unwrap();
+    let file = profiles.join("logged.yaml");
+    std::fs::write(
+        &file,
+        format!(
+            "name: Logged runner\nlevel: beginner\ngoal: 5k\nweekly_minutes: 220\ncurrent_weekly_minutes: 400\nhard_sessions: 1\navailable_days: [tue, thu, sat, sun]\nlong_run_day: sun\nhistory: [{}]\n",
+            log_path.display()
+        ),
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+    for (flags, alone) in [
+        (vec![], vec!["generate", "--profile", file, "--format", "json"]),
+        (
+            vec!["--block"],
+            vec!["block", "--profile", file, "--format", "json"],
+        ),
+    ] {
+        let mut args = vec!["batch", "--profiles", profiles.to_str().unwrap()];
+        args.extend(flags);
+        let got = lines(&at_today(&args));
+        let want: Value = serde_json::from_str(&at_today(&alone)).unwrap();
+        assert_eq!(got[0]["result"], want, "{alone:?}");
+        let history = &want["history"];
+        assert!(history.is_object(), "{want}");
+        assert_eq!(history["weekly_minutes_28d"], 240.0, "{history}");
+    }
 }
 
 /// A small random profile that is valid: 3 or 4 training days, so that its search is quick
