@@ -117,7 +117,7 @@ pub struct FitnessArgs {
 }
 
 /// What was run, for the commands that plan from it (`generate`, `block`, `replan`).
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, Default, Args)]
 pub struct HistoryArgs {
     /// What was run: FIT files, GPX tracks, a Strava export's activities.csv or a log
     /// (YAML or CSV), or folders of them. Repeatable; also the profile's history: list.

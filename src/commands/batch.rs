@@ -20,13 +20,11 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::generate::{DEFAULT_TOP, document};
-use super::{Context, follow, thread_pool};
+use super::generate::DEFAULT_TOP;
+use super::{Context, thread_pool};
 use crate::block::calendar::DateArgs;
-use crate::block::{Settings, plan as plan_block};
-use crate::cli::{BatchArgs, HistoryArgs};
+use crate::cli::BatchArgs;
 use crate::error::{Error, InputError, Result, counted, shown};
-use crate::problem::Problem;
 use crate::profile::Profile;
 
 mod read;
@@ -176,56 +174,21 @@ fn read_profile(item: &Item) -> Result<(Profile, String), InputError> {
     }
 }
 
-/// The line of a planned profile. A profile's `history:` is read as `generate` and
-/// `block` read it (the week from the last 28 days' minutes, a block under way from today's
-/// week and the real state); what it leaves out is not printed, one profile among many.
+/// The line of a planned profile: what `generate` (or `block`) prints for it alone, its
+/// `history:` read.
 fn planned_line(item: &Item, plan: Plan) -> Result<String> {
     let (profile, name) = read_profile(item)?;
-    let problem = Problem::new(&profile);
-    let quiet = Context {
-        quiet: true,
-        verbose: false,
-        color: false,
-    };
     let json = match plan {
-        Plan::Week { top } => {
-            let none = HistoryArgs {
-                history: Vec::new(),
-                today: None,
-            };
-            let (problem, history) = match follow::read(&none, &profile, &quiet)? {
-                Some(followed) => {
-                    let (p, used) = follow::for_week(problem, &followed);
-                    (p, Some(used))
-                }
-                None => (problem, None),
-            };
-            let (mut doc, _) = document(&problem, top)?;
-            doc.history = history;
+        Plan::Week { top } => serde_json::to_string(&Planned {
+            source: &item.source,
+            result: &super::generate::for_profile(&profile, top)?,
+        }),
+        Plan::Block { today } => {
+            let cal = super::block::calendar_of(&profile, &name, &DateArgs::default(), today)?;
             serde_json::to_string(&Planned {
                 source: &item.source,
-                result: &doc,
+                result: &super::block::for_profile(&profile, cal, today, 0)?,
             })
-        }
-        Plan::Block { today } => {
-            let mut cal = super::block::calendar_of(&profile, &name, &DateArgs::default(), today)?;
-            let on = HistoryArgs {
-                history: Vec::new(),
-                today: Some(today),
-            };
-            let (problem, history) =
-                super::block::with_history(&on, &profile, problem, &mut cal, today, &quiet)?;
-            let block = plan_block(&problem, &cal, 0, &Settings::default(), &mut |_| {})?;
-            match history {
-                Some(history) => serde_json::to_string(&Planned {
-                    source: &item.source,
-                    result: &follow::WithHistory { doc: block, history },
-                }),
-                None => serde_json::to_string(&Planned {
-                    source: &item.source,
-                    result: &block,
-                }),
-            }
         }
     };
     let mut json = json.map_err(|e| Error::Internal(format!("cannot write {}'s line: {e}", item.source)))?;

@@ -210,7 +210,7 @@ fn remaining(cal: &mut Calendar, today: Date) -> Result<Option<String>> {
 ///
 /// # Errors
 /// A history that cannot be read, or a block with too few weeks left (exit 2).
-pub(crate) fn with_history(
+fn with_history(
     args: &HistoryArgs,
     profile: &Profile,
     problem: Problem,
@@ -225,6 +225,44 @@ pub(crate) fn with_history(
     let (problem, mut used) = follow::for_block(problem, &followed, cal.start);
     used.notes.extend(gone);
     Ok((problem, Some(used)))
+}
+
+/// What `block --format json` prints: the block, with the history it starts from when
+/// there is one.
+#[derive(Debug, Clone, serde::Serialize)]
+#[serde(untagged)]
+pub enum BlockOutput {
+    /// A block planned from the profile alone.
+    Planned(Block),
+    /// A block planned from the runner's history.
+    Followed(follow::WithHistory<Block>),
+}
+
+/// What `block --format json` prints for `profile` alone on `cal`, as of `today`, its
+/// `history:` read as `--history` reads it (a block under way re-planned from today's
+/// week; what the history leaves out not printed): the library path of `batch` and the
+/// Python package.
+///
+/// # Errors
+/// A history that cannot be read or too few weeks left (exit 2), or no block fits (exit 3).
+pub fn for_profile(profile: &Profile, mut cal: Calendar, today: Date, seed: u64) -> Result<BlockOutput> {
+    let on = HistoryArgs {
+        history: Vec::new(),
+        today: Some(today),
+    };
+    let (problem, history) = with_history(
+        &on,
+        profile,
+        Problem::new(profile),
+        &mut cal,
+        today,
+        &Context::QUIET,
+    )?;
+    let block = plan(&problem, &cal, seed, &Settings::default(), &mut |_| {})?;
+    Ok(match history {
+        Some(history) => BlockOutput::Followed(follow::WithHistory { doc: block, history }),
+        None => BlockOutput::Planned(block),
+    })
 }
 
 /// Run `block`.

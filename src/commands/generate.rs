@@ -5,11 +5,12 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::{Context, flag_error, load_profile, with_fitness_flags};
-use crate::cli::GenerateArgs;
+use crate::cli::{GenerateArgs, HistoryArgs};
 use crate::error::Result;
 use crate::export::{Document, Format, fit, ics, table};
 use crate::model::explain::{Report, Target, explain};
 use crate::problem::Problem;
+use crate::profile::Profile;
 use crate::search::{Outcome, Scorer, Search};
 use crate::week::WeekSpec;
 
@@ -142,6 +143,26 @@ pub fn document(problem: &Problem, top: usize) -> Result<(GenerateOutput, Outcom
 
 /// Plans `generate` prints without `--top`.
 pub const DEFAULT_TOP: u16 = 5;
+
+/// What `generate --format json` prints for `profile` alone, its `history:` read as
+/// `--history` reads it (as of today; what it leaves out not printed): the library path of
+/// `batch` and the Python package.
+///
+/// # Errors
+/// A history that cannot be read (exit 2), or no week fits (exit 3).
+pub fn for_profile(profile: &Profile, top: usize) -> Result<GenerateOutput> {
+    let problem = Problem::new(profile);
+    let (problem, history) = match super::follow::read(&HistoryArgs::default(), profile, &Context::QUIET)? {
+        Some(followed) => {
+            let (p, used) = super::follow::for_week(problem, &followed);
+            (p, Some(used))
+        }
+        None => (problem, None),
+    };
+    let (mut doc, _) = document(&problem, top)?;
+    doc.history = history;
+    Ok(doc)
+}
 
 /// Run `generate`.
 ///

@@ -37,6 +37,13 @@ pub struct Context {
 }
 
 impl Context {
+    /// Nothing on stderr: a profile planned as one among many, or through the library.
+    pub const QUIET: Context = Context {
+        quiet: true,
+        verbose: false,
+        color: false,
+    };
+
     /// The context of a command line: colour only when stdout is a terminal and NO_COLOR
     /// is unset or empty (no-color.org). Data formats never carry colour, and neither does
     /// `--output FILE` ([`Context::emit`]).

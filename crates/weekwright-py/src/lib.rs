@@ -15,13 +15,11 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use serde::Serialize;
 use serde_json::Value;
-use weekwright::block::Settings;
 use weekwright::commands::block::calendar_of;
-use weekwright::commands::generate::document;
 use weekwright::commands::score::{score_structural, score_with_profile};
 use weekwright::error::Error;
 use weekwright::paces::{Fitness, RaceResult, Units};
-use weekwright::{Problem, Profile, WeekSpec, plan_block};
+use weekwright::{Problem, Profile, WeekSpec};
 
 pyo3::create_exception!(
     weekwright,
@@ -109,6 +107,10 @@ fn read_profile(profile: &Bound<'_, PyAny>) -> PyResult<Profile> {
 /// the number of plans, 1 to 100; `threads` the worker threads of this call, 1 to 256 (keep 1
 /// where an engine already runs a task a core). The GIL is released while the search runs.
 ///
+/// A `history` in the profile (paths the process can read) is read as `--history` reads
+/// it, as of today (or of WEEKWRIGHT_TODAY): the plans start from the runner's real
+/// minutes, and the result has a `history` part.
+///
 /// Raises `ValueError` with the command line's message for a bad profile or argument,
 /// `weekwright.NoWeekFits` when the constraints admit no week, and `TypeError` for a profile
 /// that is not a dict of JSON-like values.
@@ -125,8 +127,7 @@ fn generate<'py>(
     let profile = read_profile(profile)?;
     let value = py.detach(|| {
         engine(threads, || {
-            let (doc, _) = document(&Problem::new(&profile), usize::from(top))?;
-            Ok(doc)
+            weekwright::commands::generate::for_profile(&profile, usize::from(top))
         })
     })?;
     convert::to_python(py, &value)
@@ -191,22 +192,11 @@ fn block<'py>(
     let dates = args::dates(weeks, start, race)?;
     let seed = args::seed(seed)?;
     let profile = read_profile(profile)?;
-    let calendar = calendar_of(
-        &profile,
-        SOURCE,
-        &dates,
-        weekwright::dates::today().map_err(raise)?,
-    )
-    .map_err(raise)?;
+    let today = weekwright::dates::today().map_err(raise)?;
+    let calendar = calendar_of(&profile, SOURCE, &dates, today).map_err(raise)?;
     let value = py.detach(|| {
         engine(1, || {
-            plan_block(
-                &Problem::new(&profile),
-                &calendar,
-                seed,
-                &Settings::default(),
-                &mut |_| {},
-            )
+            weekwright::commands::block::for_profile(&profile, calendar, today, seed)
         })
     })?;
     convert::to_python(py, &value)

@@ -102,6 +102,40 @@ def test_block_reads_the_profiles_block_section(cli, tmp_path, monkeypatch):
     same(weekwright.block(profile), want)
 
 
+def test_a_profiles_history_is_read_as_the_cli_reads_it(cli, tmp_path, monkeypatch):
+    """A profile that names its history plans from it, as `generate` and `block` do: the
+    last 28 days' minutes (six 30-minute runs and an hour on Sunday: 240 a week) replace
+    the profile's current 400, and the result says which days were read."""
+    today = datetime.date(2026, 3, 2)
+    monkeypatch.setenv("WEEKWRIGHT_TODAY", today.isoformat())
+    env = {"WEEKWRIGHT_TODAY": today.isoformat()}
+    lines = []
+    for back in range(1, 36):
+        day = today - datetime.timedelta(days=back)
+        session, minutes = ("long", 60) if day.weekday() == 6 else ("easy", 30)
+        lines.append(f"- {{date: {day.isoformat()}, session: {session}, minutes: {minutes}, rpe: 3}}")
+    log = tmp_path / "log.yaml"
+    log.write_text("\n".join(lines) + "\n")
+    profile = {
+        "name": "Logged runner",
+        "level": "beginner",
+        "goal": "5k",
+        "weekly_minutes": 220,
+        "current_weekly_minutes": 400,
+        "hard_sessions": 1,
+        "available_days": ["tue", "thu", "sat", "sun"],
+        "long_run_day": "sun",
+        "history": [str(log)],
+    }
+    path = as_file(tmp_path, "p", profile)
+    got = weekwright.generate(profile)
+    same(got, cli.json("generate", "--profile", path, env=env))
+    assert got["history"]["weekly_minutes_28d"] == 240.0
+    got = weekwright.block(profile, weeks=4)
+    same(got, cli.json("block", "--weeks", 4, "--profile", path, env=env))
+    assert got["history"]["longest_run_30d"] == 60.0
+
+
 def test_numpy_values_read_as_their_python_values(examples):
     np = pytest.importorskip("numpy")
     profile = dict(examples["beginner-3-days.yaml"])

@@ -25,6 +25,10 @@ def generate(profile: dict[str, Any], top: int = 5, threads: int = 1) -> dict[st
     the number of plans, 1 to 100; `threads` the worker threads of this call, 1 to 256 (keep 1
     where an engine already runs a task a core). The GIL is released while the search runs.
 
+    A `history` in the profile (paths the process can read) is read as `--history` reads
+    it, as of today (or of WEEKWRIGHT_TODAY): the plans start from the runner's real
+    minutes, and the result has a `history` part.
+
     Raises `ValueError` with the command line's message for a bad profile or argument,
     `weekwright.NoWeekFits` when the constraints admit no week, and `TypeError` for a profile
     that is not a dict of JSON-like values.
