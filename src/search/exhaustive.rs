@@ -23,11 +23,14 @@ pub struct SpaceScore {
 /// Score every week whose days take sessions from `ids` (`ids.len()^7` weeks) at catalog
 /// minutes for `level`, judged on structure for `goal`, on the current rayon pool.
 ///
-/// Each (session, weekday) term of the kernel is built once; the enumeration adds one
-/// term per day as it descends, so a prefix shared by many weeks is summed once and each
-/// week costs one term and one `evaluate_lanes` lane. The work is split over the prefixes of the
-/// first two days; each prefix's scores are summed in enumeration order and the prefix
-/// sums added in prefix order, so the checksum is the same for any number of threads.
+/// Each (session, weekday) term of the kernel is built once, and each (Saturday, Sunday)
+/// pair of terms added up once; the enumeration adds one term per day as it descends to
+/// Friday, so a prefix shared by many weeks is summed once, and each week costs one
+/// `evaluate_lanes` lane, the pairs side by side (in a 13-session space, 169 pairs fill 43
+/// chunks of four lanes with 3 left over, where 13 Sundays alone filled 4 chunks with 3
+/// left over in each). The work is split over the prefixes of the first two days; each
+/// prefix's scores are summed in enumeration order and the prefix sums added in prefix
+/// order, so the checksum is the same for any number of threads.
 /// Memory is a few kilobytes, whatever the size of the space.
 #[must_use]
 pub fn score_space(ids: &[Session], level: Level, goal: Goal) -> SpaceScore {
@@ -47,7 +50,7 @@ pub fn score_space(ids: &[Session], level: Level, goal: Goal) -> SpaceScore {
             })
             .collect()
     });
-    let last = LastDay::<LANES>::new(&terms[6]);
+    let last = LastDay::<LANES>::pairs(&terms[5], &terms[6]);
     let arch = pulp::Arch::new();
     let prep = Prepared::new(&judge);
     let prefixes: Vec<(usize, usize)> = (0..n).flat_map(|a| (0..n).map(move |b| (a, b))).collect();
@@ -129,34 +132,32 @@ impl pulp::WithSimd for Prefix<'_> {
             .map(|chunk| std::array::from_fn(|l| if chunk.keeps(l) { 1.0 } else { 0.0 }))
             .collect();
         let s1 = Sums::EMPTY.with(0, &terms[0][a]).with(1, &terms[1][b]);
-        // Days 2 to 5 one by one, each added once to the prefix; day 6 in lanes.
+        // Days 2 to 4 one by one, each added once to the prefix; Saturday and Sunday in lanes.
         for (i2, t2) in terms[2].iter().enumerate() {
             let s2 = s1.with(2, t2);
             for (i3, t3) in terms[3].iter().enumerate() {
                 let s3 = s2.with(3, t3);
                 for (i4, t4) in terms[4].iter().enumerate() {
                     let s4 = s3.with(4, t4);
-                    for (i5, t5) in terms[5].iter().enumerate() {
-                        let s5 = s4.with(5, t5);
-                        last.judge(prep, &s5, &mut judged);
-                        for (c, chunk) in last.chunks.iter().enumerate() {
-                            let lanes = LastDay::lanes_of(&judged, c);
-                            let scores = evaluate_lanes(prep, &s5, chunk, &lanes).score;
-                            // A padded lane repeats the chunk's first week, so it never
-                            // changes the top; the sums skip it by its weight of 0.
-                            let weight = &weights[c];
-                            let mut above = false;
-                            for l in 0..LANES {
-                                sums[l] += scores[l] * weight[l];
-                                above |= scores[l] > part.best_score;
-                            }
-                            // Ties go to the first week in enumeration order.
-                            if above {
-                                let top = scores.iter().fold(f64::NEG_INFINITY, |t, &x| t.max(x));
-                                let l = scores.iter().position(|&x| x == top).unwrap_or(0);
-                                part.best = [a, b, i2, i3, i4, i5, c * LANES + l];
-                                part.best_score = top;
-                            }
+                    last.judge(prep, &s4, &mut judged);
+                    for (c, chunk) in last.chunks.iter().enumerate() {
+                        let lanes = LastDay::lanes_of(&judged, c);
+                        let scores = evaluate_lanes(prep, &s4, chunk, &lanes).score;
+                        // A padded lane repeats the chunk's first week, so it never
+                        // changes the top; the sums skip it by its weight of 0.
+                        let weight = &weights[c];
+                        let mut above = false;
+                        for l in 0..LANES {
+                            sums[l] += scores[l] * weight[l];
+                            above |= scores[l] > part.best_score;
+                        }
+                        // Ties go to the first week in enumeration order.
+                        if above {
+                            let top = scores.iter().fold(f64::NEG_INFINITY, |t, &x| t.max(x));
+                            let l = scores.iter().position(|&x| x == top).unwrap_or(0);
+                            let pair = c * LANES + l;
+                            part.best = [a, b, i2, i3, i4, pair / n6, pair % n6];
+                            part.best_score = top;
                         }
                     }
                 }

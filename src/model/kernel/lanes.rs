@@ -1,14 +1,14 @@
-//! `L` weeks side by side: the weeks that share their first six days and differ on Sunday,
-//! scored together so that each step of the model is one SIMD instruction for `L` weeks.
+//! `L` weeks side by side: the weeks that share their first days and differ on the last
+//! one or two (Saturday and Sunday), scored together so that each step of the model is one
+//! SIMD instruction for `L` weeks.
 //! [`evaluate_lanes`] is the one copy of the model's arithmetic (sections 4 to 7).
 
-use super::rules::{CLASSES, ClassMasks, JudgedClasses, judge_classes};
+use super::rules::JudgedClasses;
 use super::{
     Component, Constraint, Core, FATIGUE, Judged, LEGS_BEFORE, LOAD, LOAD_SQ, LONG_MINUTES, LONGEST_LONG,
     LONGEST_OTHER, MINUTES, Prepared, Sums, Violations, WIDTH, ZONES,
 };
 use crate::minutes::share_cap_by_volume;
-use crate::model::DayTerm;
 
 /// The larger of two numbers that are never NaN: one `maxpd`, where `f64::max` adds the
 /// NaN handling the kernel does not need.
@@ -48,88 +48,20 @@ pub fn monotony_of(load: f64, load_sq: f64) -> f64 {
     if load == 0.0 { 0.0 } else { m }
 }
 
-/// `L` Sunday terms side by side: the weeks that share their first six days and differ on
-/// the last, scored together so that the compiler can use one SIMD instruction for the
-/// same step of `L` weeks (structure of arrays: slot `k` of lane `l` is `v[k][l]`).
+/// `L` terms of the week's last days side by side (a Saturday's and a Sunday's added up,
+/// or a Sunday's alone): the weeks that share their first days and differ on the last, scored
+/// together so that the compiler can use one SIMD instruction for the same step of `L`
+/// weeks (structure of arrays: slot `k` of lane `l` is `v[k][l]`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TermLanes<const L: usize> {
     pub(super) v: [[f64; L]; WIDTH],
-    pub(super) inv_load: [f64; L],
+    /// Saturday's and Sunday's `1 / load` on a key day (Saturday's 0 where the lanes hold
+    /// Sunday alone: the first days' sums have it).
+    pub(super) inv_load: [[f64; L]; 2],
     /// The day's minutes where the running maxima read them.
     pub(super) longest: [[f64; L]; 2],
     /// Lanes that hold a term (the others repeat the first and are to be ignored).
     pub(super) keep: [bool; L],
-}
-
-/// The choices of the last day of a week, in chunks of `L` lanes, with their masks.
-///
-/// Which session stands where (the masks) decides the integer half of the score: counts,
-/// spacing, stacked rest, violations. For each six-day prefix the integer half is worked
-/// out for every last-day choice at once, [`CLASSES`] side by side ([`LastDay::judge`]),
-/// in the order of the chunks, so that a chunk's lanes read their verdicts as they lie.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LastDay<const L: usize> {
-    /// The terms, `L` to a chunk; the last chunk is padded with copies of its first term.
-    pub chunks: Vec<TermLanes<L>>,
-    /// The terms' masks, [`CLASSES`] to a group, in the terms' order.
-    groups: Vec<ClassMasks>,
-}
-
-impl<const L: usize> LastDay<L> {
-    /// A chunk never straddles two groups.
-    const FITS: () = assert!(CLASSES.is_multiple_of(L), "lanes divide the classes");
-
-    /// The terms of the last day side by side.
-    ///
-    /// # Panics
-    /// When `terms` is empty.
-    #[must_use]
-    pub fn new(terms: &[DayTerm]) -> Self {
-        let () = Self::FITS;
-        assert!(!terms.is_empty(), "at least one term");
-        // The last chunk is padded with copies of its first term, masks included, so that
-        // a padded lane is that week again, whole: it can never outscore it.
-        let padded: Vec<&DayTerm> = (0..terms.len().div_ceil(L) * L)
-            .map(|i| terms.get(i).unwrap_or(&terms[i / L * L]))
-            .collect();
-        let chunks = padded
-            .chunks(L)
-            .enumerate()
-            .map(|(c, chunk)| TermLanes {
-                v: std::array::from_fn(|k| std::array::from_fn(|l| chunk[l].v[k])),
-                inv_load: std::array::from_fn(|l| chunk[l].inv_load),
-                longest: std::array::from_fn(|k| std::array::from_fn(|l| chunk[l].longest[k])),
-                keep: std::array::from_fn(|l| c * L + l < terms.len()),
-            })
-            .collect();
-        let groups = padded
-            .chunks(CLASSES)
-            .map(|group| ClassMasks::new(&group.iter().map(|t| t.masks).collect::<Vec<_>>()))
-            .collect();
-        LastDay { chunks, groups }
-    }
-
-    /// Number of groups of [`CLASSES`] terms: the length [`LastDay::judge`] fills.
-    #[must_use]
-    pub fn groups(&self) -> usize {
-        self.groups.len()
-    }
-
-    /// The integer verdict of `six_days` completed by each last-day term, into `out` (at
-    /// least [`LastDay::groups`] long).
-    #[inline(always)]
-    pub fn judge(&self, prep: &Prepared, six_days: &Sums, out: &mut [JudgedClasses]) {
-        for (j, group) in out.iter_mut().zip(&self.groups) {
-            judge_classes(prep, six_days.masks, group, j);
-        }
-    }
-
-    /// The verdicts of chunk `c`'s lanes, from what [`LastDay::judge`] wrote.
-    #[inline(always)]
-    #[must_use]
-    pub fn lanes_of(judged: &[JudgedClasses], c: usize) -> JudgedLanes<L> {
-        JudgedLanes::of(&judged[c * L / CLASSES], c * L % CLASSES)
-    }
 }
 
 impl<const L: usize> TermLanes<L> {
@@ -186,21 +118,21 @@ impl<const L: usize> CoreLanes<L> {
     }
 }
 
-/// Score `L` weeks side by side: docs/model.md, "Weekly quantities" to "Verdict". Week `l` is `six_days` (Monday
-/// to Saturday) with Sunday's term `sundays[l]`; the sums are added in the order of
-/// [`Sums::push`]. `judged` is [`LastDay::lanes_of`] the verdicts [`LastDay::judge`] gave `six_days` for the [`LastDay`] that
-/// `sundays` belongs to. The one copy of the model's arithmetic; [`evaluate`](super::evaluate) is its one-lane
+/// Score `L` weeks side by side: docs/model.md, "Weekly quantities" to "Verdict". Week `l` is
+/// `first_days` (Monday to Friday, or to Saturday) with the last days' term `last_days[l]`
+/// (Saturday and Sunday added up, or Sunday), added to the first days' sums. `judged` is [`LastDay::lanes_of`] the verdicts [`LastDay::judge`] gave `first_days` for the [`LastDay`] that
+/// `last_days` belongs to. The one copy of the model's arithmetic; [`evaluate`](super::evaluate) is its one-lane
 /// case. Every step is the same for every lane, without branches, so the compiler can
 /// turn each into one SIMD instruction for `L` weeks.
 #[inline(always)] // Into the SIMD context of its caller (see `search::exhaustive`).
 #[must_use]
 pub fn evaluate_lanes<const L: usize>(
     prep: &Prepared,
-    six_days: &Sums,
-    sundays: &TermLanes<L>,
+    first_days: &Sums,
+    last_days: &TermLanes<L>,
     judged: &JudgedLanes<L>,
 ) -> CoreLanes<L> {
-    let q = Quantities::of(prep, six_days, sundays, judged);
+    let q = Quantities::of(prep, first_days, last_days, judged);
     let lost = lost_points(prep, &q, judged);
     let (violations, score) = verdict(prep, &q, judged, &lost);
     CoreLanes {
@@ -241,7 +173,7 @@ pub struct JudgedLanes<const L: usize> {
 impl<const L: usize> JudgedLanes<L> {
     /// Lanes `at..at + L` of the classes.
     #[inline(always)]
-    fn of(j: &JudgedClasses, at: usize) -> Self {
+    pub(super) fn of(j: &JudgedClasses, at: usize) -> Self {
         use std::array::from_fn;
         JudgedLanes {
             quality: from_fn(|l| j.quality[at + l]),
@@ -298,9 +230,9 @@ struct Quantities<const L: usize> {
 
 impl<const L: usize> Quantities<L> {
     #[inline(always)]
-    fn of(prep: &Prepared, six_days: &Sums, sundays: &TermLanes<L>, judged: &JudgedLanes<L>) -> Self {
+    fn of(prep: &Prepared, first_days: &Sums, last_days: &TermLanes<L>, judged: &JudgedLanes<L>) -> Self {
         use std::array::from_fn;
-        let slot = |k: usize| -> [f64; L] { from_fn(|l| six_days.v[k] + sundays.v[k][l]) };
+        let slot = |k: usize| -> [f64; L] { from_fn(|l| first_days.v[k] + last_days.v[k][l]) };
         let minutes = slot(MINUTES);
         let load = slot(LOAD);
         let load_sq = slot(LOAD_SQ);
@@ -320,7 +252,7 @@ impl<const L: usize> Quantities<L> {
             }
         }
         let (peak_fatigue_ratio, volume_ratio) = volume_terms(prep, &minutes, &load, &peak);
-        let (recovery, max_freshness) = freshness(six_days, sundays);
+        let (recovery, max_freshness) = freshness(first_days, last_days);
         Quantities {
             minutes,
             load,
@@ -336,7 +268,7 @@ impl<const L: usize> Quantities<L> {
                 };
                 max(cap, prep.long_share_floor)
             }),
-            long_ratio: long_ratio(six_days, sundays),
+            long_ratio: long_ratio(first_days, last_days),
             monotony,
             peak_fatigue_ratio,
             volume_ratio,
@@ -374,10 +306,16 @@ fn volume_terms<const L: usize>(
 /// The longest long run over the longest run that is neither long nor quality: 9 when
 /// there is no other run (an empty week included), else 0 without a long run.
 #[inline(always)]
-fn long_ratio<const L: usize>(six_days: &Sums, sundays: &TermLanes<L>) -> [f64; L] {
+fn long_ratio<const L: usize>(first_days: &Sums, last_days: &TermLanes<L>) -> [f64; L] {
     std::array::from_fn(|l| {
-        let long = max(six_days.longest[LONGEST_LONG], sundays.longest[LONGEST_LONG][l]);
-        let other = max(six_days.longest[LONGEST_OTHER], sundays.longest[LONGEST_OTHER][l]);
+        let long = max(
+            first_days.longest[LONGEST_LONG],
+            last_days.longest[LONGEST_LONG][l],
+        );
+        let other = max(
+            first_days.longest[LONGEST_OTHER],
+            last_days.longest[LONGEST_OTHER][l],
+        );
         // Selects rather than branches, so that the lanes share one division.
         let ratio = long / if other == 0.0 { 1.0 } else { other };
         let ratio = if long == 0.0 { 0.0 } else { ratio };
@@ -387,17 +325,18 @@ fn long_ratio<const L: usize>(six_days: &Sums, sundays: &TermLanes<L>) -> [f64; 
 
 /// Recovery's fractions summed over the key days, and the highest freshness.
 #[inline(always)]
-fn freshness<const L: usize>(six_days: &Sums, sundays: &TermLanes<L>) -> ([f64; L], [f64; L]) {
+fn freshness<const L: usize>(first_days: &Sums, last_days: &TermLanes<L>) -> ([f64; L], [f64; L]) {
     // Freshness of each key day; 0 elsewhere, where the day's inverse load is 0.
     let mut recovery = [0.0; L];
     let mut max_freshness = [0.0f64; L];
     for d in 0..7 {
         for l in 0..L {
-            let legs = six_days.v[LEGS_BEFORE + d] + sundays.v[LEGS_BEFORE + d][l];
-            let inv_load = if d == 6 {
-                sundays.inv_load[l]
-            } else {
-                six_days.inv_load[d]
+            let legs = first_days.v[LEGS_BEFORE + d] + last_days.v[LEGS_BEFORE + d][l];
+            // Saturday's is in the first days' sums or in the lanes, 0 in the other.
+            let inv_load = match d {
+                6 => last_days.inv_load[1][l],
+                5 => first_days.inv_load[5] + last_days.inv_load[0][l],
+                _ => first_days.inv_load[d],
             };
             let rho = legs * inv_load;
             recovery[l] += ramp(rho, 1.5, 1.0 / 0.7);
@@ -488,78 +427,4 @@ fn verdict<const L: usize>(
         )
     });
     (violations, score)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::catalog::{Catalog, Goal, Level, Session};
-    use crate::model::Judge;
-
-    #[test]
-    fn a_padded_lane_is_its_chunks_first_week_again_masks_and_all() {
-        // Five Sundays in chunks of four: the second chunk holds one term and three copies.
-        // A copy judged on other masks than its term's would score another week, and could
-        // outscore every real one (bench's best reads every lane).
-        let (catalog, judge) = (
-            Catalog::default(),
-            Judge::structural(Goal::Half, Level::Intermediate),
-        );
-        let term = |s: Session| {
-            let spec = catalog.spec(s);
-            DayTerm::new(
-                &judge,
-                6,
-                s,
-                catalog.minutes(s, Level::Intermediate),
-                spec.rpe,
-                spec.zones,
-            )
-        };
-        let sundays: Vec<DayTerm> = [
-            Session::Easy,
-            Session::Rest,
-            Session::Tempo,
-            Session::Moderate,
-            Session::Long,
-        ]
-        .into_iter()
-        .map(term)
-        .collect();
-        let last = LastDay::<4>::new(&sundays);
-        let prep = Prepared::new(&judge);
-        let mut six_days = Sums::EMPTY;
-        for (d, s) in [
-            Session::Rest,
-            Session::Intervals,
-            Session::Easy,
-            Session::Easy,
-            Session::Tempo,
-            Session::Easy,
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            let spec = catalog.spec(s);
-            six_days.push(
-                d,
-                &DayTerm::new(
-                    &judge,
-                    d,
-                    s,
-                    catalog.minutes(s, Level::Intermediate),
-                    spec.rpe,
-                    spec.zones,
-                ),
-            );
-        }
-        let mut judged = vec![JudgedClasses::default(); last.groups()];
-        last.judge(&prep, &six_days, &mut judged);
-        let chunk = &last.chunks[1];
-        let core = evaluate_lanes(&prep, &six_days, chunk, &LastDay::<4>::lanes_of(&judged, 1));
-        assert!(chunk.keeps(0) && !chunk.keeps(1));
-        for l in 1..4 {
-            assert_eq!(core.lane(l), core.lane(0), "lane {l}");
-        }
-    }
 }

@@ -23,11 +23,13 @@
 #![allow(clippy::inline_always)]
 
 mod lanes;
+mod last_days;
 mod rules;
 
 #[cfg(test)]
 use lanes::monotony_of;
-pub use lanes::{JudgedLanes, LastDay, TermLanes, evaluate_lanes};
+pub use lanes::{JudgedLanes, TermLanes, evaluate_lanes};
+pub use last_days::LastDay;
 pub use rules::{DayMarks, Judged, JudgedClasses, marks};
 use rules::{Specific, judge_masks};
 
@@ -385,7 +387,7 @@ pub fn evaluate(judge: &Judge, week: &Sums) -> Core {
     let prep = Prepared::new(judge);
     let lane = TermLanes {
         v: [[0.0]; WIDTH],
-        inv_load: [week.inv_load[6]],
+        inv_load: [[0.0], [week.inv_load[6]]],
         longest: [[0.0]; 2],
         keep: [true],
     };
