@@ -4,7 +4,7 @@
 
 use super::{Facts, between, days_word, join_and, possessive, previous_key};
 use crate::catalog::Session;
-use crate::model::{Component, Constraint, DayMarks, Verdict, key_gaps};
+use crate::model::{Component, Constraint, DayMarks, Verdict, Violations, key_gaps};
 use crate::week::Day;
 
 /// Every note of a week, in order.
@@ -45,7 +45,7 @@ fn headline(f: &Facts) -> String {
                 parts.push("fatigue outgrows what you are used to");
             }
             if parts.is_empty() && a.verdict == Verdict::Unbalanced {
-                costliest(a.score, &a.lost)
+                costliest(a.score, &a.lost, a.violations)
             } else if parts.is_empty() {
                 format!(
                     "The week holds together but has room to improve (score {:.0}).",
@@ -62,9 +62,22 @@ fn headline(f: &Facts) -> String {
     }
 }
 
-/// An unbalanced week with none of the named troubles: the two components it loses most
-/// on, so that the headline agrees with the verdict instead of calling the week sound.
-fn costliest(score: f64, lost: &[f64; Component::COUNT]) -> String {
+/// An unbalanced week with none of the named troubles: the rules it breaks (each costs 15
+/// points and makes a week unbalanced whatever its score), else the two components it
+/// loses most on, so that the headline agrees with the verdict instead of calling the week
+/// sound.
+fn costliest(score: f64, lost: &[f64; Component::COUNT], violations: Violations) -> String {
+    let broken: Vec<String> = violations.iter().map(|c| c.id().to_string()).collect();
+    if !broken.is_empty() {
+        return format!(
+            "The week is unbalanced (score {score:.0}): it breaks {} (see violations).",
+            if broken.len() == 1 {
+                format!("a rule: {}", broken[0])
+            } else {
+                format!("{} rules: {}", broken.len(), join_and(&broken))
+            }
+        );
+    }
     let mut by_loss: Vec<(Component, f64)> =
         Component::ALL.iter().copied().zip(lost.iter().copied()).collect();
     by_loss.sort_by(|a, b| b.1.total_cmp(&a.1));
@@ -260,6 +273,13 @@ fn repeatable(f: &Facts) -> Vec<String> {
     let (a, p) = (f.a, &f.judge.params);
     if a.load == 0.0 {
         return Vec::new();
+    }
+    if a.repeatable && a.verdict != Verdict::Balanced {
+        return vec![format!(
+            "You could finish this week and start it again, but repeatable is not enough: at score {:.0} it is {}, for the reasons above.",
+            a.score,
+            a.verdict.id()
+        )];
     }
     if a.repeatable {
         return vec![

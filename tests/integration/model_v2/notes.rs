@@ -84,6 +84,30 @@ fn check(week: &[&str; 7], goal: &str) {
     let notes = notes_of(&out);
     let again = notes.iter().any(|n| n.contains("start it again"));
     assert_eq!(again, truth.repeatable, "{text}: {notes:?}");
+    // "It works" only for a balanced week; a repeatable week that is not says its verdict.
+    let works = notes.iter().any(|n| n.contains("signal that it works"));
+    let balanced = truth.verdict == reference::Verdict::Balanced;
+    assert_eq!(works, truth.repeatable && balanced, "{text}: {notes:?}");
+    if truth.repeatable && !balanced {
+        let word = if truth.verdict == reference::Verdict::Watch {
+            "watch"
+        } else {
+            "unbalanced"
+        };
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.contains("repeatable is not enough") && n.contains(word)),
+            "{text}: {notes:?}"
+        );
+    }
+    // A headline that calls the week unbalanced names every rule it breaks.
+    if let Some(h) = notes.iter().find(|n| n.starts_with("The week is unbalanced")) {
+        assert_eq!(truth.verdict, reference::Verdict::Unbalanced, "{text}: {h}");
+        for v in &truth.violations {
+            assert!(h.contains(v), "{text}: {h} does not name {v}");
+        }
+    }
     if let Some(n) = notes.iter().find(|n| n.starts_with("Not repeatable")) {
         assert!(!truth.repeatable);
         let m = &truth.metrics;
@@ -185,4 +209,46 @@ fn a_week_at_the_easy_floor_within_rounding_does_not_break_it() {
         .map(|v| v["id"].as_str().unwrap())
         .collect();
     assert!(!ids.contains(&"easy_floor"), "{ids:?}");
+}
+
+/// A week that meets every rule of the model's structure but breaks the runner's (one hard
+/// session where the profile asks for two) is unbalanced for that rule, whatever its
+/// components: its headline names the rule, not the components it loses a few points on,
+/// and its last note does not call it a week that works.
+#[test]
+fn an_unbalanced_week_says_which_rule_it_breaks() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("two-hard.yaml");
+    std::fs::write(
+        &path,
+        "name: Two hard\nlevel: intermediate\ngoal: 10k\nweekly_minutes: 300\ncurrent_weekly_minutes: 300\nhard_sessions: 2\nlong_run_day: sun\n",
+    )
+    .unwrap();
+    let out = weekwright(&[
+        "score",
+        "--profile",
+        path.to_str().unwrap(),
+        "--week",
+        "rest,easy,easy,tempo,easy,rest,long",
+        "--format",
+        "json",
+    ])
+    .code(0)
+    .json();
+    assert_eq!(out["verdict"], "unbalanced");
+    let ids: Vec<&str> = out["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["hard_sessions"]);
+    assert!(out["score"].as_f64().unwrap() >= 60.0, "{out}");
+    let notes = notes_of(&out);
+    assert!(notes[0].contains("hard_sessions"), "{notes:?}");
+    assert!(!notes[0].contains("loses most on"), "{notes:?}");
+    assert!(
+        notes.iter().all(|n| !n.contains("signal that it works")),
+        "{notes:?}"
+    );
 }
