@@ -85,9 +85,9 @@ fn check(week: &[&str; 7], goal: &str) {
     let again = notes.iter().any(|n| n.contains("start it again"));
     assert_eq!(again, truth.repeatable, "{text}: {notes:?}");
     // "It works" only for a balanced week; a repeatable week that is not says its verdict.
-    let works = notes.iter().any(|n| n.contains("signal that it works"));
+    let says_it_works = notes.iter().any(|n| n.contains("signal that it works"));
     let balanced = truth.verdict == reference::Verdict::Balanced;
-    assert_eq!(works, truth.repeatable && balanced, "{text}: {notes:?}");
+    assert_eq!(says_it_works, truth.repeatable && balanced, "{text}: {notes:?}");
     if truth.repeatable && !balanced {
         let word = if truth.verdict == reference::Verdict::Watch {
             "watch"
