@@ -304,6 +304,30 @@ pub fn for_week(problem: Problem, followed: &Followed) -> (Problem, HistoryUsed)
     let mut notes = Vec::new();
     let (problem, note) = followed.with_current_minutes(problem, &status);
     notes.push(note);
+    let (problem, reach) = within_reach(problem);
+    notes.extend(reach);
     let used = followed.used(&status, notes);
     (problem, used)
+}
+
+/// How far above the minutes a runner is used to one week may aim: the `volume` component
+/// loses nothing within 5 % (docs/model.md, "Planning from history").
+pub const REACH: f64 = 1.05;
+
+/// `problem` aiming at no more than [`REACH`] times the minutes a week the runner has
+/// been running (read from history), with the note that says so: the profile's
+/// `weekly_minutes` far above them asks for a jump that the model scores down, and the
+/// best week at that target is the one that runs least (rest days and hard sessions in
+/// place of easy running). A block builds back towards the target week by week instead.
+#[must_use]
+pub fn within_reach(problem: Problem) -> (Problem, Option<String>) {
+    let (target, current) = (problem.weekly_minutes(), problem.current_weekly_minutes());
+    let reach = (REACH * current).max(*crate::limits::WEEKLY_MINUTES.start());
+    if target <= reach {
+        return (problem, None);
+    }
+    let note = format!(
+        "this week aims at {reach:.0} minutes, 5 % over the {current:.0} a week you have been running, not the profile's {target:.0}: more at once is a jump (the volume component); weekwright block builds back towards {target:.0} week by week"
+    );
+    (problem.with_weekly_minutes(reach), Some(note))
 }

@@ -23,9 +23,10 @@ use crate::week::Day;
 pub fn week_problem(problem: Problem, followed: &Followed, today: Date) -> (Problem, Vec<String>) {
     let monday = monday_of(today);
     let status = followed.status_at(monday, problem.params());
-    let (mut problem, note) =
+    let (problem, note) =
         followed.with_current_minutes(problem.with_start(follow::start_of(&status)), &status);
-    let notes = vec![note];
+    let (mut problem, reach) = follow::within_reach(problem);
+    let notes: Vec<String> = std::iter::once(note).chain(reach).collect();
     let done_days = usize::try_from(days_between(monday, today).clamp(0, 6)).unwrap_or(0);
     for (i, &day) in Day::ALL.iter().enumerate().take(done_days) {
         let date = add_days(monday, whole(i));
