@@ -490,3 +490,37 @@ impl Assessment {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::{Goal, Level};
+
+    /// docs/model.md, "Verdict": balanced from 80 with no violation, watch from 60 up to
+    /// 80, unbalanced below 60 or with any violation; the thresholds belong to the upper
+    /// band.
+    #[test]
+    fn the_verdict_bands_start_at_60_and_80() {
+        let judge = Judge::structural(Goal::Half, Level::Intermediate);
+        let base = kernel::evaluate(&judge, &Sums::EMPTY);
+        let verdict = |score: f64, violations: Violations| {
+            let mut core = base;
+            core.score = score;
+            core.violations = violations;
+            let state = SteadyState {
+                fitness: [0.0; 7],
+                fatigue: [0.0; 7],
+                legs: [0.0; 7],
+            };
+            Assessment::from_core(&judge, &core, state, [None; 7], DayMarks::default()).verdict
+        };
+        let none = Violations::default();
+        assert_eq!(verdict(59.999, none), Verdict::Unbalanced);
+        assert_eq!(verdict(60.0, none), Verdict::Watch);
+        assert_eq!(verdict(79.999, none), Verdict::Watch);
+        assert_eq!(verdict(80.0, none), Verdict::Balanced);
+        let mut broken = Violations::default();
+        broken.insert(Constraint::BackToBack);
+        assert_eq!(verdict(95.0, broken), Verdict::Unbalanced);
+    }
+}
