@@ -133,15 +133,18 @@ pub(super) fn rhythm(f: &Facts) -> String {
     }
     for d in days_in(marks.run_after_long | marks.recovery_after_long) {
         let prose = s[d.index()].prose();
-        let article = if s[d.index()] == Session::Recovery {
-            "only a"
+        // "intervals" and "hill repeats" are plural: no article.
+        let what = if s[d.index()] == Session::Recovery {
+            format!("only a {prose}")
+        } else if prose.ends_with('s') {
+            prose.to_string()
         } else if prose.starts_with(['a', 'e', 'i', 'o', 'u']) {
-            "an"
+            format!("an {prose}")
         } else {
-            "a"
+            format!("a {prose}")
         };
         faults.push(format!(
-            "the day after the long run holds {article} {prose} (rest, cross-training or a recovery run is better)"
+            "the day after the long run holds {what} (rest, cross-training or a recovery run is better)"
         ));
     }
     let weekend = days_in(marks.weekend_quality);

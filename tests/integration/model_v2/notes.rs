@@ -252,3 +252,71 @@ fn an_unbalanced_week_says_which_rule_it_breaks() {
         "{notes:?}"
     );
 }
+
+/// The violations and components name the days and sessions they are about, as the week
+/// has them: Monday's intervals and Tuesday's tempo back to back; Monday and Friday, days
+/// the runner cannot train; the long run on Saturday where the profile puts it on Sunday;
+/// and the day after the long run holding intervals (plural: no article).
+#[test]
+fn the_reasons_name_the_days_and_sessions_of_the_week() {
+    let out = weekwright(&[
+        "score",
+        "--week",
+        "intervals,tempo,easy,rest,easy,rest,long",
+        "--format",
+        "json",
+    ])
+    .code(0)
+    .json();
+    let why = |list: &str, id: &str| -> String {
+        out[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["id"] == id)
+            .unwrap_or_else(|| panic!("no {id} in {out}"))["why"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        why("violations", "back_to_back").contains("Monday's intervals and Tuesday's tempo"),
+        "{out}"
+    );
+    assert!(
+        why("components", "recovery")
+            .starts_with("Tuesday's tempo starts on legs still tired from Monday's intervals")
+    );
+    let rhythm = why("components", "rhythm");
+    assert!(
+        rhythm.contains("The day after the long run holds intervals ("),
+        "{rhythm}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("five-days.yaml");
+    std::fs::write(
+        &path,
+        "name: Five days\nlevel: intermediate\ngoal: 10k\nweekly_minutes: 300\ncurrent_weekly_minutes: 300\nhard_sessions: 2\nlong_run_day: sun\navailable_days: [tue, wed, thu, sat, sun]\n",
+    )
+    .unwrap();
+    let out = weekwright(&[
+        "score",
+        "--profile",
+        path.to_str().unwrap(),
+        "--week",
+        "easy,intervals,easy,rest,easy,long,tempo",
+        "--format",
+        "json",
+    ])
+    .code(0)
+    .json();
+    let violations = out["violations"].to_string();
+    assert!(
+        violations.contains("Monday and Friday break your availability"),
+        "{violations}"
+    );
+    assert!(
+        violations.contains("the week has 1 long run (Saturday)"),
+        "{violations}"
+    );
+}
