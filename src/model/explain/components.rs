@@ -59,14 +59,14 @@ fn volume(f: &Facts) -> String {
             why.pop();
             let _ = write!(
                 why,
-                "; the plan places {:.0} of your {weekly:.0} minutes, as the easy days are at their limits.",
+                "; the plan places {:.0} of your {weekly:.0} minutes, as its days are at their longest.",
                 a.minutes
             );
         } else if shortfall < -0.5 {
             why.pop();
             let _ = write!(
                 why,
-                "; the plan needs {:.0} minutes, {:.0} over your {weekly:.0}, as the easy days are at their floor.",
+                "; the plan needs {:.0} minutes, {:.0} over your {weekly:.0}, as its days are at their shortest.",
                 a.minutes, -shortfall
             );
         }
