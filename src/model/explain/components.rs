@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Facts, days_word, pct, possessive, rules};
+use super::{Facts, days_word, pct, possessive, rules, s_of};
 use crate::catalog::Session;
 use crate::model::{Component, DayMarks, key_gaps};
 use crate::week::Day;
@@ -96,8 +96,9 @@ fn recovery(f: &Facts) -> String {
                 possessive(prev, s[prev.index()])
             };
             format!(
-                "{} starts on legs still tired from {carried}: leg fatigue {rho:.2} times its load (fresh up to 1.5, too tired to repeat above {:.1}).",
+                "{} start{} on legs still tired from {carried}: leg fatigue {rho:.2} times its load (fresh up to 1.5, too tired to repeat above {:.1}).",
                 possessive(Day::ALL[d], s[d]),
+                s_of(s[d]),
                 f.judge.params.freshness_limit
             )
         }
@@ -124,8 +125,9 @@ fn spacing(f: &Facts) -> String {
             String::new()
         };
         format!(
-            "{} comes {} after {}, which needs {}{more}.",
+            "{} come{} {} after {}, which needs {}{more}.",
             possessive(Day::ALL[next], s[next]),
+            s_of(s[next]),
             days_word(gaps[d]),
             possessive(Day::ALL[d], s[d]),
             days_word(s[d].gap_days())

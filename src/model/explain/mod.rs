@@ -142,6 +142,12 @@ fn join_and(items: &[String]) -> String {
     }
 }
 
+/// The verb ending that agrees with a session as a subject: "Friday's tempo comes", but
+/// "Monday's intervals come" and "Tuesday's hill repeats come".
+fn s_of(session: Session) -> &'static str {
+    if session.prose().ends_with('s') { "" } else { "s" }
+}
+
 fn possessive(day: Day, session: Session) -> String {
     format!("{}'s {}", day.name(), session.prose())
 }

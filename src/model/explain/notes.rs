@@ -2,7 +2,7 @@
 //! the key days in the article's words, grey-zone days, the long run on top, spent legs,
 //! minutes the structure cannot place, and whether the week can be repeated.
 
-use super::{Facts, between, days_word, join_and, possessive, previous_key};
+use super::{Facts, between, days_word, join_and, possessive, previous_key, s_of};
 use crate::catalog::Session;
 use crate::model::{Component, Constraint, DayMarks, Verdict, Violations, key_gaps};
 use crate::week::Day;
@@ -124,13 +124,15 @@ fn spacing(f: &Facts) -> Vec<String> {
         } else if DayMarks::has(a.marks.short_of_space(), d) {
             notes.push(if f.target.advise {
                 format!(
-                    "{that} comes {} after {this}; give it {} of easy running first.",
+                    "{that} come{} {} after {this}; give it {} of easy running first.",
+                    s_of(s[next]),
                     days_word(gaps[d]),
                     days_word(s[d].gap_days())
                 )
             } else {
                 format!(
-                    "{that} comes {} after {this}, which needs {}: spacing costs points, and every other arrangement of your days costs more.",
+                    "{that} come{} {} after {this}, which needs {}: spacing costs points, and every other arrangement of your days costs more.",
+                    s_of(s[next]),
                     days_word(gaps[d]),
                     days_word(s[d].gap_days())
                 )
@@ -210,8 +212,9 @@ fn spent_legs(f: &Facts) -> Vec<String> {
             && rho > judge.params.freshness_limit
         {
             notes.push(format!(
-                "{} starts on spent legs (leg fatigue {rho:.2} times its load, above {:.1}){}",
+                "{} start{} on spent legs (leg fatigue {rho:.2} times its load, above {:.1}){}",
                 possessive(Day::ALL[d], s[d]),
+                s_of(s[d]),
                 judge.params.freshness_limit,
                 if f.target.advise {
                     ": make the day before it easy or rest."
@@ -308,8 +311,13 @@ fn repeatable(f: &Facts) -> Vec<String> {
         .map(|d| Day::ALL[d].name().to_string())
         .collect();
     if !spent.is_empty() {
+        let (verb, its) = if spent.len() == 1 {
+            ("starts", "its load")
+        } else {
+            ("start", "their loads")
+        };
         reasons.push(format!(
-            "{} starts on legs more tired than {:.1} times its load",
+            "{} {verb} on legs more tired than {:.1} times {its}",
             join_and(&spent),
             p.freshness_limit
         ));

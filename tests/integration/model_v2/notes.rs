@@ -131,10 +131,11 @@ fn check(week: &[&str; 7], goal: &str) {
         let spent = (0..7).any(|d| m.freshness[d].is_some_and(|rho| rho > 2.2));
         assert_eq!(n.contains("legs more tired"), spent, "{text}: {n}");
     }
-    // "X's A comes N after Y's B": Y to X is N days around the week.
+    // "X's A comes N after Y's B" ("come" after a plural session): Y to X is N days
+    // around the week.
     for n in notes
         .iter()
-        .filter(|n| n.contains(" comes ") && n.contains(" after "))
+        .filter(|n| (n.contains(" comes ") || n.contains(" come ")) && n.contains(" after "))
     {
         let first = DAYS
             .iter()
@@ -146,7 +147,13 @@ fn check(week: &[&str; 7], goal: &str) {
             .position(|d| rest.starts_with(d))
             .expect("a day after 'after'");
         let words = WORDS[gap(second, first)];
-        assert!(n.contains(&format!("comes {words} after")), "{text}: {n}");
+        let (_, session) = n[..n.find(" come").unwrap()].split_once("'s ").unwrap();
+        let verb = if ["intervals", "hill repeats"].contains(&session) {
+            "come"
+        } else {
+            "comes"
+        };
+        assert!(n.contains(&format!("{verb} {words} after")), "{text}: {n}");
     }
 }
 
@@ -299,7 +306,7 @@ fn the_reasons_name_the_days_and_sessions_of_the_week() {
         "name: Five days\nlevel: intermediate\ngoal: 10k\nweekly_minutes: 300\ncurrent_weekly_minutes: 300\nhard_sessions: 2\nlong_run_day: sun\navailable_days: [tue, wed, thu, sat, sun]\n",
     )
     .unwrap();
-    let out = weekwright(&[
+    let five_days = weekwright(&[
         "score",
         "--profile",
         path.to_str().unwrap(),
@@ -310,7 +317,29 @@ fn the_reasons_name_the_days_and_sessions_of_the_week() {
     ])
     .code(0)
     .json();
-    let violations = out["violations"].to_string();
+    let out = weekwright(&[
+        "score",
+        "--week",
+        "intervals,easy,easy,rest,easy,easy,long",
+        "--format",
+        "json",
+    ])
+    .code(0)
+    .json();
+    let notes = notes_of(&out);
+    assert!(
+        notes.iter().any(
+            |n| n == "Sunday's long run sits on top of the structure, six days after Monday's intervals."
+        ),
+        "{notes:?}"
+    );
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.starts_with("Monday's intervals come one day after Sunday's long run")),
+        "{notes:?}"
+    );
+    let violations = five_days["violations"].to_string();
     assert!(
         violations.contains("Monday and Friday break your availability"),
         "{violations}"
