@@ -379,6 +379,28 @@ fn a_week_from_a_start_state_is_read_at_the_higher_of_its_course_and_its_steady_
     assert!((a.freshness[1].unwrap() - steady_legs[1] / 375.0).abs() < 1e-9);
     assert!((a.freshness[4].unwrap() - steady_legs[4] / 325.0).abs() < 1e-9);
     assert!((a.freshness[6].unwrap() - steady_legs[6] / 360.0).abs() < 1e-9);
+    // From legs of 3000 (a very heavy weekend before), the week's own course is the higher
+    // before Tuesday and Friday (3000 aH = 1819.6 against 381.8; 3000 aH^4 + 375 aH^2 +
+    // 135 aH = 625.9 against 305.0), so freshness reads it there.
+    let tired = assess(
+        &Judge {
+            start: Some(Start {
+                legs: 3000.0,
+                ..start
+            }),
+            ..Judge::structural(Goal::TenK, Level::Intermediate)
+        },
+        &week,
+    );
+    let (_, tired_legs) = course(240.0, 3000.0, 1);
+    for (d, load) in [(1, 375.0), (4, 325.0), (6, 360.0)] {
+        let higher = tired_legs[d].max(steady_legs[d]);
+        assert!(
+            (tired.freshness[d].unwrap() - higher / load).abs() < 1e-9,
+            "day {d}"
+        );
+    }
+    assert!(tired_legs[1] > steady_legs[1] && tired_legs[4] > steady_legs[4]);
 }
 
 #[test]
