@@ -847,3 +847,57 @@ fn the_percentile_counts_only_weeks_that_score_strictly_lower() {
     let (_, _, p) = feasible.iter().find(|f| f.1 == top).unwrap();
     assert!(*p < 1.0, "the top week is not better than itself");
 }
+
+/// The limits of docs/model.md hold up to and including their value: a recovery run of
+/// exactly 45 minutes is in its place (46 is not), a 10k long run of exactly 135 minutes is
+/// within the goal's cap (136 breaks it), and a Wednesday of exactly its 40-minute cap
+/// keeps the runner's availability (41 breaks it).
+#[test]
+fn each_limit_holds_at_its_value_and_breaks_just_above() {
+    let score = |extra: &[&str], week: &str| -> Value {
+        let mut args = vec!["score", "--week", week, "--format", "json"];
+        args.extend(extra);
+        weekwright(&args).code(0).json()
+    };
+    let lost = |v: &Value, id: &str| -> f64 {
+        v["components"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap()["lost"]
+            .as_f64()
+            .unwrap()
+    };
+    let ids = |v: &Value| -> Vec<String> {
+        v["violations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let ten_k = ["--goal", "10k"];
+    let at = score(&ten_k, "easy,intervals,recovery:45,easy,tempo,easy,long");
+    let over = score(&ten_k, "easy,intervals,recovery:46,easy,tempo,easy,long");
+    assert_eq!(lost(&at, "sessions"), 0.0, "{at}");
+    assert!(lost(&over, "sessions") > 0.0, "{over}");
+    assert!(ids(&score(&ten_k, "easy,intervals,easy,rest,tempo,easy,long:135")).is_empty());
+    assert_eq!(
+        ids(&score(&ten_k, "easy,intervals,easy,rest,tempo,easy,long:136")),
+        ["long_run_cap"]
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let capped = dir.path().join("capped.yaml");
+    std::fs::write(
+        &capped,
+        "name: Capped\nlevel: intermediate\ngoal: 10k\nweekly_minutes: 300\ncurrent_weekly_minutes: 300\nhard_sessions: 2\nlong_run_day: sun\nmax_minutes: {wed: 40}\n",
+    )
+    .unwrap();
+    let profile = ["--profile", capped.to_str().unwrap()];
+    assert!(ids(&score(&profile, "rest,intervals,easy:40,easy,tempo,easy,long")).is_empty());
+    assert_eq!(
+        ids(&score(&profile, "rest,intervals,easy:41,easy,tempo,easy,long")),
+        ["availability"]
+    );
+}
