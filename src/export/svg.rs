@@ -201,7 +201,7 @@ pub fn block_chart(block: &Block) -> String {
     let mut s = String::new();
     header(&mut s, block);
     phase_bands(&mut s, &scales, block);
-    load_grid(&mut s, &scales);
+    load_grid(&mut s, &scales, "load per day (AU)");
     load_bars(&mut s, &scales, block);
     fitness_and_fatigue(&mut s, &scales, block);
     form_panel(&mut s, &scales, block);
@@ -288,9 +288,9 @@ fn band_label(name: &str, width: f64) -> (String, u8) {
     }
 }
 
-/// The load panel's grid at round steps, each with its value, and the axis's title, so
-/// that the bars and lines can be read off as numbers.
-fn load_grid(s: &mut String, scales: &Scales) {
+/// The load panel's grid at round steps, each with its value, and the axis's `title`, so
+/// that the bars and lines can be read off as numbers (the block and status charts).
+pub(super) fn load_grid(s: &mut String, scales: &Axes, title: &str) {
     let mut v = 0.0;
     while v <= scales.y_max + 1e-9 {
         let yy = scales.y(v);
@@ -306,7 +306,7 @@ fn load_grid(s: &mut String, scales: &Scales) {
     let mid = f64::midpoint(TOP, LOAD_BOTTOM);
     let _ = writeln!(
         s,
-        "<text transform=\"translate(20 {mid:.1}) rotate(-90)\" text-anchor=\"middle\" fill=\"{INK}\">load per day (AU)</text>"
+        "<text transform=\"translate(20 {mid:.1}) rotate(-90)\" text-anchor=\"middle\" fill=\"{INK}\">{title}</text>"
     );
 }
 

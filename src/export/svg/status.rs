@@ -6,8 +6,8 @@
 use std::fmt::Write as _;
 
 use super::{
-    Axes, BAR, FATIGUE, FITNESS, FORM, FORM_BOTTOM, FORM_TOP, GRID, HEIGHT, INK, LEFT, LOAD_BOTTOM, RIGHT,
-    TOP, WIDTH, escape, form_axis, legend_entries, short_date,
+    Axes, BAR, FATIGUE, FITNESS, FORM, FORM_BOTTOM, FORM_TOP, HEIGHT, INK, LEFT, LOAD_BOTTOM, TOP, WIDTH,
+    escape, form_axis, legend_entries, load_grid, short_date,
 };
 use crate::history::state::TraceDay;
 
@@ -76,23 +76,7 @@ fn header(s: &mut String, date: jiff::civil::Date, trace: &[TraceDay]) {
 /// The grid with its values, the axis title, and a bar for each day with load (a tooltip
 /// gives its date and load).
 fn load_panel(s: &mut String, scales: &Axes, trace: &[TraceDay]) {
-    let mut v = 0.0;
-    while v <= scales.y_max + 1e-9 {
-        let yy = scales.y(v);
-        let _ = writeln!(
-            s,
-            "<line x1=\"{LEFT}\" y1=\"{yy:.1}\" x2=\"{:.1}\" y2=\"{yy:.1}\" stroke=\"{GRID}\" stroke-width=\"0.8\"/>\n<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"{INK}\">{v:.0}</text>",
-            WIDTH - RIGHT,
-            LEFT - 6.0,
-            yy + 4.0
-        );
-        v += scales.step;
-    }
-    let mid = f64::midpoint(TOP, LOAD_BOTTOM);
-    let _ = writeln!(
-        s,
-        "<text transform=\"translate(20 {mid:.1}) rotate(-90)\" text-anchor=\"middle\" fill=\"{INK}\">load (AU)</text>"
-    );
+    load_grid(s, scales, "load (AU)");
     let day_w = scales.plot_w / scales.days;
     for (d, t) in trace.iter().enumerate().filter(|(_, t)| t.load > 0.0) {
         let top = scales.y(t.load);
