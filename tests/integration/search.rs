@@ -216,3 +216,31 @@ fn every_example_profile_gives_five_plans_that_meet_it() {
     }
     assert!(count >= 6, "profiles/ holds at least six runners");
 }
+
+/// docs/model.md, "Ranking": scores equal to nine decimals tie and the volume ratio closest
+/// to 1 wins; a score higher by a hundredth of a point wins whatever the volume.
+#[test]
+fn scores_tie_only_to_nine_decimals() {
+    let week = |score: f64, volume_gap: f64| Candidate {
+        sessions: [Session::Rest; 7],
+        score,
+        volume_gap,
+        peak_fatigue_ratio: 1.0,
+        repeatable: true,
+    };
+    let (near, far) = (0.01, 0.2);
+    // Higher by 0.4, 0.01 and 1e-7: the higher score ranks first though its volume is further.
+    for (high, low) in [(99.4, 99.0), (90.01, 90.0), (80.0000001, 80.0)] {
+        assert!(
+            week(high, far).rank_cmp(&week(low, near)).is_lt(),
+            "{high} against {low}"
+        );
+        assert!(
+            week(low, near).rank_cmp(&week(high, far)).is_gt(),
+            "{low} against {high}"
+        );
+    }
+    // Within 1e-10: a tie, which the volume breaks.
+    assert!(week(80.0, far).rank_cmp(&week(80.000_000_000_1, near)).is_gt());
+    assert!(week(80.000_000_000_1, near).rank_cmp(&week(80.0, far)).is_lt());
+}
