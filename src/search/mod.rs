@@ -548,39 +548,4 @@ pub fn diverse_top(ranked: &[Candidate], top: usize, min_distance: usize) -> Vec
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The bounded search keeps only the best weeks; with a strict `min_distance` the diverse
-    /// top reads past them and the search runs again. Either way it must give the plans of
-    /// the whole ranked list.
-    #[test]
-    fn keeping_few_weeks_gives_the_plans_of_the_whole_list() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles/intermediate-10k.yaml");
-        let profile = crate::profile::Profile::load(&path).expect("an example profile");
-        let top = 12;
-        let mut retried = 0;
-        for min_distance in [2, 4, 5, 6] {
-            let problem = Problem::new(&profile).with_min_distance(min_distance);
-            let whole = Search {
-                keep: usize::MAX / 16,
-                ..Search::new(&problem).top(top)
-            };
-            let few = Search {
-                keep: 1,
-                ..Search::new(&problem).top(top)
-            };
-            let expected = whole.run().expect("weeks fit");
-            // The first pass keeps 8 x top weeks; count the cases where those alone would
-            // give other plans, so that the retry is what makes them right.
-            let first = diverse_top(&few.tally(8 * top).best, top, usize::from(min_distance));
-            retried += usize::from(first != expected.plans);
-            assert_eq!(
-                few.run().expect("weeks fit"),
-                expected,
-                "min_distance {min_distance}"
-            );
-        }
-        assert!(retried > 0, "no case needed the retry");
-    }
-}
+mod tests;

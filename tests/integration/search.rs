@@ -230,7 +230,7 @@ fn scores_tie_only_to_nine_decimals() {
     };
     let (near, far) = (0.01, 0.2);
     // Higher by 0.4, 0.01 and 1e-7: the higher score ranks first though its volume is further.
-    for (high, low) in [(99.4, 99.0), (90.01, 90.0), (80.0000001, 80.0)] {
+    for (high, low) in [(99.4, 99.0), (90.01, 90.0), (80.000_000_1, 80.0)] {
         assert!(
             week(high, far).rank_cmp(&week(low, near)).is_lt(),
             "{high} against {low}"
