@@ -121,7 +121,8 @@ fn ranked_at(score: f64) -> Candidate {
 }
 
 /// The tally holds the best `keep` weeks whatever the order they come in and however many,
-/// and a final trim leaves exactly those.
+/// never more than twice `keep` (memory does not grow with the space), and a final trim
+/// leaves exactly those.
 #[test]
 fn the_tally_keeps_the_best_weeks_whatever_their_order() {
     for keep in [1, 2, 7, 16] {
@@ -131,6 +132,7 @@ fn the_tally_keeps_the_best_weeks_whatever_their_order() {
             let step = if n % 37 == 0 { 41 } else { 37 };
             for i in 0..n {
                 tally.push(ranked_at(((i * step) % n) as f64));
+                assert!(tally.best.len() < 2 * keep, "the tally grows past 2 x {keep}");
             }
             tally.trim();
             let mut kept: Vec<f64> = tally.best.iter().map(|c| c.score).collect();
@@ -139,4 +141,31 @@ fn the_tally_keeps_the_best_weeks_whatever_their_order() {
             assert_eq!(kept, want, "keep {keep} of {n}");
         }
     }
+}
+
+/// Merging the tallies of the parallel parts keeps the bound and the best weeks.
+#[test]
+fn merged_tallies_keep_the_best_weeks_within_the_bound() {
+    let keep = 5;
+    let parts: Vec<Tally> = (0..40)
+        .map(|p| {
+            let mut t = Tally::new(keep);
+            for i in 0..9 {
+                t.push(ranked_at(f64::from(i * 40 + p)));
+            }
+            t
+        })
+        .collect();
+    let mut merged = Tally::new(keep);
+    for part in parts {
+        merged = merged.merge(part);
+        assert!(
+            merged.best.len() < 2 * keep,
+            "the merged tally grows past 2 x {keep}"
+        );
+    }
+    merged.trim();
+    let mut kept: Vec<f64> = merged.best.iter().map(|c| c.score).collect();
+    kept.sort_by(|a, b| b.total_cmp(a));
+    assert_eq!(kept, [359.0, 358.0, 357.0, 356.0, 355.0]);
 }
