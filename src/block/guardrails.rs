@@ -98,6 +98,19 @@ mod tests {
         assert_eq!(g.acwr_cost(0.7, Phase::Deload), Some(0.0));
     }
 
+    /// A hard limit refuses only above it: a week at 1.30 of the last build week, or at
+    /// acwr 1.5, costs its 20 points and is kept.
+    #[test]
+    fn hard_limits_hold_at_their_value_and_refuse_above() {
+        let g = Guardrails::default();
+        assert!((g.volume_cost(1.30).expect("1.30 is allowed") - 20.0).abs() < 1e-9);
+        assert_eq!(g.volume_cost(1.300_001), None);
+        for phase in [Phase::Build, Phase::Deload] {
+            assert!((g.acwr_cost(1.5, phase).expect("1.5 is allowed") - 20.0).abs() < 1e-9);
+            assert_eq!(g.acwr_cost(1.500_001, phase), None);
+        }
+    }
+
     #[test]
     fn a_run_may_grow_ten_percent_over_the_longest_of_the_month() {
         let g = Guardrails::default();

@@ -67,7 +67,7 @@ fn asks(p: &Problem) -> Vec<String> {
 }
 
 fn repeatable_weeks(p: &Problem) -> u64 {
-    Search::new(p).count().1
+    Search::new(p).count_repeatable()
 }
 
 /// Volume steps tried between what the runner is used to and what the profile asks.

@@ -507,17 +507,10 @@ impl<'a> Search<'a> {
         )
     }
 
-    /// Number of feasible and of repeatable weeks (the diagnosis of a failed search).
+    /// Number of repeatable weeks (the diagnosis of a failed search tries variants).
     #[must_use]
-    pub fn count(&self) -> (u64, u64) {
-        self.fold_feasible(
-            || (0u64, 0u64),
-            |t, _, a| {
-                t.0 += 1;
-                t.1 += u64::from(a.repeatable);
-            },
-            |a, b| (a.0 + b.0, a.1 + b.1),
-        )
+    pub(crate) fn count_repeatable(&self) -> u64 {
+        self.fold_feasible(|| 0u64, |t, _, a| *t += u64::from(a.repeatable), |a, b| a + b)
     }
 }
 
