@@ -6,6 +6,7 @@ mod bad_input;
 mod batch;
 mod bench;
 mod block;
+mod block_objective;
 mod calendar;
 mod checker;
 mod cli;

@@ -1,0 +1,182 @@
+//! A block's objective, term by term, recomputed from what the block prints: the guardrails
+//! between weeks (volume against the last build week, acwr) and the joins where two weeks
+//! meet. The numbers come from docs/model.md section 9 and the planner's weights
+//! documented there and in `block::Settings`: 100 points per unit beyond a soft limit, 5
+//! per day a key session is short of its rest across a join, 15 for a violation. Nothing
+//! here asks the planner for a cost.
+
+use weekwright::block::calendar::{DateArgs, resolve};
+use weekwright::block::{Block, Phase, Pool, Settings, plan_with_pool, template};
+use weekwright::catalog::Session;
+use weekwright::problem::Problem;
+use weekwright::profile::{BlockDefaults, Profile};
+
+const PER_UNIT: f64 = 100.0;
+const PER_DAY_SHORT: f64 = 5.0;
+const VIOLATION: f64 = 15.0;
+
+/// Days a key session needs before the next key session (docs/model.md section 2, "rest it
+/// needs": 24 h is 1 day, 48 h 2, 72 h 3); `None` for sessions that are not key.
+fn rest_needed(s: Session) -> Option<usize> {
+    match s.id() {
+        "marathon" => Some(1),
+        "long" | "long_fast" | "tempo" => Some(2),
+        "intervals" | "hills" | "race" => Some(3),
+        _ => None,
+    }
+}
+
+fn is_quality(s: Session) -> bool {
+    matches!(
+        s.id(),
+        "long_fast" | "marathon" | "tempo" | "intervals" | "hills" | "race"
+    )
+}
+
+fn sessions(block: &Block, k: usize) -> Vec<Session> {
+    block.weeks[k].days.iter().map(|d| d.session).collect()
+}
+
+/// The guardrail points, the weeks over a hard limit, and the join points of a block, for
+/// a runner used to `usual` minutes a week. The load of the weeks before the block (the
+/// runner's usual week) is read from week 1's acwr; every later acwr is checked against the
+/// block's own loads.
+fn recompute(block: &Block, usual: f64, back_to_back_allowed: bool) -> (f64, usize, f64) {
+    let (mut points, mut refused, mut joins) = (0.0, 0, 0.0);
+    let first = &block.weeks[0];
+    let before = first.load / first.acwr;
+    let mut loads = vec![before; 3];
+    let mut last_build = usual;
+    for (k, w) in block.weeks.iter().enumerate() {
+        let ratio = w.minutes / last_build;
+        if ratio > 1.30 + 1e-9 {
+            refused += 1;
+        }
+        points += PER_UNIT * (ratio - 1.10).max(0.0);
+        let acwr = w.load / (loads[k] + loads[k + 1] + loads[k + 2]) * 3.0;
+        assert!(
+            (acwr - w.acwr).abs() < 1e-9,
+            "week {}: acwr {} printed {}",
+            w.week,
+            acwr,
+            w.acwr
+        );
+        if acwr > 1.5 + 1e-9 {
+            refused += 1;
+        }
+        points += PER_UNIT * (acwr - 1.3).max(0.0);
+        if w.phase == Phase::Build {
+            points += PER_UNIT * (0.8 - acwr).max(0.0);
+            last_build = w.minutes;
+        }
+        loads.push(w.load);
+        if k > 0 {
+            let (prev, next) = (sessions(block, k - 1), sessions(block, k));
+            if is_quality(prev[6]) && is_quality(next[0]) && !back_to_back_allowed {
+                joins += VIOLATION;
+            }
+            let day = |j: usize| if j < 7 { prev[j] } else { next[j - 7] };
+            for d in 0..7 {
+                let Some(need) = rest_needed(prev[d]) else {
+                    continue;
+                };
+                // The next key session; only one in the next week makes a join.
+                if let Some(j) = (d + 1..14).find(|&j| rest_needed(day(j)).is_some())
+                    && j >= 7
+                {
+                    joins += PER_DAY_SHORT * need.saturating_sub(j - d) as f64;
+                }
+            }
+        }
+    }
+    (points, refused, joins)
+}
+
+fn problem(yaml: &str) -> Problem {
+    Problem::new(&Profile::from_yaml(yaml, "objective").expect("a valid profile"))
+}
+
+/// Twelve weeks from Monday 2027-01-04, to a race on Sunday 2027-03-28 or without one.
+fn calendar(race: bool) -> weekwright::Calendar {
+    let dates = DateArgs {
+        start: Some("2027-01-04".parse().unwrap()),
+        weeks: Some(12),
+        race: race.then(|| "2027-03-28".parse().unwrap()),
+    };
+    resolve(&dates, &BlockDefaults::default(), "2026-12-02".parse().unwrap()).expect("12 weeks")
+}
+
+/// Checks the block's objective against the recomputation; returns the weeks over a hard
+/// limit, the guardrail points and the join points.
+fn check(block: &Block, usual: f64, back_to_back_allowed: bool) -> (usize, f64, f64) {
+    let (points, refused, joins) = recompute(block, usual, back_to_back_allowed);
+    let o = &block.objective;
+    assert!(
+        (o.guardrails - points).abs() < 1e-6,
+        "guardrails {} recomputed {points}",
+        o.guardrails
+    );
+    assert_eq!(o.refused, refused);
+    assert!(
+        (o.joins - joins).abs() < 1e-9,
+        "joins {} recomputed {joins}",
+        o.joins
+    );
+    (refused, points, joins)
+}
+
+/// A club tempo on Monday after the Sunday long run: a day short of the long run's 48 h at
+/// every join.
+const MONDAY_TEMPO: &str =
+    "weekly_minutes: 300\ncurrent_weekly_minutes: 280\nfixed: {mon: tempo}\nlong_run_day: sun\n";
+
+/// The template (the best week repeated with the phase factors) is judged, not refused:
+/// the marathon's race week (45 % of the peak and the race on top) goes over the acwr limit
+/// at 300 minutes a week, and over both limits for a beginner at 200, and a Monday tempo after a Sunday long run is a day
+/// short at every join.
+#[test]
+fn the_templates_guardrails_and_joins_are_what_the_document_says() {
+    let settings = Settings::default();
+    let mut refused_seen = 0;
+    let mut joins_seen = 0.0;
+    let mut points_seen = 0.0;
+    for (yaml, usual, race) in [
+        ("weekly_minutes: 300\ncurrent_weekly_minutes: 300\n", 300.0, true),
+        (
+            "weekly_minutes: 300\ncurrent_weekly_minutes: 300\ngoal: marathon\n",
+            300.0,
+            true,
+        ),
+        (
+            "weekly_minutes: 200\ncurrent_weekly_minutes: 200\ngoal: marathon\nlevel: beginner\n",
+            200.0,
+            true,
+        ),
+        (MONDAY_TEMPO, 280.0, false),
+    ] {
+        let cal = calendar(race);
+        let p = problem(yaml);
+        let pool = Pool::search(&p, &[1.0], 1).expect("weeks fit");
+        let block = template(&p, &pool, &cal, &settings).expect("a template");
+        let (refused, points, joins) = check(&block, usual, false);
+        refused_seen += refused;
+        points_seen += points;
+        joins_seen += joins;
+    }
+    assert!(refused_seen > 0, "no template went over a hard limit");
+    assert!(points_seen > 0.0, "no guardrail cost anything");
+    assert!(joins_seen >= 5.0, "no join was short");
+}
+
+/// The searched block pays the same costs, by the same rules, and never a hard breach.
+#[test]
+fn the_searched_blocks_guardrails_and_joins_are_what_the_document_says() {
+    let cal = calendar(false);
+    let settings = Settings::default();
+    let p = problem(MONDAY_TEMPO);
+    let pool = Pool::search(&p, &Pool::levels(&p, &cal), settings.pool).expect("weeks fit");
+    let block = plan_with_pool(&p, &pool, &cal, 7, &settings, &mut |_| {}).expect("a block");
+    let (refused, _, joins) = check(&block, 280.0, false);
+    assert_eq!(refused, 0);
+    assert!(joins >= 5.0, "no join was short");
+}
