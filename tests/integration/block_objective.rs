@@ -8,7 +8,7 @@
 use weekwright::block::calendar::{DateArgs, resolve};
 use weekwright::block::{Block, Phase, Pool, Settings, plan_with_pool, template};
 use weekwright::catalog::Session;
-use weekwright::problem::Problem;
+use weekwright::problem::{Problem, Recent};
 use weekwright::profile::{BlockDefaults, Profile};
 
 const PER_UNIT: f64 = 100.0;
@@ -37,15 +37,49 @@ fn sessions(block: &Block, k: usize) -> Vec<Session> {
     block.weeks[k].days.iter().map(|d| d.session).collect()
 }
 
+/// The single-run rule (docs/model.md section 9): a run (not a rest day, not cross-training,
+/// not the race) more than 10 % longer than the longest run of the 30 days before costs
+/// 100 points per unit over 1.1 and is over a hard limit. `window` holds the runs of the
+/// days before, and takes each day of the block as it is run.
+fn single_run(block: &Block, window: &mut Vec<f64>) -> (f64, usize) {
+    let (mut points, mut refused) = (0.0, 0);
+    for day in block.weeks.iter().flat_map(|w| &w.days) {
+        let run = match day.session.id() {
+            "rest" | "cross" => 0.0,
+            _ => day.minutes,
+        };
+        let longest = window[window.len() - 30..].iter().copied().fold(0.0, f64::max);
+        if day.session.id() != "race" && run > 1.1 * longest + 1e-9 {
+            refused += 1;
+            points += PER_UNIT * (run / longest - 1.1);
+        }
+        window.push(run);
+    }
+    (points, refused)
+}
+
 /// The guardrail points, the weeks over a hard limit, and the join points of a block, for
-/// a runner used to `usual` minutes a week. The load of the weeks before the block (the
-/// runner's usual week) is read from week 1's acwr; every later acwr is checked against the
-/// block's own loads.
-fn recompute(block: &Block, usual: f64, back_to_back_allowed: bool) -> (f64, usize, f64) {
+/// a runner used to `usual` minutes a week. With `recent` (the runner's real last weeks)
+/// the loads and runs before the block are known; without it the load of the weeks before
+/// (the runner's usual week) is read from week 1's acwr and the single-run rule is not
+/// recomputed. Every other acwr is checked against the block's own loads.
+fn recompute(
+    block: &Block,
+    usual: f64,
+    recent: Option<&Recent>,
+    back_to_back_allowed: bool,
+) -> (f64, usize, f64) {
     let (mut points, mut refused, mut joins) = (0.0, 0, 0.0);
     let first = &block.weeks[0];
-    let before = first.load / first.acwr;
-    let mut loads = vec![before; 3];
+    let mut loads = match recent {
+        Some(r) => r.weekly_loads.to_vec(),
+        None => vec![first.load / first.acwr; 3],
+    };
+    if let Some(r) = recent {
+        let (p, n) = single_run(block, &mut r.runs.to_vec());
+        points += p;
+        refused += n;
+    }
     let mut last_build = usual;
     for (k, w) in block.weeks.iter().enumerate() {
         let ratio = w.minutes / last_build;
@@ -108,8 +142,8 @@ fn calendar(race: bool) -> weekwright::Calendar {
 
 /// Checks the block's objective against the recomputation; returns the weeks over a hard
 /// limit, the guardrail points and the join points.
-fn check(block: &Block, usual: f64, back_to_back_allowed: bool) -> (usize, f64, f64) {
-    let (points, refused, joins) = recompute(block, usual, back_to_back_allowed);
+fn check(block: &Block, usual: f64, recent: Option<&Recent>) -> (usize, f64, f64) {
+    let (points, refused, joins) = recompute(block, usual, recent, false);
     let o = &block.objective;
     assert!(
         (o.guardrails - points).abs() < 1e-6,
@@ -158,7 +192,7 @@ fn the_templates_guardrails_and_joins_are_what_the_document_says() {
         let p = problem(yaml);
         let pool = Pool::search(&p, &[1.0], 1).expect("weeks fit");
         let block = template(&p, &pool, &cal, &settings).expect("a template");
-        let (refused, points, joins) = check(&block, usual, false);
+        let (refused, points, joins) = check(&block, usual, None);
         refused_seen += refused;
         points_seen += points;
         joins_seen += joins;
@@ -176,7 +210,50 @@ fn the_searched_blocks_guardrails_and_joins_are_what_the_document_says() {
     let p = problem(MONDAY_TEMPO);
     let pool = Pool::search(&p, &Pool::levels(&p, &cal), settings.pool).expect("weeks fit");
     let block = plan_with_pool(&p, &pool, &cal, 7, &settings, &mut |_| {}).expect("a block");
-    let (refused, _, joins) = check(&block, 280.0, false);
+    let (refused, _, joins) = check(&block, 280.0, None);
     assert_eq!(refused, 0);
     assert!(joins >= 5.0, "no join was short");
+}
+
+/// A runner whose 30 days before the block are 50-minute runs, six a week (300 minutes, load
+/// 900 at RPE 3): no run of the block may pass 55 minutes until a longer one is run.
+fn fifty_minute_runs() -> Recent {
+    let runs: [f64; 30] = std::array::from_fn(|j| if j % 7 == 0 { 0.0 } else { 50.0 });
+    Recent {
+        fitness: 125.0,
+        fatigue: 130.0,
+        weekly_loads: [900.0; 3],
+        runs,
+    }
+}
+
+const PLAIN: &str = "weekly_minutes: 300\ncurrent_weekly_minutes: 300\n";
+
+/// The template from those weeks runs past the single-run limit, which it pays for; the
+/// searched block never does, pays the same guardrails as recomputed, and builds its long
+/// run from 50 minutes by the 10 % a week the rule allows.
+#[test]
+fn the_single_run_rule_from_a_known_history_is_what_the_document_says() {
+    let recent = fifty_minute_runs();
+    let p = problem(PLAIN).with_recent(recent);
+    let cal = calendar(false);
+    let settings = Settings::default();
+    let pool = Pool::search(&p, &[1.0], 1).expect("weeks fit");
+    let plain = template(&p, &pool, &cal, &settings).expect("a template");
+    let (_, refused) = single_run(&plain, &mut recent.runs.to_vec());
+    assert!(refused > 0, "the template stays within 1.1 x 50 minutes");
+    check(&plain, 300.0, Some(&recent));
+    let pool = Pool::search(&p, &Pool::levels(&p, &cal), settings.pool).expect("weeks fit");
+    let block = plan_with_pool(&p, &pool, &cal, 3, &settings, &mut |_| {}).expect("a block");
+    assert_eq!(check(&block, 300.0, Some(&recent)).0, 0);
+    let longest: Vec<f64> = block
+        .weeks
+        .iter()
+        .map(|w| w.days.iter().map(|d| d.minutes).fold(0.0, f64::max))
+        .collect();
+    // Week 1 runs up to 50, and the long run then grows by the 10 % the rule allows: 55
+    // minutes in week 2 is exactly 1.1 x 50, and the rule's window follows the block.
+    assert!((longest[0] - 50.0).abs() < 1e-9, "{longest:?}");
+    assert!((longest[1] - 55.0).abs() < 1e-9, "{longest:?}");
+    assert!(longest.iter().any(|&m| m > 60.0), "{longest:?}");
 }
