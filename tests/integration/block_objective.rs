@@ -130,6 +130,28 @@ fn problem(yaml: &str) -> Problem {
     Problem::new(&Profile::from_yaml(yaml, "objective").expect("a valid profile"))
 }
 
+/// Race-day form (docs/model.md section 9): fitness minus fatigue on the race's morning (the
+/// end of the day before, from the block's day-by-day state), as a share of fitness, aimed
+/// between +5 % and +30 %; 100 points per unit outside. Returns the cost.
+fn check_race_form(block: &Block) -> f64 {
+    let race = block
+        .weeks
+        .iter()
+        .flat_map(|w| &w.days)
+        .position(|d| d.session.id() == "race")
+        .expect("a race");
+    let eve = block.trace[race - 1];
+    let share = (eve.fitness - eve.fatigue) / eve.fitness;
+    let cost = 100.0 * ((0.05 - share).max(0.0) + (share - 0.30).max(0.0));
+    let o = &block.objective;
+    assert!(
+        (o.form_share.expect("a race's form") - share).abs() < 1e-12,
+        "{o:?} against {share}"
+    );
+    assert!((o.race_form - cost).abs() < 1e-9, "{o:?} against {cost}");
+    cost
+}
+
 /// Twelve weeks from Monday 2027-01-04, to a race on Sunday 2027-03-28 or without one.
 fn calendar(race: bool) -> weekwright::Calendar {
     let dates = DateArgs {
@@ -174,6 +196,7 @@ fn the_templates_guardrails_and_joins_are_what_the_document_says() {
     let mut refused_seen = 0;
     let mut joins_seen = 0.0;
     let mut points_seen = 0.0;
+    let mut race_forms = Vec::new();
     for (yaml, usual, race) in [
         ("weekly_minutes: 300\ncurrent_weekly_minutes: 300\n", 300.0, true),
         (
@@ -193,12 +216,16 @@ fn the_templates_guardrails_and_joins_are_what_the_document_says() {
         let pool = Pool::search(&p, &[1.0], 1).expect("weeks fit");
         let block = template(&p, &pool, &cal, &settings).expect("a template");
         let (refused, points, joins) = check(&block, usual, None);
+        if race {
+            race_forms.push(check_race_form(&block));
+        }
         refused_seen += refused;
         points_seen += points;
         joins_seen += joins;
     }
     assert!(refused_seen > 0, "no template went over a hard limit");
     assert!(points_seen > 0.0, "no guardrail cost anything");
+    assert_eq!(race_forms.len(), 3, "the race-day form of the three races checked");
     assert!(joins_seen >= 5.0, "no join was short");
 }
 
