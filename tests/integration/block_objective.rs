@@ -130,6 +130,64 @@ fn problem(yaml: &str) -> Problem {
     Problem::new(&Profile::from_yaml(yaml, "objective").expect("a valid profile"))
 }
 
+/// The week's own terms (the planner's weights of `block::Settings`): the weeks' scores
+/// added; 2 points for rotating hard-session types, the share of a week's types (the race
+/// aside) that the week before did not have; 20 points per unit a week's factor strays from
+/// its phase's `nominal` one, and 5 per training day a taper week drops below the last
+/// build week. Then the total is what the terms add up to.
+fn check_week_terms(block: &Block, nominal: &[f64]) {
+    let types = |k: usize| -> Vec<&str> {
+        let mut t: Vec<&str> = sessions(block, k)
+            .into_iter()
+            .filter(|&s| is_quality(s) && s.id() != "race")
+            .map(|s| s.id())
+            .collect();
+        t.sort_unstable();
+        t.dedup();
+        t
+    };
+    let training_days = |k: usize| sessions(block, k).iter().filter(|s| s.id() != "rest").count();
+    let (mut scores, mut variety, mut off_plan) = (0.0, 0.0, 0.0);
+    let mut last_build_days = 0;
+    for (k, w) in block.weeks.iter().enumerate() {
+        scores += w.score;
+        off_plan += 20.0 * (w.factor / nominal[k] - 1.0).abs();
+        let now = types(k);
+        if k > 0 && !now.is_empty() {
+            let before = types(k - 1);
+            let fresh = now.iter().filter(|t| !before.contains(t)).count();
+            variety += 2.0 * fresh as f64 / now.len() as f64;
+        }
+        match w.phase {
+            Phase::Build => last_build_days = training_days(k),
+            Phase::Taper => off_plan += 5.0 * last_build_days.saturating_sub(training_days(k)) as f64,
+            _ => {}
+        }
+    }
+    let o = &block.objective;
+    assert!(
+        (o.scores - scores).abs() < 1e-9,
+        "scores {} recomputed {scores}",
+        o.scores
+    );
+    assert!(
+        (o.variety - variety).abs() < 1e-9,
+        "variety {} recomputed {variety}",
+        o.variety
+    );
+    assert!(
+        (o.off_plan - off_plan).abs() < 1e-9,
+        "off plan {} recomputed {off_plan}",
+        o.off_plan
+    );
+    let total = o.scores - o.guardrails + o.variety - o.race_form - o.off_plan - o.joins;
+    assert!((o.total() - total).abs() < 1e-9);
+}
+
+fn factors(block: &Block) -> Vec<f64> {
+    block.weeks.iter().map(|w| w.factor).collect()
+}
+
 /// Race-day form (docs/model.md section 9): fitness minus fatigue on the race's morning (the
 /// end of the day before, from the block's day-by-day state), as a share of fitness, aimed
 /// between +5 % and +30 %; 100 points per unit outside. Returns the cost.
@@ -152,15 +210,17 @@ fn check_race_form(block: &Block) -> f64 {
     cost
 }
 
-/// Twelve weeks from Monday 2027-01-04, to a race on Sunday 2027-03-28 or without one.
-fn calendar(race: bool) -> weekwright::Calendar {
+/// The block from Monday 2027-01-04 to a race, or of twelve weeks without one.
+fn calendar(race: Option<&str>) -> weekwright::Calendar {
     let dates = DateArgs {
         start: Some("2027-01-04".parse().unwrap()),
-        weeks: Some(12),
-        race: race.then(|| "2027-03-28".parse().unwrap()),
+        weeks: race.is_none().then_some(12),
+        race: race.map(|r| r.parse().unwrap()),
     };
-    resolve(&dates, &BlockDefaults::default(), "2026-12-02".parse().unwrap()).expect("12 weeks")
+    resolve(&dates, &BlockDefaults::default(), "2026-12-02".parse().unwrap()).expect("a calendar")
 }
+
+const RACE: Option<&str> = Some("2027-03-28");
 
 /// Checks the block's objective against the recomputation; returns the weeks over a hard
 /// limit, the guardrail points and the join points.
@@ -188,8 +248,9 @@ const MONDAY_TEMPO: &str =
 
 /// The template (the best week repeated with the phase factors) is judged, not refused:
 /// the marathon's race week (45 % of the peak and the race on top) goes over the acwr limit
-/// at 300 minutes a week, and over both limits for a beginner at 200, and a Monday tempo after a Sunday long run is a day
-/// short at every join.
+/// at 300 minutes a week, and over both limits for a beginner at 200; a beginner's 5k three
+/// weeks out arrives fresher than +30 %; and a Monday tempo after a Sunday long run is a
+/// day short at every join.
 #[test]
 fn the_templates_guardrails_and_joins_are_what_the_document_says() {
     let settings = Settings::default();
@@ -198,25 +259,31 @@ fn the_templates_guardrails_and_joins_are_what_the_document_says() {
     let mut points_seen = 0.0;
     let mut race_forms = Vec::new();
     for (yaml, usual, race) in [
-        ("weekly_minutes: 300\ncurrent_weekly_minutes: 300\n", 300.0, true),
+        ("weekly_minutes: 300\ncurrent_weekly_minutes: 300\n", 300.0, RACE),
         (
             "weekly_minutes: 300\ncurrent_weekly_minutes: 300\ngoal: marathon\n",
             300.0,
-            true,
+            RACE,
         ),
         (
             "weekly_minutes: 200\ncurrent_weekly_minutes: 200\ngoal: marathon\nlevel: beginner\n",
             200.0,
-            true,
+            RACE,
         ),
-        (MONDAY_TEMPO, 280.0, false),
+        (
+            "weekly_minutes: 200\ncurrent_weekly_minutes: 200\ngoal: 5k\nlevel: beginner\n",
+            200.0,
+            Some("2027-01-24"),
+        ),
+        (MONDAY_TEMPO, 280.0, None),
     ] {
         let cal = calendar(race);
         let p = problem(yaml);
         let pool = Pool::search(&p, &[1.0], 1).expect("weeks fit");
         let block = template(&p, &pool, &cal, &settings).expect("a template");
         let (refused, points, joins) = check(&block, usual, None);
-        if race {
+        check_week_terms(&block, &factors(&block));
+        if race.is_some() {
             race_forms.push(check_race_form(&block));
         }
         refused_seen += refused;
@@ -225,19 +292,27 @@ fn the_templates_guardrails_and_joins_are_what_the_document_says() {
     }
     assert!(refused_seen > 0, "no template went over a hard limit");
     assert!(points_seen > 0.0, "no guardrail cost anything");
-    assert_eq!(race_forms.len(), 3, "the race-day form of the three races checked");
+    assert_eq!(race_forms.len(), 4, "the race-day form of the four races checked");
+    assert!(
+        race_forms.iter().any(|&c| c > 0.0),
+        "every race-day form in the window"
+    );
     assert!(joins_seen >= 5.0, "no join was short");
 }
 
 /// The searched block pays the same costs, by the same rules, and never a hard breach.
 #[test]
 fn the_searched_blocks_guardrails_and_joins_are_what_the_document_says() {
-    let cal = calendar(false);
+    let cal = calendar(None);
     let settings = Settings::default();
     let p = problem(MONDAY_TEMPO);
     let pool = Pool::search(&p, &Pool::levels(&p, &cal), settings.pool).expect("weeks fit");
     let block = plan_with_pool(&p, &pool, &cal, 7, &settings, &mut |_| {}).expect("a block");
     let (refused, _, joins) = check(&block, 280.0, None);
+    // Variety is a reward: the search rotates the hard session beside Monday's tempo.
+    assert!(block.objective.variety > 0.0, "{:?}", block.objective);
+    let plain = template(&p, &pool, &cal, &settings).expect("a template");
+    check_week_terms(&block, &factors(&plain));
     assert_eq!(refused, 0);
     assert!(joins >= 5.0, "no join was short");
 }
@@ -263,16 +338,18 @@ const PLAIN: &str = "weekly_minutes: 300\ncurrent_weekly_minutes: 300\n";
 fn the_single_run_rule_from_a_known_history_is_what_the_document_says() {
     let recent = fifty_minute_runs();
     let p = problem(PLAIN).with_recent(recent);
-    let cal = calendar(false);
+    let cal = calendar(None);
     let settings = Settings::default();
     let pool = Pool::search(&p, &[1.0], 1).expect("weeks fit");
     let plain = template(&p, &pool, &cal, &settings).expect("a template");
     let (_, refused) = single_run(&plain, &mut recent.runs.to_vec());
     assert!(refused > 0, "the template stays within 1.1 x 50 minutes");
     check(&plain, 300.0, Some(&recent));
+    check_week_terms(&plain, &factors(&plain));
     let pool = Pool::search(&p, &Pool::levels(&p, &cal), settings.pool).expect("weeks fit");
     let block = plan_with_pool(&p, &pool, &cal, 3, &settings, &mut |_| {}).expect("a block");
     assert_eq!(check(&block, 300.0, Some(&recent)).0, 0);
+    check_week_terms(&block, &factors(&plain));
     let longest: Vec<f64> = block
         .weeks
         .iter()
@@ -284,3 +361,25 @@ fn the_single_run_rule_from_a_known_history_is_what_the_document_says() {
     assert!((longest[1] - 55.0).abs() < 1e-9, "{longest:?}");
     assert!(longest.iter().any(|&m| m > 60.0), "{longest:?}");
 }
+
+/// A race on a Tuesday: the taper before it is searched (docs/model.md section 9), and every
+/// term of the objective is still what the document says.
+#[test]
+fn a_block_to_a_tuesday_race_pays_what_the_document_says() {
+    let dates = DateArgs {
+        start: Some("2027-01-04".parse().unwrap()),
+        weeks: None,
+        race: Some("2027-03-30".parse().unwrap()),
+    };
+    let cal = resolve(&dates, &BlockDefaults::default(), "2026-12-02".parse().unwrap()).expect("13 weeks");
+    let settings = Settings::default();
+    let p = problem(FEW_DAYS);
+    let pool = Pool::search(&p, &Pool::levels(&p, &cal), settings.pool).expect("weeks fit");
+    let block = plan_with_pool(&p, &pool, &cal, 0, &settings, &mut |_| {}).expect("a block");
+    let plain = template(&p, &pool, &cal, &settings).expect("a template");
+    assert_eq!(check(&block, 240.0, None).0, 0);
+    check_week_terms(&block, &factors(&plain));
+    check_race_form(&block);
+}
+
+const FEW_DAYS: &str = "weekly_minutes: 240\ncurrent_weekly_minutes: 240\navailable_days: [mon, tue, wed, thu, sat, sun]\nmin_rest_days: 0\n";
