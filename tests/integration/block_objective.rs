@@ -140,7 +140,7 @@ fn check_week_terms(block: &Block, nominal: &[f64]) {
         let mut t: Vec<&str> = sessions(block, k)
             .into_iter()
             .filter(|&s| is_quality(s) && s.id() != "race")
-            .map(|s| s.id())
+            .map(Session::id)
             .collect();
         t.sort_unstable();
         t.dedup();
