@@ -7,6 +7,7 @@ mod batch;
 mod bench;
 mod block;
 mod block_objective;
+mod block_pool;
 mod calendar;
 mod checker;
 mod cli;
