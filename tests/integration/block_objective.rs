@@ -360,6 +360,60 @@ fn the_single_run_rule_from_a_known_history_is_what_the_document_says() {
     assert!((longest[0] - 50.0).abs() < 1e-9, "{longest:?}");
     assert!((longest[1] - 55.0).abs() < 1e-9, "{longest:?}");
     assert!(longest.iter().any(|&m| m > 60.0), "{longest:?}");
+    assert!(
+        !check_long_runs(&block, 50.0, 135.0),
+        "12 weeks from 50 minutes reach 135"
+    );
+    // On a Sunday capped at 100 minutes the progression stops there.
+    let capped =
+        problem(&format!("{PLAIN}long_run_day: sun\nmax_minutes: {{sun: 100}}\n")).with_recent(recent);
+    let pool = Pool::search(&capped, &Pool::levels(&capped, &cal), settings.pool).expect("weeks fit");
+    let block = plan_with_pool(&capped, &pool, &cal, 3, &settings, &mut |_| {}).expect("a block");
+    assert!(
+        check_long_runs(&block, 50.0, 100.0),
+        "the long run never reaches the cap"
+    );
+}
+
+/// The long run's progression (docs/model.md section 9): week 1 keeps the runner's recent
+/// longest run; each build week after it runs 10 % over the longest run of the four weeks
+/// before, up to `peak` (the goal's peak, 135 minutes for an intermediate half, or a
+/// capped long-run day's cap); deload and taper weeks scale their build week's long run by
+/// the ratio of the two weeks' factors. Returns whether `peak` is reached.
+fn check_long_runs(block: &Block, recent_longest: f64, peak: f64) -> bool {
+    let mut ran: Vec<f64> = Vec::new();
+    let mut build: Option<(f64, f64)> = None;
+    for w in &block.weeks {
+        let want = match w.phase {
+            Phase::Build => {
+                let grown = match build {
+                    None => recent_longest,
+                    Some(_) => {
+                        1.1 * ran[ran.len().saturating_sub(4)..]
+                            .iter()
+                            .copied()
+                            .fold(0.0, f64::max)
+                    }
+                };
+                let long = grown.min(peak);
+                build = Some((w.factor, long));
+                long
+            }
+            Phase::Deload | Phase::Taper => {
+                let (factor, long) = build.expect("a build week first");
+                long * w.factor / factor
+            }
+            Phase::Race => continue,
+        };
+        assert!(
+            (w.long_run - want).abs() < 1e-9,
+            "week {}: long run {} where {want}",
+            w.week,
+            w.long_run
+        );
+        ran.push(want);
+    }
+    block.weeks.iter().any(|w| (w.long_run - peak).abs() < 1e-9)
 }
 
 /// A race on a Tuesday: the taper before it is searched (docs/model.md section 9), and every
