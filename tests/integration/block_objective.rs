@@ -62,13 +62,9 @@ fn single_run(block: &Block, window: &mut Vec<f64>) -> (f64, usize) {
 /// a runner used to `usual` minutes a week. With `recent` (the runner's real last weeks)
 /// the loads and runs before the block are known; without it the load of the weeks before
 /// (the runner's usual week) is read from week 1's acwr and the single-run rule is not
-/// recomputed. Every other acwr is checked against the block's own loads.
-fn recompute(
-    block: &Block,
-    usual: f64,
-    recent: Option<&Recent>,
-    back_to_back_allowed: bool,
-) -> (f64, usize, f64) {
+/// recomputed. Every other acwr is checked against the block's own loads. The profiles here
+/// keep the default `allow_back_to_back: false`.
+fn recompute(block: &Block, usual: f64, recent: Option<&Recent>) -> (f64, usize, f64) {
     let (mut points, mut refused, mut joins) = (0.0, 0, 0.0);
     let first = &block.weeks[0];
     let mut loads = match recent {
@@ -106,7 +102,7 @@ fn recompute(
         loads.push(w.load);
         if k > 0 {
             let (prev, next) = (sessions(block, k - 1), sessions(block, k));
-            if is_quality(prev[6]) && is_quality(next[0]) && !back_to_back_allowed {
+            if is_quality(prev[6]) && is_quality(next[0]) {
                 joins += VIOLATION;
             }
             let day = |j: usize| if j < 7 { prev[j] } else { next[j - 7] };
@@ -225,7 +221,7 @@ const RACE: Option<&str> = Some("2027-03-28");
 /// Checks the block's objective against the recomputation; returns the weeks over a hard
 /// limit, the guardrail points and the join points.
 fn check(block: &Block, usual: f64, recent: Option<&Recent>) -> (usize, f64, f64) {
-    let (points, refused, joins) = recompute(block, usual, recent, false);
+    let (points, refused, joins) = recompute(block, usual, recent);
     let o = &block.objective;
     assert!(
         (o.guardrails - points).abs() < 1e-6,
