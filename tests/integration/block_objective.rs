@@ -207,7 +207,7 @@ fn check_race_form(block: &Block) -> f64 {
 }
 
 /// The block from Monday 2027-01-04 to a race, or of twelve weeks without one.
-fn calendar(race: Option<&str>) -> weekwright::Calendar {
+pub(crate) fn calendar(race: Option<&str>) -> weekwright::Calendar {
     let dates = DateArgs {
         start: Some("2027-01-04".parse().unwrap()),
         weeks: race.is_none().then_some(12),
@@ -216,7 +216,7 @@ fn calendar(race: Option<&str>) -> weekwright::Calendar {
     resolve(&dates, &BlockDefaults::default(), "2026-12-02".parse().unwrap()).expect("a calendar")
 }
 
-const RACE: Option<&str> = Some("2027-03-28");
+pub(crate) const RACE: Option<&str> = Some("2027-03-28");
 
 /// Checks the block's objective against the recomputation; returns the weeks over a hard
 /// limit, the guardrail points and the join points.
@@ -288,7 +288,6 @@ fn the_templates_guardrails_and_joins_are_what_the_document_says() {
     }
     assert!(refused_seen > 0, "no template went over a hard limit");
     assert!(points_seen > 0.0, "no guardrail cost anything");
-    assert_eq!(race_forms.len(), 4, "the race-day form of the four races checked");
     assert!(
         race_forms.iter().any(|&c| c > 0.0),
         "every race-day form in the window"
@@ -416,12 +415,7 @@ fn check_long_runs(block: &Block, recent_longest: f64, peak: f64) -> bool {
 /// term of the objective is still what the document says.
 #[test]
 fn a_block_to_a_tuesday_race_pays_what_the_document_says() {
-    let dates = DateArgs {
-        start: Some("2027-01-04".parse().unwrap()),
-        weeks: None,
-        race: Some("2027-03-30".parse().unwrap()),
-    };
-    let cal = resolve(&dates, &BlockDefaults::default(), "2026-12-02".parse().unwrap()).expect("13 weeks");
+    let cal = calendar(Some("2027-03-30"));
     let settings = Settings::default();
     let p = problem(FEW_DAYS);
     let pool = Pool::search(&p, &Pool::levels(&p, &cal), settings.pool).expect("weeks fit");

@@ -1,27 +1,17 @@
 //! The pool of week structures a block draws on (docs/model.md section 9 and
 //! `block::Pool`): the volume levels it is searched at, and what each level adds.
 
-use weekwright::block::calendar::{DateArgs, resolve};
+use crate::block_objective::{RACE, calendar};
 use weekwright::block::{Phase, Pool, Settings, template};
 use weekwright::problem::Problem;
-use weekwright::profile::BlockDefaults;
 use weekwright::search::Search;
-
-fn race_calendar() -> weekwright::Calendar {
-    let dates = DateArgs {
-        start: Some("2027-01-04".parse().unwrap()),
-        weeks: None,
-        race: Some("2027-03-28".parse().unwrap()),
-    };
-    resolve(&dates, &BlockDefaults::default(), "2026-12-02".parse().unwrap()).expect("12 weeks")
-}
 
 /// The levels are the profile's own volume (1.0, first) and every week's nominal factor
 /// (the template's, race week aside) on a grid of 0.25, each once.
 #[test]
 fn the_levels_are_the_profiles_volume_and_every_weeks_factor_on_a_quarter_grid() {
     let p = Problem::builtin();
-    let cal = race_calendar();
+    let cal = calendar(RACE);
     let levels = Pool::levels(&p, &cal);
     assert_eq!(levels.first(), Some(&1.0), "{levels:?}");
     for (i, l) in levels.iter().enumerate() {
