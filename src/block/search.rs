@@ -537,3 +537,7 @@ pub fn template(problem: &Problem, pool: &Pool, calendar: &Calendar, settings: &
     let refs: Vec<&ScoredWeek> = chosen.iter().collect();
     Ok(replay(&ctx, pool, calendar, 0, &refs, false))
 }
+
+#[cfg(test)]
+#[path = "search_tests.rs"]
+mod tests;

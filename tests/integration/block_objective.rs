@@ -355,8 +355,9 @@ fn the_single_run_rule_from_a_known_history_is_what_the_document_says() {
     assert!((longest[0] - 50.0).abs() < 1e-9, "{longest:?}");
     assert!((longest[1] - 55.0).abs() < 1e-9, "{longest:?}");
     assert!(longest.iter().any(|&m| m > 60.0), "{longest:?}");
+    let weekly = nominal_weekly(&plain, 300.0);
     assert!(
-        !check_long_runs(&block, 50.0, 135.0),
+        !check_long_runs(&block, 50.0, 135.0, &weekly),
         "12 weeks from 50 minutes reach 135"
     );
     // On a Sunday capped at 100 minutes the progression stops there.
@@ -364,18 +365,71 @@ fn the_single_run_rule_from_a_known_history_is_what_the_document_says() {
         problem(&format!("{PLAIN}long_run_day: sun\nmax_minutes: {{sun: 100}}\n")).with_recent(recent);
     let pool = Pool::search(&capped, &Pool::levels(&capped, &cal), settings.pool).expect("weeks fit");
     let block = plan_with_pool(&capped, &pool, &cal, 3, &settings, &mut |_| {}).expect("a block");
+    let plain = template(&capped, &pool, &cal, &settings).expect("a template");
     assert!(
-        check_long_runs(&block, 50.0, 100.0),
+        check_long_runs(&block, 50.0, 100.0, &nominal_weekly(&plain, 300.0)),
         "the long run never reaches the cap"
     );
+}
+
+/// A runner of 200 minutes a week whose 30 days before the block hold a 95-minute long run
+/// each Sunday, a rest day each Monday and 21-minute runs on the other days, some of them
+/// hard (load 800 a week). The long run may take at most 45 % of a 200-minute week, 90
+/// minutes: week 1 keeps 90 of the 95, and the 10 % more each build week stops there too.
+#[test]
+fn the_long_run_stops_at_its_share_of_a_small_week() {
+    let runs: [f64; 30] = std::array::from_fn(|j| match j % 7 {
+        1 => 95.0,
+        2 => 0.0,
+        _ => 21.0,
+    });
+    let recent = Recent {
+        fitness: 115.0,
+        fatigue: 115.0,
+        weekly_loads: [800.0; 3],
+        runs,
+    };
+    let p = problem("weekly_minutes: 200\ncurrent_weekly_minutes: 200\n").with_recent(recent);
+    let cal = calendar(None);
+    let settings = Settings::default();
+    let pool = Pool::search(&p, &Pool::levels(&p, &cal), settings.pool).expect("weeks fit");
+    let block = plan_with_pool(&p, &pool, &cal, 5, &settings, &mut |_| {}).expect("a block");
+    let plain = template(&p, &pool, &cal, &settings).expect("a template");
+    let weekly = nominal_weekly(&plain, 200.0);
+    check_long_runs(&block, 95.0, 135.0, &weekly);
+    assert!(
+        (block.weeks[0].long_run - 90.0).abs() < 1e-9,
+        "week 1 runs 90 minutes"
+    );
+    let at_share = block
+        .weeks
+        .iter()
+        .zip(&weekly)
+        .filter(|(w, m)| w.phase == Phase::Build && (w.long_run - LONG_SHARE * **m).abs() < 1e-9)
+        .count();
+    assert!(
+        at_share > 1,
+        "no build week after the first stops at 45 % of its week"
+    );
+}
+
+/// The most of its build week's nominal minutes a planned long run may take (docs/model.md
+/// section 9).
+const LONG_SHARE: f64 = 0.45;
+
+/// Each week's nominal minutes: the template holds each phase's nominal factor.
+fn nominal_weekly(template: &Block, weekly_minutes: f64) -> Vec<f64> {
+    factors(template).iter().map(|f| f * weekly_minutes).collect()
 }
 
 /// The long run's progression (docs/model.md section 9): week 1 keeps the runner's recent
 /// longest run; each build week after it runs 10 % over the longest run of the four weeks
 /// before, up to `peak` (the goal's peak, 135 minutes for an intermediate half, or a
-/// capped long-run day's cap); deload and taper weeks scale their build week's long run by
-/// the ratio of the two weeks' factors. Returns whether `peak` is reached.
-fn check_long_runs(block: &Block, recent_longest: f64, peak: f64) -> bool {
+/// capped long-run day's cap) and never past 45 % of its week's `weekly` nominal minutes
+/// (the minutes rule's own long run is shorter in these cases); deload and taper weeks
+/// scale their build week's long run by the ratio of the two weeks' factors. Returns
+/// whether `peak` is reached.
+fn check_long_runs(block: &Block, recent_longest: f64, peak: f64, weekly: &[f64]) -> bool {
     let mut ran: Vec<f64> = Vec::new();
     let mut build: Option<(f64, f64)> = None;
     for w in &block.weeks {
@@ -390,7 +444,7 @@ fn check_long_runs(block: &Block, recent_longest: f64, peak: f64) -> bool {
                             .fold(0.0, f64::max)
                     }
                 };
-                let long = grown.min(peak);
+                let long = grown.min(peak).min(LONG_SHARE * weekly[w.week - 1]);
                 build = Some((w.factor, long));
                 long
             }
