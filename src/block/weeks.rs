@@ -103,3 +103,51 @@ pub(super) fn pre_race_problem(problem: &Problem, race_day: usize) -> Problem {
     }
     p
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The key sessions as docs/model.md section 2 lists them: the quality sessions and the
+    /// long runs.
+    const KEY: [&str; 7] = [
+        "tempo",
+        "intervals",
+        "hills",
+        "marathon",
+        "long",
+        "long_fast",
+        "race",
+    ];
+
+    /// Before a Monday or Tuesday race no key session may fall on the Sunday; after a Monday
+    /// race the days run easy. Every other session stays allowed there.
+    #[test]
+    fn the_sunday_before_and_the_days_after_an_early_race_take_no_key_session() {
+        let profile =
+            crate::profile::Profile::from_yaml("weekly_minutes: 300\n", "weeks").expect("a profile");
+        let p = Problem::new(&profile);
+        let before = pre_race_problem(&p, 0);
+        let race = race_week_problem(&p, 0);
+        let mut keys = 0;
+        for s in Session::ALL {
+            let key = KEY.contains(&s.id());
+            keys += usize::from(key);
+            assert_eq!(
+                before.rules.allows(Day::SUN.index(), s),
+                !key,
+                "{} on the Sunday",
+                s.id()
+            );
+            for day in 1..7 {
+                assert_eq!(
+                    race.rules.allows(day, s),
+                    !key,
+                    "{} on day {day} after the race",
+                    s.id()
+                );
+            }
+        }
+        assert_eq!(keys, KEY.len(), "a key session the catalog does not have");
+    }
+}

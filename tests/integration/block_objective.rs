@@ -8,6 +8,7 @@
 use weekwright::block::calendar::{DateArgs, resolve};
 use weekwright::block::{Block, Phase, Pool, Settings, plan_with_pool, template};
 use weekwright::catalog::Session;
+use weekwright::error::Error;
 use weekwright::problem::{Problem, Recent};
 use weekwright::profile::{BlockDefaults, Profile};
 
@@ -216,11 +217,28 @@ pub(crate) fn calendar(race: Option<&str>) -> weekwright::Calendar {
     resolve(&dates, &BlockDefaults::default(), "2026-12-02".parse().unwrap()).expect("a calendar")
 }
 
-pub(crate) const RACE: Option<&str> = Some("2027-03-28");
+pub(crate) const RACE: Option<&str> = Some(RACE_DAY);
+const RACE_DAY: &str = "2027-03-28";
 
 /// Checks the block's objective against the recomputation; returns the weeks over a hard
 /// limit, the guardrail points and the join points.
 fn check(block: &Block, usual: f64, recent: Option<&Recent>) -> (usize, f64, f64) {
+    // Each week prints the state at the end of its Sunday, and form is fitness - fatigue.
+    for (k, w) in block.weeks.iter().enumerate() {
+        let sunday = block.trace[7 * k + 6];
+        assert_eq!(
+            (w.fitness, w.fatigue),
+            (sunday.fitness, sunday.fatigue),
+            "week {}",
+            w.week
+        );
+        assert!(
+            (w.form - (w.fitness - w.fatigue)).abs() < 1e-12,
+            "week {} form {}",
+            w.week,
+            w.form
+        );
+    }
     let (points, refused, joins) = recompute(block, usual, recent);
     let o = &block.objective;
     assert!(
@@ -254,32 +272,55 @@ fn the_templates_guardrails_and_joins_are_what_the_document_says() {
     let mut joins_seen = 0.0;
     let mut points_seen = 0.0;
     let mut race_forms = Vec::new();
+    // Each case: the profile, its usual weekly minutes, and the race with its minutes
+    // (docs/model.md section 3: an intermediate's half 135, marathon 270; a beginner's
+    // marathon 330, 5k 55).
     for (yaml, usual, race) in [
-        ("weekly_minutes: 300\ncurrent_weekly_minutes: 300\n", 300.0, RACE),
+        (
+            "weekly_minutes: 300\ncurrent_weekly_minutes: 300\n",
+            300.0,
+            Some((RACE_DAY, 135.0)),
+        ),
         (
             "weekly_minutes: 300\ncurrent_weekly_minutes: 300\ngoal: marathon\n",
             300.0,
-            RACE,
+            Some((RACE_DAY, 270.0)),
         ),
         (
             "weekly_minutes: 200\ncurrent_weekly_minutes: 200\ngoal: marathon\nlevel: beginner\n",
             200.0,
-            RACE,
+            Some((RACE_DAY, 330.0)),
         ),
         (
             "weekly_minutes: 200\ncurrent_weekly_minutes: 200\ngoal: 5k\nlevel: beginner\n",
             200.0,
-            Some("2027-01-24"),
+            Some(("2027-01-24", 55.0)),
         ),
         (MONDAY_TEMPO, 280.0, None),
     ] {
-        let cal = calendar(race);
+        let cal = calendar(race.map(|(day, _)| day));
         let p = problem(yaml);
         let pool = Pool::search(&p, &[1.0], 1).expect("weeks fit");
         let block = template(&p, &pool, &cal, &settings).expect("a template");
         let (refused, points, joins) = check(&block, usual, None);
         check_week_terms(&block, &factors(&block));
-        if race.is_some() {
+        if let Some((_, minutes)) = race {
+            // The template's race week is nominal: 45 % of the peak build week, and the race
+            // on top (docs/model.md section 9).
+            let peak = block
+                .weeks
+                .iter()
+                .filter(|w| w.phase == Phase::Build)
+                .map(|w| w.factor)
+                .fold(0.0, f64::max);
+            let last = block.weeks.last().expect("weeks");
+            // (These runners' usual minutes are their weekly_minutes.)
+            let want = 0.45 * peak + minutes / usual;
+            assert!(
+                (last.factor - want).abs() < 1e-12,
+                "race week factor {} where {want}",
+                last.factor
+            );
             race_forms.push(check_race_form(&block));
         }
         refused_seen += refused;
@@ -302,7 +343,13 @@ fn the_searched_blocks_guardrails_and_joins_are_what_the_document_says() {
     let settings = Settings::default();
     let p = problem(MONDAY_TEMPO);
     let pool = Pool::search(&p, &Pool::levels(&p, &cal), settings.pool).expect("weeks fit");
-    let block = plan_with_pool(&p, &pool, &cal, 7, &settings, &mut |_| {}).expect("a block");
+    let mut steps = Vec::new();
+    let block = plan_with_pool(&p, &pool, &cal, 7, &settings, &mut |s| {
+        steps.push((s.done, s.total));
+    })
+    .expect("a block");
+    // Progress: one step per week planned, out of the block's twelve.
+    assert_eq!(steps, (1..=12).map(|k| (k, 12)).collect::<Vec<_>>());
     let (refused, _, joins) = check(&block, 280.0, None);
     // Variety is a reward: the search rotates the hard session beside Monday's tempo.
     assert!(block.objective.variety > 0.0, "{:?}", block.objective);
@@ -411,6 +458,67 @@ fn the_long_run_stops_at_its_share_of_a_small_week() {
         at_share > 1,
         "no build week after the first stops at 45 % of its week"
     );
+}
+
+/// The same runner with a lighter history (load 600 a week): a 200-minute week with its
+/// hard sessions is over acwr 1.5 from week 1, so the guardrails refuse every candidate,
+/// and the message names them (not the profile, which weeks do meet).
+#[test]
+fn a_block_the_guardrails_refuse_names_the_guardrails() {
+    let runs: [f64; 30] = std::array::from_fn(|j| match j % 7 {
+        1 => 95.0,
+        2 => 0.0,
+        _ => 21.0,
+    });
+    let recent = Recent {
+        fitness: 85.0,
+        fatigue: 86.0,
+        weekly_loads: [600.0; 3],
+        runs,
+    };
+    let p = problem("weekly_minutes: 200\ncurrent_weekly_minutes: 200\n").with_recent(recent);
+    let cal = calendar(None);
+    let settings = Settings::default();
+    let pool = Pool::search(&p, &Pool::levels(&p, &cal), settings.pool).expect("weeks fit");
+    match plan_with_pool(&p, &pool, &cal, 5, &settings, &mut |_| {}) {
+        Err(Error::BlockRefused(m)) => assert!(
+            m.starts_with("week 1 (build, 200 minutes)") && m.contains("has no week within its guardrails"),
+            "{m}"
+        ),
+        other => panic!("not refused by the guardrails: {other:?}"),
+    }
+}
+
+/// A race on Wednesday leaves the Sunday before it three days, the 48 h a long run needs:
+/// the taper before it is its build week scaled, Sunday long run kept (docs/model.md section
+/// 9). Before a Monday or Tuesday race the taper is searched with that Sunday easy.
+#[test]
+fn only_a_monday_or_tuesday_race_keeps_the_sunday_before_it_easy() {
+    let settings = Settings::default();
+    let p = problem(&format!("{PLAIN}long_run_day: sun\n"));
+    for (race, easy) in [("2027-03-29", true), ("2027-03-30", true), ("2027-03-31", false)] {
+        let cal = calendar(Some(race));
+        let pool = Pool::search(&p, &Pool::levels(&p, &cal), settings.pool).expect("weeks fit");
+        let block = plan_with_pool(&p, &pool, &cal, 1, &settings, &mut |_| {}).expect("a block");
+        let n = block.weeks.len();
+        let (before, taper) = (&block.weeks[n - 3], &block.weeks[n - 2]);
+        assert_eq!(taper.phase, Phase::Taper, "{race}");
+        let sunday = taper.days[6].session;
+        assert_eq!(
+            rest_needed(sunday).is_none(),
+            easy,
+            "{race}: {} on the Sunday before",
+            sunday.id()
+        );
+        if !easy {
+            assert_eq!(
+                sessions(&block, n - 2),
+                sessions(&block, n - 3),
+                "{race}: the taper is not week {} scaled",
+                before.week
+            );
+        }
+    }
 }
 
 /// The most of its build week's nominal minutes a planned long run may take (docs/model.md
