@@ -150,4 +150,28 @@ mod tests {
         }
         assert_eq!(keys, KEY.len(), "a key session the catalog does not have");
     }
+
+    /// A fixed hard session gives way in the race week when it is less than 3 days before
+    /// the race (docs/model.md section 6: the race needs the 2 days before it easy); from 3
+    /// days on it stays, and a fixed easy day stays whatever its distance. Race on Saturday.
+    #[test]
+    fn a_fixed_hard_session_gives_way_only_within_two_days_of_the_race() {
+        // (The day by index: Wednesday 2, Thursday 3, Friday 4.)
+        for (fixed, day, kept) in [
+            ("{wed: tempo}", 2, true),
+            ("{thu: tempo}", 3, false),
+            ("{fri: intervals}", 4, false),
+            ("{thu: easy}", 3, true),
+            ("{wed: hills, fri: easy}", 4, true),
+        ] {
+            let yaml = format!("weekly_minutes: 300\nfixed: {fixed}\n");
+            let profile = crate::profile::Profile::from_yaml(&yaml, "weeks").expect("a profile");
+            let p = Problem::new(&profile);
+            let before = p.rules.fixed[day];
+            assert!(before.is_some(), "{fixed}");
+            let race = race_week_problem(&p, Day::SAT.index());
+            let want = if kept { before } else { None };
+            assert_eq!(race.rules.fixed[day], want, "{fixed}");
+        }
+    }
 }

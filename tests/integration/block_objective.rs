@@ -491,12 +491,13 @@ fn a_block_the_guardrails_refuse_names_the_guardrails() {
 
 /// A race on Wednesday leaves the Sunday before it three days, the 48 h a long run needs:
 /// the taper before it is its build week scaled, Sunday long run kept (docs/model.md section
-/// 9). Before a Monday or Tuesday race the taper is searched with that Sunday easy.
+/// 9). Before a Monday or Tuesday race the taper is searched with that Sunday easy. After a
+/// race from Wednesday on the week rests; after a Monday or Tuesday race it runs easy.
 #[test]
 fn only_a_monday_or_tuesday_race_keeps_the_sunday_before_it_easy() {
     let settings = Settings::default();
     let p = problem(&format!("{PLAIN}long_run_day: sun\n"));
-    for (race, easy) in [("2027-03-29", true), ("2027-03-30", true), ("2027-03-31", false)] {
+    for (race, early) in [("2027-03-29", true), ("2027-03-30", true), ("2027-03-31", false)] {
         let cal = calendar(Some(race));
         let pool = Pool::search(&p, &Pool::levels(&p, &cal), settings.pool).expect("weeks fit");
         let block = plan_with_pool(&p, &pool, &cal, 1, &settings, &mut |_| {}).expect("a block");
@@ -506,11 +507,11 @@ fn only_a_monday_or_tuesday_race_keeps_the_sunday_before_it_easy() {
         let sunday = taper.days[6].session;
         assert_eq!(
             rest_needed(sunday).is_none(),
-            easy,
+            early,
             "{race}: {} on the Sunday before",
             sunday.id()
         );
-        if !easy {
+        if !early {
             assert_eq!(
                 sessions(&block, n - 2),
                 sessions(&block, n - 3),
@@ -518,6 +519,14 @@ fn only_a_monday_or_tuesday_race_keeps_the_sunday_before_it_easy() {
                 before.week
             );
         }
+        let week = sessions(&block, n - 1);
+        let after = &week[week.iter().position(|s| s.id() == "race").expect("a race") + 1..];
+        assert!(
+            after.iter().all(|&s| rest_needed(s).is_none()),
+            "{race}: {after:?} after the race"
+        );
+        let runs = after.iter().filter(|s| s.id() != "rest").count();
+        assert_eq!(runs > 0, early, "{race}: {after:?} after the race");
     }
 }
 

@@ -631,6 +631,45 @@ fn the_default_taper_shortens_quality_to_60_percent_of_the_peak_week() {
     assert!(!seen.is_empty(), "the race week keeps one too: {seen:?}");
 }
 
+/// The built-in default to a race on Tuesday 13 April 2027: the taper before it is searched,
+/// not scaled (docs/model.md section 9: the Sunday before the race kept easy), so its
+/// quality is shortened from the catalog's by the week's share of the peak, as the race
+/// week's is. The peak is the highest build factor the block prints.
+#[test]
+fn a_searched_taper_shortens_quality_to_its_share_of_the_peak() {
+    let weeks = block(None, &["--start", "2027-01-04", "--race", "2027-04-13"]);
+    let peak = weeks
+        .iter()
+        .filter(|w| w.phase == "build")
+        .map(|w| w.factor)
+        .fold(0.0, f64::max);
+    let taper = &weeks[weeks.len() - 2];
+    assert_eq!(taper.phase, "taper");
+    let mut seen = 0;
+    for d in taper
+        .days
+        .iter()
+        .filter(|d| is_quality(&d.session) && d.session != "long_fast")
+    {
+        let want = tapered_minutes(
+            &d.session,
+            intermediate_quality(&d.session),
+            taper.factor,
+            peak,
+            (300.0, 0.0),
+        );
+        assert!(
+            (d.minutes - want).abs() < 1e-9,
+            "taper (g/peak {:.3}): {} for {} min, want {want}",
+            taper.factor / peak,
+            d.session,
+            d.minutes
+        );
+        seen += 1;
+    }
+    assert!(seen > 0, "the taper keeps a quality session: {:?}", taper.days);
+}
+
 /// Intermediate 10k runner (profiles/intermediate-10k.yaml), race on Thursday 11 March
 /// 2027: the race week's hard session keeps at least half its catalog minutes, not the
 /// week's share of the peak.
