@@ -167,3 +167,30 @@ impl Violations {
         Constraint::ALL.into_iter().filter(move |c| self.contains(*c))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A set counts each constraint once, however often it is broken, and lists them in
+    /// the document's order.
+    #[test]
+    fn violations_count_and_list_each_broken_constraint_once() {
+        let mut v = Violations::default();
+        assert!(v.is_empty());
+        assert_eq!(v.len(), 0);
+        v.insert(Constraint::EasyFloor);
+        v.insert(Constraint::HardSessions);
+        v.insert(Constraint::EasyFloor);
+        assert_eq!(v.len(), 2);
+        assert!(!v.is_empty());
+        assert_eq!(
+            v.iter().collect::<Vec<_>>(),
+            [Constraint::HardSessions, Constraint::EasyFloor]
+        );
+        for c in Constraint::ALL {
+            v.insert(c);
+        }
+        assert_eq!(v.len(), 7);
+    }
+}

@@ -130,12 +130,31 @@ fn constraints_that_admit_no_week_exit_3_and_say_what_to_relax() {
     let path = dir.path().join("tight.yaml");
     std::fs::write(
         &path,
-        "name: Too tight\nweekly_minutes: 200\navailable_days: [mon, tue, sun]\nhard_sessions: 3\nlong_run_day: sun\n",
+        "name: Too tight\nweekly_minutes: 200\navailable_days: [mon, tue, sun]\nhard_sessions: 3\nlong_run_day: sun\nfixed: {tue: tempo}\nmax_minutes: {mon: 40}\n",
+    )
+    .unwrap();
+    // The message says back what the profile asks, field by field (min_rest_days 1 and
+    // no back-to-back hard days are the defaults).
+    weekwright(&["generate", "--profile", path.to_str().unwrap()])
+        .code(3)
+        .stderr_has(&[
+            "no week fits",
+            "Too tight",
+            "the profile asks for: 3 training days (mon, tue, sun); exactly 3 hard sessions; the long run on sun; at least 1 rest day; no hard days back to back; fixed tue tempo; caps mon <= 40 min; 200 minutes a week (used to 200)\n",
+            "hard_sessions",
+            "relax",
+        ]);
+    // Without a rest day asked, with back-to-back days allowed, no fixed day and no cap,
+    // the message names none of them.
+    let path = dir.path().join("two.yaml");
+    std::fs::write(
+        &path,
+        "name: Two days\nweekly_minutes: 200\navailable_days: [mon, sun]\nhard_sessions: 3\nmin_rest_days: 0\nallow_back_to_back: true\n",
     )
     .unwrap();
     weekwright(&["generate", "--profile", path.to_str().unwrap()])
         .code(3)
-        .stderr_has(&["no week fits", "Too tight", "hard_sessions", "relax"]);
+        .stderr_has(&["the profile asks for: 2 training days (mon, sun); exactly 3 hard sessions; one long run; 200 minutes a week (used to 200)\n"]);
 }
 
 #[test]
