@@ -178,6 +178,28 @@ fn a_volume_far_above_the_runners_base_says_which_base_would_work() {
         ]);
 }
 
+/// From 500 minutes asked towards the 150 the runner is used to, in six steps of 58.33
+/// (rounded: 442, 383, 325, ...): the message offers the first that lets a week fit. The
+/// steps before it are checked to fit none, and the one offered to fit.
+#[test]
+fn a_volume_too_far_from_the_runners_offers_the_nearest_step_that_fits() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("jump.yaml");
+    let profile = |weekly: u32| {
+        format!(
+            "name: Jump\nweekly_minutes: {weekly}\ncurrent_weekly_minutes: 150\navailable_days: [tue, thu, sat, sun]\nhard_sessions: 1\n"
+        )
+    };
+    std::fs::write(&path, profile(500)).unwrap();
+    weekwright(&["generate", "--profile", path.to_str().unwrap()])
+        .code(3)
+        .stderr_has(&["weekly_minutes: 500 -> 325 (nearer the 150 you are used to)"]);
+    for (weekly, code) in [(442, 3), (383, 3), (325, 0)] {
+        std::fs::write(&path, profile(weekly)).unwrap();
+        weekwright(&["generate", "--profile", path.to_str().unwrap(), "--top", "1"]).code(code);
+    }
+}
+
 #[test]
 fn catalog_lists_every_session() {
     let out = weekwright(&["catalog", "--format", "json"]).code(0).json();
