@@ -134,10 +134,19 @@ fn constraints_that_admit_no_week_exit_3_and_say_what_to_relax() {
     )
     .unwrap();
     // The message says back what the profile asks, field by field (min_rest_days 1 and
-    // no back-to-back hard days are the defaults).
-    weekwright(&["generate", "--profile", path.to_str().unwrap()])
-        .code(3)
-        .stderr_has(&[
+    // no back-to-back hard days are the defaults). Of the relaxations only three help: two
+    // hard sessions, back-to-back days, or more days; no rest-day count, long-run day,
+    // fixed day or cap stands between three days and three hard sessions plus a long run.
+    let run = weekwright(&["generate", "--profile", path.to_str().unwrap()]).code(3);
+    assert_eq!(
+        relaxed(&run.stderr),
+        [
+            "hard_sessions: 3 -> 2",
+            "allow_back_to_back: true",
+            "available_days: train on more days than mon, tue, sun"
+        ]
+    );
+    run.stderr_has(&[
             "no week fits",
             "Too tight",
             "the profile asks for: 3 training days (mon, tue, sun); exactly 3 hard sessions; the long run on sun; at least 1 rest day; no hard days back to back; fixed tue tempo; caps mon <= 40 min; 200 minutes a week (used to 200)\n",
@@ -176,6 +185,53 @@ fn a_volume_far_above_the_runners_base_says_which_base_would_work() {
             "current_weekly_minutes: 30 -> 220",
             "build up to it",
         ]);
+}
+
+/// The relaxations a no-week-fits message offers, each up to its count of weeks.
+fn relaxed(stderr: &str) -> Vec<&str> {
+    stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("  - "))
+        .map(|l| l.rsplit_once(" (").map_or(l, |(change, _)| change))
+        .collect()
+}
+
+/// Relaxations found by trying each field alone, and only those that let weeks fit:
+/// - hard sessions kept off Tuesday and Thursday (and strides off every day), with the long
+///   run on Sunday, leave only Sunday's fast-finish long run for two hard sessions. One hard session, the long run on
+///   another day (a Sunday tempo), no avoided sessions, or more days help; a rest day less
+///   or back-to-back days do not;
+/// - a marathoner's shortest long run does not fit in 60 minutes a week: only a week without
+///   a long run does.
+#[test]
+fn no_week_fits_offers_each_relaxation_that_helps_and_no_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("avoid.yaml");
+    std::fs::write(
+        &path,
+        "name: Avoiding\nweekly_minutes: 240\navailable_days: [tue, thu, sun]\nhard_sessions: 2\nlong_run_day: sun\navoid: {mon: [strides], tue: [tempo, intervals, hills, marathon], wed: [strides], thu: [tempo, intervals, hills, marathon], fri: [strides], sat: [strides], sun: [strides]}\n",
+    )
+    .unwrap();
+    let run = weekwright(&["generate", "--profile", path.to_str().unwrap()]).code(3);
+    assert_eq!(
+        relaxed(&run.stderr),
+        [
+            "hard_sessions: 2 -> 1",
+            "long_run_day: sun -> omitted (the search picks the day)",
+            "avoid: remove the avoided sessions",
+            "available_days: train on more days than tue, thu, sun"
+        ]
+    );
+    std::fs::write(
+        &path,
+        "name: Little\nweekly_minutes: 60\nhard_sessions: 1\ngoal: marathon\n",
+    )
+    .unwrap();
+    let run = weekwright(&["generate", "--profile", path.to_str().unwrap()]).code(3);
+    assert_eq!(
+        relaxed(&run.stderr),
+        ["long_run_day: none (a week without a long run)"]
+    );
 }
 
 /// From 500 minutes asked towards the 150 the runner is used to, in six steps of 58.33
