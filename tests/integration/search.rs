@@ -244,3 +244,34 @@ fn scores_tie_only_to_nine_decimals() {
     assert!(week(80.0, far).rank_cmp(&week(80.000_000_000_1, near)).is_gt());
     assert!(week(80.000_000_000_1, near).rank_cmp(&week(80.0, far)).is_lt());
 }
+
+/// A week judged at a factor of the block (an embedder's deload at 0.8 of 300 minutes)
+/// measures its volume against that week's 240 minutes, and says so; at factor 1 against
+/// the runner's usual 300 minutes a week.
+#[test]
+fn a_week_judged_at_a_block_factor_says_what_that_week_asks() {
+    use weekwright::model::Component;
+    use weekwright::model::explain::{Target, explain};
+    let p = Problem::new(
+        &Profile::from_yaml("weekly_minutes: 300\ncurrent_weekly_minutes: 300\n", "factor").unwrap(),
+    );
+    let best = Search::new(&p).top(1).run().expect("weeks fit").plans[0].sessions;
+    for (factor, says) in [
+        (0.8, "this week of the block asks (240 minutes)"),
+        (1.0, "you are used to (300 minutes a week)"),
+    ] {
+        let scorer = Scorer::new(&p, factor);
+        let (loads, a) = scorer.assess(&WeekSpec::from_sessions(best));
+        let target = Target {
+            weekly_minutes: Some(300.0),
+            advise: false,
+        };
+        let report = explain(&scorer.judge, &loads, &a, target);
+        let volume = report
+            .components
+            .iter()
+            .find(|c| c.id == Component::Volume)
+            .expect("volume");
+        assert!(volume.why.contains(says), "{}", volume.why);
+    }
+}
