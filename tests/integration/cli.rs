@@ -256,6 +256,71 @@ fn a_volume_too_far_from_the_runners_offers_the_nearest_step_that_fits() {
     }
 }
 
+/// The volume sentence, from the numbers the output prints: a brought week of 400 minutes
+/// is 33 % more than the usual 300; a runner asking 300 minutes but used to 200 gets a
+/// week whose days at their longest place fewer, less than the usual 200; one asking 200
+/// but used to 300 gets a week whose days at their shortest need more than the 200.
+#[test]
+fn the_volume_sentence_says_more_or_less_and_what_the_days_could_not_meet() {
+    let dir = tempfile::tempdir().unwrap();
+    let (profile, week) = (dir.path().join("p.yaml"), dir.path().join("w.yaml"));
+    let volume = |out: &serde_json::Value| -> String {
+        let c = out["components"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == "volume")
+            .unwrap();
+        c["why"].as_str().unwrap().to_string()
+    };
+    std::fs::write(&profile, "weekly_minutes: 300\ncurrent_weekly_minutes: 300\n").unwrap();
+    std::fs::write(
+        &week,
+        "days:\n  - {day: mon, session: easy, minutes: 60}\n  - {day: tue, session: tempo, minutes: 60}\n  - {day: wed, session: easy, minutes: 60}\n  - {day: thu, session: rest}\n  - {day: fri, session: easy, minutes: 60}\n  - {day: sat, session: easy, minutes: 60}\n  - {day: sun, session: long, minutes: 100}\n",
+    )
+    .unwrap();
+    let (p, w) = (profile.to_str().unwrap(), week.to_str().unwrap());
+    let out = weekwright(&["score", "--profile", p, "--week-file", w, "--format", "json"])
+        .code(0)
+        .json();
+    assert!(
+        volume(&out).starts_with(
+            "The week's 400 minutes are 33 % more running than you are used to (300 minutes a week)"
+        ),
+        "{}",
+        volume(&out)
+    );
+    for (asked, used) in [(300.0, 200.0), (200.0, 300.0)] {
+        std::fs::write(
+            &profile,
+            format!("weekly_minutes: {asked}\ncurrent_weekly_minutes: {used}\n"),
+        )
+        .unwrap();
+        let out = weekwright(&["generate", "--profile", p, "--top", "1", "--format", "json"])
+            .code(0)
+            .json();
+        let plan = &out["plans"][0];
+        let minutes = plan["totals"]["minutes"].as_f64().unwrap();
+        let why = volume(plan);
+        let less = (100.0 * (1.0 - minutes / used)).round();
+        assert!(less > 5.0, "{why}");
+        // Each case reaches its own branch: short of the 300 asked, over the 200 asked.
+        assert_eq!(minutes < asked, asked > used, "{why}");
+        let head = format!(
+            "The week's {minutes:.0} minutes are {less} % less running than you are used to ({used} minutes a week); "
+        );
+        let tail = if minutes < asked {
+            format!("the plan places {minutes:.0} of your {asked} minutes, as its days are at their longest.")
+        } else {
+            format!(
+                "the plan needs {minutes:.0} minutes, {:.0} over your {asked}, as its days are at their shortest.",
+                minutes - asked
+            )
+        };
+        assert_eq!(why, head + &tail);
+    }
+}
+
 #[test]
 fn catalog_lists_every_session() {
     let out = weekwright(&["catalog", "--format", "json"]).code(0).json();
