@@ -30,6 +30,7 @@ mod review;
 mod schema;
 mod search;
 mod seed;
+mod sentences;
 mod shell;
 mod snapshots;
 mod support;

@@ -1,0 +1,170 @@
+//! What the messages and sentences say, checked against the numbers and fields they
+//! speak of: the relaxations of a profile no week fits, and the sentences that explain a
+//! week's score.
+
+use crate::support::weekwright;
+
+/// The relaxations a no-week-fits message offers, each up to its count of weeks.
+pub(crate) fn relaxed(stderr: &str) -> Vec<&str> {
+    stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("  - "))
+        .map(|l| l.rsplit_once(" (").map_or(l, |(change, _)| change))
+        .collect()
+}
+
+/// Relaxations found by trying each field alone, and only those that let weeks fit:
+/// - hard sessions kept off Tuesday and Thursday (and strides off every day), with the long
+///   run on Sunday, leave only Sunday's fast-finish long run for two hard sessions. One hard session, the long run on
+///   another day (a Sunday tempo), no avoided sessions, or more days help; a rest day less
+///   or back-to-back days do not;
+/// - a marathoner's shortest long run does not fit in 60 minutes a week: only a week without
+///   a long run does.
+#[test]
+fn no_week_fits_offers_each_relaxation_that_helps_and_no_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("avoid.yaml");
+    std::fs::write(
+        &path,
+        "name: Avoiding\nweekly_minutes: 240\navailable_days: [tue, thu, sun]\nhard_sessions: 2\nlong_run_day: sun\navoid: {mon: [strides], tue: [tempo, intervals, hills, marathon], wed: [strides], thu: [tempo, intervals, hills, marathon], fri: [strides], sat: [strides], sun: [strides]}\n",
+    )
+    .unwrap();
+    let run = weekwright(&["generate", "--profile", path.to_str().unwrap()]).code(3);
+    assert_eq!(
+        relaxed(&run.stderr),
+        [
+            "hard_sessions: 2 -> 1",
+            "long_run_day: sun -> omitted (the search picks the day)",
+            "avoid: remove the avoided sessions",
+            "available_days: train on more days than tue, thu, sun"
+        ]
+    );
+    std::fs::write(
+        &path,
+        "name: Little\nweekly_minutes: 60\nhard_sessions: 1\ngoal: marathon\n",
+    )
+    .unwrap();
+    let run = weekwright(&["generate", "--profile", path.to_str().unwrap()]).code(3);
+    assert_eq!(
+        relaxed(&run.stderr),
+        ["long_run_day: none (a week without a long run)"]
+    );
+}
+
+/// From 500 minutes asked towards the 150 the runner is used to, in six steps of 58.33
+/// (rounded: 442, 383, 325, ...): the message offers the first that lets a week fit. The
+/// steps before it are checked to fit none, and the one offered to fit.
+#[test]
+fn a_volume_too_far_from_the_runners_offers_the_nearest_step_that_fits() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("jump.yaml");
+    let profile = |weekly: u32| {
+        format!(
+            "name: Jump\nweekly_minutes: {weekly}\ncurrent_weekly_minutes: 150\navailable_days: [tue, thu, sat, sun]\nhard_sessions: 1\n"
+        )
+    };
+    std::fs::write(&path, profile(500)).unwrap();
+    weekwright(&["generate", "--profile", path.to_str().unwrap()])
+        .code(3)
+        .stderr_has(&["weekly_minutes: 500 -> 325 (nearer the 150 you are used to)"]);
+    for (weekly, code) in [(442, 3), (383, 3), (325, 0)] {
+        std::fs::write(&path, profile(weekly)).unwrap();
+        weekwright(&["generate", "--profile", path.to_str().unwrap(), "--top", "1"]).code(code);
+    }
+}
+
+/// The volume sentence, from the numbers the output prints: a brought week of 400 minutes
+/// is 33 % more than the usual 300; a runner asking 300 minutes but used to 200 gets a
+/// week whose days at their longest place fewer, less than the usual 200; one asking 200
+/// but used to 300 gets a week whose days at their shortest need more than the 200.
+#[test]
+fn the_volume_sentence_says_more_or_less_and_what_the_days_could_not_meet() {
+    let dir = tempfile::tempdir().unwrap();
+    let (profile, week) = (dir.path().join("p.yaml"), dir.path().join("w.yaml"));
+    let volume = |out: &serde_json::Value| -> String {
+        let c = out["components"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == "volume")
+            .unwrap();
+        c["why"].as_str().unwrap().to_string()
+    };
+    std::fs::write(&profile, "weekly_minutes: 300\ncurrent_weekly_minutes: 300\n").unwrap();
+    std::fs::write(
+        &week,
+        "days:\n  - {day: mon, session: easy, minutes: 60}\n  - {day: tue, session: tempo, minutes: 60}\n  - {day: wed, session: easy, minutes: 60}\n  - {day: thu, session: rest}\n  - {day: fri, session: easy, minutes: 60}\n  - {day: sat, session: easy, minutes: 60}\n  - {day: sun, session: long, minutes: 100}\n",
+    )
+    .unwrap();
+    let (p, w) = (profile.to_str().unwrap(), week.to_str().unwrap());
+    let out = weekwright(&["score", "--profile", p, "--week-file", w, "--format", "json"])
+        .code(0)
+        .json();
+    assert!(
+        volume(&out).starts_with(
+            "The week's 400 minutes are 33 % more running than you are used to (300 minutes a week)"
+        ),
+        "{}",
+        volume(&out)
+    );
+    for (asked, used) in [(300.0, 200.0), (200.0, 300.0)] {
+        std::fs::write(
+            &profile,
+            format!("weekly_minutes: {asked}\ncurrent_weekly_minutes: {used}\n"),
+        )
+        .unwrap();
+        let out = weekwright(&["generate", "--profile", p, "--top", "1", "--format", "json"])
+            .code(0)
+            .json();
+        let plan = &out["plans"][0];
+        let minutes = plan["totals"]["minutes"].as_f64().unwrap();
+        let why = volume(plan);
+        let less = (100.0 * (1.0 - minutes / used)).round();
+        assert!(less > 5.0, "{why}");
+        // Each case reaches its own branch: short of the 300 asked, over the 200 asked.
+        assert_eq!(minutes < asked, asked > used, "{why}");
+        let head = format!(
+            "The week's {minutes:.0} minutes are {less} % less running than you are used to ({used} minutes a week); "
+        );
+        let tail = if minutes < asked {
+            format!("the plan places {minutes:.0} of your {asked} minutes, as its days are at their longest.")
+        } else {
+            format!(
+                "the plan needs {minutes:.0} minutes, {:.0} over your {asked}, as its days are at their shortest.",
+                minutes - asked
+            )
+        };
+        assert_eq!(why, head + &tail);
+    }
+}
+
+/// The sentence of a component, from `score --format json`.
+fn why(out: &serde_json::Value, id: &str) -> String {
+    let c = out["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap();
+    c["why"].as_str().unwrap().to_string()
+}
+
+/// Score the week of `days` (one line per day) without a profile.
+fn score(days: &str) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let week = dir.path().join("w.yaml");
+    std::fs::write(&week, format!("days:\n{days}")).unwrap();
+    weekwright(&["score", "--week-file", week.to_str().unwrap(), "--format", "json"])
+        .code(0)
+        .json()
+}
+
+/// A week of easy runs and rest has no key session: spacing says so, rather than that every
+/// key session has its days.
+#[test]
+fn a_week_without_key_sessions_has_none_to_space() {
+    let out = score(
+        "  - {day: mon, session: easy}\n  - {day: tue, session: rest}\n  - {day: wed, session: easy}\n  - {day: thu, session: rest}\n  - {day: fri, session: easy}\n  - {day: sat, session: rest}\n  - {day: sun, session: easy}\n",
+    );
+    assert_eq!(why(&out, "spacing"), "There is no key session to space.");
+}
