@@ -168,3 +168,21 @@ fn a_week_without_key_sessions_has_none_to_space() {
     );
     assert_eq!(why(&out, "spacing"), "There is no key session to space.");
 }
+
+/// Spacing names the first key session short of its days (tempo needs two, intervals and
+/// hills three, the long run two: docs/model.md section 2), and counts them when more than
+/// one is short.
+#[test]
+fn spacing_names_the_first_key_session_short_of_its_days_and_counts_the_rest() {
+    let week = |wed: &str| {
+        format!(
+            "  - {{day: mon, session: tempo}}\n  - {{day: tue, session: intervals}}\n  - {{day: wed, session: {wed}}}\n  - {{day: thu, session: rest}}\n  - {{day: fri, session: easy}}\n  - {{day: sat, session: long}}\n  - {{day: sun, session: rest}}\n"
+        )
+    };
+    let first = "Tuesday's intervals come one day after Monday's tempo, which needs two days";
+    assert_eq!(why(&score(&week("easy")), "spacing"), format!("{first}."));
+    assert_eq!(
+        why(&score(&week("hills")), "spacing"),
+        format!("{first} (2 key sessions are short of space).")
+    );
+}
