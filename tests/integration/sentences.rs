@@ -186,3 +186,36 @@ fn spacing_names_the_first_key_session_short_of_its_days_and_counts_the_rest() {
         format!("{first} (2 key sessions are short of space).")
     );
 }
+
+/// Distribution lists each share outside the goal's targets (docs/model.md section 5: for
+/// a half, pyramidal, at least 75 % easy, at most 20 % moderate and 8 % hard), from the
+/// shares the output prints: two hard sessions among easy runs are too much hard running
+/// and nothing else.
+#[test]
+fn distribution_names_each_share_outside_its_target() {
+    let out = score(
+        "  - {day: mon, session: intervals}\n  - {day: tue, session: easy}\n  - {day: wed, session: rest}\n  - {day: thu, session: hills}\n  - {day: fri, session: easy}\n  - {day: sat, session: rest}\n  - {day: sun, session: easy}\n",
+    );
+    let m = &out["metrics"];
+    let share = |z: &str| m[z].as_f64().unwrap();
+    let mut faults = Vec::new();
+    if share("z1") < 0.75 {
+        faults.push("too little easy running (at least 75 %)");
+    }
+    if share("z2") > 0.20 {
+        faults.push("too much moderate running (at most 20 %)");
+    }
+    if share("z3") > 0.08 {
+        faults.push("too much hard running (at most 8 %)");
+    }
+    assert_eq!(faults, ["too much hard running (at most 8 %)"], "{m}");
+    let pct = |z: &str| (100.0 * share(z)).round();
+    let want = format!(
+        "{} % easy, {} % moderate, {} % hard: {} for pyramidal training.",
+        pct("z1"),
+        pct("z2"),
+        pct("z3"),
+        faults[0]
+    );
+    assert_eq!(why(&out, "distribution"), want);
+}
