@@ -219,3 +219,53 @@ fn distribution_names_each_share_outside_its_target() {
     );
     assert_eq!(why(&out, "distribution"), want);
 }
+
+/// A week of `(day, session, minutes)` runs, the other days rest.
+fn week_of(runs: &[(&str, &str, f64)]) -> String {
+    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        .iter()
+        .map(|d| match runs.iter().find(|r| r.0 == *d) {
+            Some((_, s, m)) => format!("  - {{day: {d}, session: {s}, minutes: {m}}}\n"),
+            None => format!("  - {{day: {d}, session: rest}}\n"),
+        })
+        .collect()
+}
+
+/// The long run's sentence from its share of the week and its ratio to the longest other
+/// run, worked out here: on four running days the share cap is 40 % (docs/model.md section
+/// 3); up to 5 points over it is "a little long", more "dominates"; under 1.5 times the
+/// longest other run it "hardly stands out".
+#[test]
+fn the_long_run_sentence_reads_its_share_and_its_ratio() {
+    let four = |long: f64, easy: f64| {
+        week_of(&[
+            ("mon", "easy", easy),
+            ("wed", "easy", easy),
+            ("fri", "easy", easy),
+            ("sun", "long", long),
+        ])
+    };
+    // 100 of 190 minutes: 53 %, 13 points over the cap.
+    assert_eq!(
+        why(&score(&four(100.0, 30.0)), "long_run"),
+        "Sunday's long run dominates the week: 53 % of the minutes (at most 40 %)."
+    );
+    // 60 of 135 minutes: 44 %, 4 points over.
+    assert_eq!(
+        why(&score(&four(60.0, 25.0)), "long_run"),
+        "Sunday's long run is a little long for the week: 44 % of the minutes (at most 40 %)."
+    );
+    // 60 minutes beside five runs of 50: 1.2 times the longest other, 19 % of 310 minutes.
+    let six = week_of(&[
+        ("mon", "easy", 50.0),
+        ("tue", "easy", 50.0),
+        ("wed", "easy", 50.0),
+        ("thu", "easy", 50.0),
+        ("fri", "easy", 50.0),
+        ("sun", "long", 60.0),
+    ]);
+    assert_eq!(
+        why(&score(&six), "long_run"),
+        "Sunday's long run hardly stands out: 1.2 times your longest other run (at least 1.5)."
+    );
+}
