@@ -269,3 +269,23 @@ fn the_long_run_sentence_reads_its_share_and_its_ratio() {
         "Sunday's long run hardly stands out: 1.2 times your longest other run (at least 1.5)."
     );
 }
+
+/// The headline says stress stacks up when a key session is short of its days, even with
+/// fresh legs: a 100-minute long run the day after a 30-minute tempo (which needs two).
+#[test]
+fn the_headline_says_stress_stacks_up_when_spacing_alone_loses() {
+    let out = score(&week_of(&[("mon", "tempo", 30.0), ("tue", "long", 100.0)]));
+    let lost = |id: &str| {
+        let c = out["components"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap();
+        c["lost"].as_f64().unwrap()
+    };
+    assert!(lost("spacing") > 0.0 && lost("recovery") == 0.0, "{out}");
+    assert_ne!(out["verdict"], "balanced");
+    let headline = out["notes"][0].as_str().unwrap();
+    assert!(headline.starts_with("Stress stacks up"), "{headline}");
+}
