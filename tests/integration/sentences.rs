@@ -271,21 +271,36 @@ fn the_long_run_sentence_reads_its_share_and_its_ratio() {
 }
 
 /// The headline says stress stacks up when a key session is short of its days, even with
-/// fresh legs: a 100-minute long run the day after a 30-minute tempo (which needs two).
+/// fresh legs (a 100-minute long run the day after a 30-minute tempo, which needs two), and
+/// when a key day starts on tired legs, even with its days (30 minutes of intervals after
+/// a 90-minute run, two days after the long run).
 #[test]
-fn the_headline_says_stress_stacks_up_when_spacing_alone_loses() {
-    let out = score(&week_of(&[("mon", "tempo", 30.0), ("tue", "long", 100.0)]));
-    let lost = |id: &str| {
-        let c = out["components"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|c| c["id"] == id)
-            .unwrap();
-        c["lost"].as_f64().unwrap()
-    };
-    assert!(lost("spacing") > 0.0 && lost("recovery") == 0.0, "{out}");
-    assert_ne!(out["verdict"], "balanced");
-    let headline = out["notes"][0].as_str().unwrap();
-    assert!(headline.starts_with("Stress stacks up"), "{headline}");
+fn the_headline_says_stress_stacks_up_when_spacing_or_recovery_alone_loses() {
+    let spacing = week_of(&[("mon", "tempo", 30.0), ("tue", "long", 100.0)]);
+    let recovery = week_of(&[
+        ("mon", "easy", 90.0),
+        ("tue", "intervals", 30.0),
+        ("sat", "easy", 90.0),
+        ("sun", "long", 135.0),
+    ]);
+    for (week, loses, keeps) in [
+        (spacing, "spacing", "recovery"),
+        (recovery, "recovery", "spacing"),
+    ] {
+        let out = score(&week);
+        let lost = |id: &str| {
+            let c = out["components"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|c| c["id"] == id)
+                .unwrap();
+            c["lost"].as_f64().unwrap()
+        };
+        assert!(lost(loses) > 0.0 && lost(keeps) == 0.0, "{out}");
+        assert!(out["violations"].as_array().unwrap().is_empty(), "{out}");
+        assert_ne!(out["verdict"], "balanced");
+        let headline = out["notes"][0].as_str().unwrap();
+        assert!(headline.starts_with("Stress stacks up"), "{loses}: {headline}");
+    }
 }
