@@ -304,3 +304,87 @@ fn the_headline_says_stress_stacks_up_when_spacing_or_recovery_alone_loses() {
         assert!(headline.starts_with("Stress stacks up"), "{loses}: {headline}");
     }
 }
+
+/// The headline of a week with no running, of seven identical easy runs (monotony far over
+/// its limit of 2), and of a week whose fatigue peaks over 1.3 times the usual: each names
+/// its trouble (docs/model.md: monotony and fatigue limits of a repeatable week).
+#[test]
+fn the_headline_names_no_training_sameness_and_runaway_fatigue() {
+    let rest = week_of(&[]);
+    assert_eq!(
+        score(&rest)["notes"][0],
+        "No training: rest is not a plan on its own."
+    );
+    let same = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map(|d| (d, "easy", 40.0));
+    let out = score(&week_of(&same));
+    assert!(out["metrics"]["monotony"].as_f64().unwrap() > 2.0, "{out}");
+    assert_eq!(
+        out["notes"][0],
+        "Every day feels the same: the week will feel heavier than it should."
+    );
+    let out = score(&week_of(&[("mon", "tempo", 30.0), ("tue", "long", 100.0)]));
+    assert!(
+        out["metrics"]["peak_fatigue_ratio"].as_f64().unwrap() > 1.3,
+        "{out}"
+    );
+    let headline = out["notes"][0].as_str().unwrap();
+    assert!(
+        headline.contains("fatigue outgrows what you are used to"),
+        "{headline}"
+    );
+}
+
+/// An unbalanced week that breaks no rule and has none of the named troubles: the headline
+/// names the two components it loses most on, with their points, from the printed
+/// components (ties in the document's order).
+#[test]
+fn an_unbalanced_week_without_a_named_trouble_names_its_two_costliest_components() {
+    let dir = tempfile::tempdir().unwrap();
+    let (profile, week) = (dir.path().join("p.yaml"), dir.path().join("w.yaml"));
+    std::fs::write(
+        &profile,
+        "weekly_minutes: 300\ncurrent_weekly_minutes: 300\nhard_sessions: 1\nlong_run_day: none\nmin_rest_days: 0\n",
+    )
+    .unwrap();
+    let days = week_of(&[
+        ("mon", "intervals", 50.0),
+        ("wed", "easy", 30.0),
+        ("fri", "easy", 30.0),
+    ]);
+    std::fs::write(&week, format!("days:\n{days}")).unwrap();
+    let out = weekwright(&[
+        "score",
+        "--profile",
+        profile.to_str().unwrap(),
+        "--week-file",
+        week.to_str().unwrap(),
+        "--format",
+        "json",
+    ])
+    .code(0)
+    .json();
+    assert_eq!(out["verdict"], "unbalanced");
+    assert!(out["violations"].as_array().unwrap().is_empty(), "{out}");
+    let mut lost: Vec<(String, f64, f64)> = out["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            let id = c["id"].as_str().unwrap().replace('_', " ");
+            (id, c["lost"].as_f64().unwrap(), c["points"].as_f64().unwrap())
+        })
+        .collect();
+    lost.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let named: Vec<String> = lost[..2]
+        .iter()
+        .map(|(id, l, p)| format!("{id} ({l:.0} of its {p:.0} points)"))
+        .collect();
+    let score = out["score"].as_f64().unwrap();
+    assert_eq!(
+        out["notes"][0].as_str().unwrap(),
+        format!(
+            "The week is unbalanced (score {score:.0}): it loses most on {} and {}.",
+            named[0], named[1]
+        )
+    );
+}
