@@ -420,23 +420,29 @@ fn the_single_run_rule_from_a_known_history_is_what_the_document_says() {
 }
 
 /// A runner of 200 minutes a week whose 30 days before the block hold a 95-minute long run
-/// each Sunday, a rest day each Monday and 21-minute runs on the other days, some of them
-/// hard (load 800 a week). The long run may take at most 45 % of a 200-minute week, 90
-/// minutes: week 1 keeps 90 of the 95, and the 10 % more each build week stops there too.
-#[test]
-fn the_long_run_stops_at_its_share_of_a_small_week() {
+/// each Sunday, a rest day each Monday and 21-minute runs on the other days, with `load`
+/// a week (fitness and fatigue both about `fitness`).
+fn long_sundays(fitness: f64, load: f64) -> Problem {
     let runs: [f64; 30] = std::array::from_fn(|j| match j % 7 {
         1 => 95.0,
         2 => 0.0,
         _ => 21.0,
     });
     let recent = Recent {
-        fitness: 115.0,
-        fatigue: 115.0,
-        weekly_loads: [800.0; 3],
+        fitness,
+        fatigue: fitness,
+        weekly_loads: [load; 3],
         runs,
     };
-    let p = problem("weekly_minutes: 200\ncurrent_weekly_minutes: 200\n").with_recent(recent);
+    problem("weekly_minutes: 200\ncurrent_weekly_minutes: 200\n").with_recent(recent)
+}
+
+/// The runner of `long_sundays`, some of whose runs are hard (load 800 a week). The long
+/// run may take at most 45 % of a 200-minute week, 90 minutes: week 1 keeps 90 of the 95,
+/// and the 10 % more each build week stops there too.
+#[test]
+fn the_long_run_stops_at_its_share_of_a_small_week() {
+    let p = long_sundays(115.0, 800.0);
     let cal = calendar(None);
     let settings = Settings::default();
     let pool = Pool::search(&p, &Pool::levels(&p, &cal), settings.pool).expect("weeks fit");
@@ -465,18 +471,7 @@ fn the_long_run_stops_at_its_share_of_a_small_week() {
 /// and the message names them (not the profile, which weeks do meet).
 #[test]
 fn a_block_the_guardrails_refuse_names_the_guardrails() {
-    let runs: [f64; 30] = std::array::from_fn(|j| match j % 7 {
-        1 => 95.0,
-        2 => 0.0,
-        _ => 21.0,
-    });
-    let recent = Recent {
-        fitness: 85.0,
-        fatigue: 86.0,
-        weekly_loads: [600.0; 3],
-        runs,
-    };
-    let p = problem("weekly_minutes: 200\ncurrent_weekly_minutes: 200\n").with_recent(recent);
+    let p = long_sundays(85.0, 600.0);
     let cal = calendar(None);
     let settings = Settings::default();
     let pool = Pool::search(&p, &Pool::levels(&p, &cal), settings.pool).expect("weeks fit");

@@ -13,6 +13,15 @@ pub(crate) fn relaxed(stderr: &str) -> Vec<&str> {
         .collect()
 }
 
+/// The relaxations `generate` offers for a profile no week fits (exit 3).
+fn relaxations_of(profile: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("profile.yaml");
+    std::fs::write(&path, profile).unwrap();
+    let run = weekwright(&["generate", "--profile", path.to_str().unwrap()]).code(3);
+    relaxed(&run.stderr).into_iter().map(str::to_string).collect()
+}
+
 /// Relaxations found by trying each field alone, and only those that let weeks fit:
 /// - hard sessions kept off Tuesday and Thursday (and strides off every day), with the long
 ///   run on Sunday, leave only Sunday's fast-finish long run for two hard sessions. One hard session, the long run on
@@ -22,16 +31,10 @@ pub(crate) fn relaxed(stderr: &str) -> Vec<&str> {
 ///   a long run does.
 #[test]
 fn no_week_fits_offers_each_relaxation_that_helps_and_no_other() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("avoid.yaml");
-    std::fs::write(
-        &path,
-        "name: Avoiding\nweekly_minutes: 240\navailable_days: [tue, thu, sun]\nhard_sessions: 2\nlong_run_day: sun\navoid: {mon: [strides], tue: [tempo, intervals, hills, marathon], wed: [strides], thu: [tempo, intervals, hills, marathon], fri: [strides], sat: [strides], sun: [strides]}\n",
-    )
-    .unwrap();
-    let run = weekwright(&["generate", "--profile", path.to_str().unwrap()]).code(3);
     assert_eq!(
-        relaxed(&run.stderr),
+        relaxations_of(
+            "name: Avoiding\nweekly_minutes: 240\navailable_days: [tue, thu, sun]\nhard_sessions: 2\nlong_run_day: sun\navoid: {mon: [strides], tue: [tempo, intervals, hills, marathon], wed: [strides], thu: [tempo, intervals, hills, marathon], fri: [strides], sat: [strides], sun: [strides]}\n"
+        ),
         [
             "hard_sessions: 2 -> 1",
             "long_run_day: sun -> omitted (the search picks the day)",
@@ -39,14 +42,8 @@ fn no_week_fits_offers_each_relaxation_that_helps_and_no_other() {
             "available_days: train on more days than tue, thu, sun"
         ]
     );
-    std::fs::write(
-        &path,
-        "name: Little\nweekly_minutes: 60\nhard_sessions: 1\ngoal: marathon\n",
-    )
-    .unwrap();
-    let run = weekwright(&["generate", "--profile", path.to_str().unwrap()]).code(3);
     assert_eq!(
-        relaxed(&run.stderr),
+        relaxations_of("name: Little\nweekly_minutes: 60\nhard_sessions: 1\ngoal: marathon\n"),
         ["long_run_day: none (a week without a long run)"]
     );
 }
