@@ -78,15 +78,7 @@ fn a_volume_too_far_from_the_runners_offers_the_nearest_step_that_fits() {
 fn the_volume_sentence_says_more_or_less_and_what_the_days_could_not_meet() {
     let dir = tempfile::tempdir().unwrap();
     let (profile, week) = (dir.path().join("p.yaml"), dir.path().join("w.yaml"));
-    let volume = |out: &serde_json::Value| -> String {
-        let c = out["components"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|c| c["id"] == "volume")
-            .unwrap();
-        c["why"].as_str().unwrap().to_string()
-    };
+    let volume = |out: &serde_json::Value| why(out, "volume");
     std::fs::write(&profile, "weekly_minutes: 300\ncurrent_weekly_minutes: 300\n").unwrap();
     std::fs::write(
         &week,
@@ -135,15 +127,15 @@ fn the_volume_sentence_says_more_or_less_and_what_the_days_could_not_meet() {
     }
 }
 
+/// A component of a report printed as JSON.
+fn component<'a>(out: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    let all = out["components"].as_array().expect("components");
+    all.iter().find(|c| c["id"] == id).expect("the component")
+}
+
 /// The sentence of a component, from `score --format json`.
 fn why(out: &serde_json::Value, id: &str) -> String {
-    let c = out["components"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == id)
-        .unwrap();
-    c["why"].as_str().unwrap().to_string()
+    component(out, id)["why"].as_str().unwrap().to_string()
 }
 
 /// Score the week of `days` (one line per day) without a profile.
@@ -285,15 +277,7 @@ fn the_headline_says_stress_stacks_up_when_spacing_or_recovery_alone_loses() {
         (recovery, "recovery", "spacing"),
     ] {
         let out = score(&week);
-        let lost = |id: &str| {
-            let c = out["components"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|c| c["id"] == id)
-                .unwrap();
-            c["lost"].as_f64().unwrap()
-        };
+        let lost = |id: &str| component(&out, id)["lost"].as_f64().unwrap();
         assert!(lost(loses) > 0.0 && lost(keeps) == 0.0, "{out}");
         assert!(out["violations"].as_array().unwrap().is_empty(), "{out}");
         assert_ne!(out["verdict"], "balanced");
