@@ -421,7 +421,7 @@ fn the_single_run_rule_from_a_known_history_is_what_the_document_says() {
 
 /// A runner of 200 minutes a week whose 30 days before the block hold a 95-minute long run
 /// each Sunday, a rest day each Monday and 21-minute runs on the other days, with `load`
-/// a week (fitness and fatigue both about `fitness`).
+/// a week, fitness and fatigue both `fitness`.
 fn long_sundays(fitness: f64, load: f64) -> Problem {
     let runs: [f64; 30] = std::array::from_fn(|j| match j % 7 {
         1 => 95.0,
@@ -466,9 +466,9 @@ fn the_long_run_stops_at_its_share_of_a_small_week() {
     );
 }
 
-/// The same runner with a lighter history (load 600 a week): a 200-minute week with its
-/// hard sessions is over acwr 1.5 from week 1, so the guardrails refuse every candidate,
-/// and the message names them (not the profile, which weeks do meet).
+/// The same runner with a lighter history (load 600 a week, fitness 85): the guardrails
+/// refuse every candidate of week 1, and the message names them, not the profile, which
+/// weeks do meet.
 #[test]
 fn a_block_the_guardrails_refuse_names_the_guardrails() {
     let p = long_sundays(85.0, 600.0);

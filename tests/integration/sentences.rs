@@ -176,7 +176,7 @@ fn spacing_names_the_first_key_session_short_of_its_days_and_counts_the_rest() {
     );
 }
 
-/// Distribution lists each share outside the goal's targets (docs/model.md section 5: for
+/// Distribution lists each share outside the goal's targets (docs/model.md section 6: for
 /// a half, pyramidal, at least 75 % easy, at most 20 % moderate and 8 % hard), from the
 /// shares the output prints: two hard sessions among easy runs are too much hard running
 /// and nothing else.
