@@ -445,7 +445,7 @@ fn the_long_run_stops_at_its_share_of_a_small_week() {
     let p = long_sundays(115.0, 800.0);
     let cal = calendar(None);
     let settings = Settings::default();
-    let pool = Pool::search(&p, &Pool::levels(&p, &cal), settings.pool).expect("weeks fit");
+    let pool = Pool::search(&p, &[1.0], settings.pool).expect("weeks fit");
     let block = plan_with_pool(&p, &pool, &cal, 5, &settings, &mut |_| {}).expect("a block");
     let plain = template(&p, &pool, &cal, &settings).expect("a template");
     let weekly = nominal_weekly(&plain, 200.0);
@@ -474,7 +474,7 @@ fn a_block_the_guardrails_refuse_names_the_guardrails() {
     let p = long_sundays(85.0, 600.0);
     let cal = calendar(None);
     let settings = Settings::default();
-    let pool = Pool::search(&p, &Pool::levels(&p, &cal), settings.pool).expect("weeks fit");
+    let pool = Pool::search(&p, &[1.0], settings.pool).expect("weeks fit");
     match plan_with_pool(&p, &pool, &cal, 5, &settings, &mut |_| {}) {
         Err(Error::BlockRefused(m)) => assert!(
             m.starts_with("week 1 (build, 200 minutes)") && m.contains("has no week within its guardrails"),
@@ -492,9 +492,10 @@ fn a_block_the_guardrails_refuse_names_the_guardrails() {
 fn only_a_monday_or_tuesday_race_keeps_the_sunday_before_it_easy() {
     let settings = Settings::default();
     let p = problem(&format!("{PLAIN}long_run_day: sun\n"));
+    // The engine's weeks at the profile's volume: each week re-scores them at its own.
+    let pool = Pool::search(&p, &[1.0], settings.pool).expect("weeks fit");
     for (race, early) in [("2027-03-29", true), ("2027-03-30", true), ("2027-03-31", false)] {
         let cal = calendar(Some(race));
-        let pool = Pool::search(&p, &Pool::levels(&p, &cal), settings.pool).expect("weeks fit");
         let block = plan_with_pool(&p, &pool, &cal, 1, &settings, &mut |_| {}).expect("a block");
         let n = block.weeks.len();
         let (before, taper) = (&block.weeks[n - 3], &block.weeks[n - 2]);
