@@ -17,7 +17,8 @@
 # stopped at the end of a session goes on where it stopped.
 #
 # Each mutant runs the unit tests and the integration tests under cargo-nextest, which stops
-# at the first failure, without the doc tests and two tests that exercise neither the model
+# at the first failure (its `mutants` profile in .config/nextest.toml runs the tests most
+# likely to fail first), without the doc tests and two tests that exercise neither the model
 # nor the search (10,000 history files; a thousand random profiles through batch). Each job
 # works in its own copy of the tree, its target directory copied from this one's.
 set -euo pipefail
@@ -32,5 +33,5 @@ if [[ " $* " == *" --list "* ]]; then
     exec cargo mutants "$@"
 fi
 exec cargo mutants --jobs "${MUTANTS_JOBS:-2}" --copy-target=true --test-tool nextest --iterate "$@" -- \
-    --lib --test integration \
+    --profile mutants --lib --test integration \
     -E 'not (test(a_folder_of_10000_small_logs) | test(a_thousand_random_profiles))'
