@@ -148,6 +148,18 @@ fn score(days: &str) -> serde_json::Value {
         .json()
 }
 
+/// Score the week of `days` (one line per day) against `profile`.
+fn score_with(profile: &str, days: &str) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let (p, w) = (dir.path().join("p.yaml"), dir.path().join("w.yaml"));
+    std::fs::write(&p, profile).unwrap();
+    std::fs::write(&w, format!("days:\n{days}")).unwrap();
+    let (p, w) = (p.to_str().unwrap(), w.to_str().unwrap());
+    weekwright(&["score", "--profile", p, "--week-file", w, "--format", "json"])
+        .code(0)
+        .json()
+}
+
 /// A week of easy runs and rest has no key session: spacing says so, rather than that every
 /// key session has its days.
 #[test]
@@ -320,30 +332,15 @@ fn the_headline_names_no_training_sameness_and_runaway_fatigue() {
 /// components (ties in the document's order).
 #[test]
 fn an_unbalanced_week_without_a_named_trouble_names_its_two_costliest_components() {
-    let dir = tempfile::tempdir().unwrap();
-    let (profile, week) = (dir.path().join("p.yaml"), dir.path().join("w.yaml"));
-    std::fs::write(
-        &profile,
-        "weekly_minutes: 300\ncurrent_weekly_minutes: 300\nhard_sessions: 1\nlong_run_day: none\nmin_rest_days: 0\n",
-    )
-    .unwrap();
     let days = week_of(&[
         ("mon", "intervals", 50.0),
         ("wed", "easy", 30.0),
         ("fri", "easy", 30.0),
     ]);
-    std::fs::write(&week, format!("days:\n{days}")).unwrap();
-    let out = weekwright(&[
-        "score",
-        "--profile",
-        profile.to_str().unwrap(),
-        "--week-file",
-        week.to_str().unwrap(),
-        "--format",
-        "json",
-    ])
-    .code(0)
-    .json();
+    let out = score_with(
+        "weekly_minutes: 300\ncurrent_weekly_minutes: 300\nhard_sessions: 1\nlong_run_day: none\nmin_rest_days: 0\n",
+        &days,
+    );
     assert_eq!(out["verdict"], "unbalanced");
     assert!(out["violations"].as_array().unwrap().is_empty(), "{out}");
     let mut lost: Vec<(String, f64, f64)> = out["components"]
@@ -367,5 +364,246 @@ fn an_unbalanced_week_without_a_named_trouble_names_its_two_costliest_components
             "The week is unbalanced (score {score:.0}): it loses most on {} and {}.",
             named[0], named[1]
         )
+    );
+}
+
+/// The week's minutes against the profile's, from the printed days: a structure with rest
+/// days that places fewer minutes than asked says to add a day, raise the caps or lower the
+/// target; seven running days can only lower the target; a structure whose days at their
+/// shortest need more than asked says fewer days would fit. `generate` states the fact
+/// without the advice; a week within half a minute of its target has no such note.
+#[test]
+fn the_minutes_note_says_what_the_structure_cannot_place_and_what_to_change() {
+    let sum = |out: &serde_json::Value| -> f64 {
+        let days = out["days"].as_array().unwrap();
+        days.iter().map(|d| d["minutes"].as_f64().unwrap()).sum()
+    };
+    let note = |out: &serde_json::Value, start: &str| -> Option<String> {
+        let notes = out["notes"].as_array().unwrap();
+        notes
+            .iter()
+            .map(|n| n.as_str().unwrap().to_string())
+            .find(|n| n.starts_with(start))
+    };
+    let runs = |days: &[&str]| -> String {
+        let sessions = ["rest", "tempo", "easy", "rest", "easy", "rest", "long"];
+        let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+        let mut week = String::new();
+        for (d, day) in names.iter().enumerate() {
+            let session = if days.contains(day) {
+                sessions[d].replace("rest", "easy")
+            } else {
+                sessions[d].to_string()
+            };
+            week += &format!("  - {{day: {day}, session: {session}}}\n");
+        }
+        week
+    };
+    let three_rests = score_with("weekly_minutes: 900\n", &runs(&[]));
+    let placed = sum(&three_rests);
+    assert!(placed < 899.5, "{three_rests}");
+    assert_eq!(
+        note(&three_rests, "This structure").unwrap(),
+        format!(
+            "This structure places only {placed:.0} of your 900 minutes: add a running day, raise the day's time caps, or lower weekly_minutes to about {placed:.0}."
+        )
+    );
+    let every_day = runs(&["mon", "thu", "sat"]);
+    let seven = score_with("weekly_minutes: 1200\n", &every_day);
+    let placed = sum(&seven);
+    assert!(placed < 1199.5, "{seven}");
+    assert_eq!(
+        note(&seven, "Seven running days").unwrap(),
+        format!(
+            "Seven running days place only {placed:.0} of your 1200 minutes: easy days hold at most 90 minutes, hard sessions stay within Daniels' caps, and weekwright plans one session a day; lower weekly_minutes to about {placed:.0}."
+        )
+    );
+    let over = score_with("weekly_minutes: 100\n", &every_day);
+    let needed = sum(&over);
+    assert!(needed > 100.5, "{over}");
+    assert_eq!(
+        note(&over, "This structure").unwrap(),
+        format!(
+            "This structure needs {needed:.0} minutes, more than your 100: fewer running days would fit better."
+        )
+    );
+    // Why the week cannot be repeated, from the printed violations and metrics: fatigue
+    // above its limit of 1.3 (section 8), monotony within its 2.0.
+    let metric = |name: &str| over["metrics"][name].as_f64().unwrap();
+    assert!(
+        metric("peak_fatigue_ratio") > 1.3 && metric("monotony") <= 2.0,
+        "{over}"
+    );
+    let broken: Vec<&str> = over["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(broken, ["hard_sessions", "rest_days"]);
+    assert_eq!(
+        over["notes"].as_array().unwrap().last().unwrap(),
+        &format!(
+            "Not repeatable as it stands: it breaks hard_sessions and rest_days and repeated, fatigue peaks at {:.2} times the usual level, above 1.3.",
+            metric("peak_fatigue_ratio")
+        )
+    );
+    let fits = score_with("weekly_minutes: 300\n", &every_day);
+    assert!((sum(&fits) - 300.0).abs() < 0.5, "{fits}");
+    assert_eq!(note(&fits, "This structure"), None);
+    assert_eq!(note(&fits, "Seven running days"), None);
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.yaml");
+    std::fs::write(
+        &path,
+        "weekly_minutes: 900\navailable_days: [tue, thu, sun]\nhard_sessions: 1\n",
+    )
+    .unwrap();
+    let out = weekwright(&[
+        "generate",
+        "--profile",
+        path.to_str().unwrap(),
+        "--top",
+        "1",
+        "--format",
+        "json",
+    ])
+    .code(0)
+    .json();
+    let plan = &out["plans"][0];
+    let placed = sum(plan);
+    assert!(placed < 899.5, "{plan}");
+    assert_eq!(
+        note(plan, "This structure").unwrap(),
+        format!("This structure places only {placed:.0} of your 900 minutes.")
+    );
+}
+
+/// The sentence and the points lost of one component of a week scored on structure alone.
+fn judged(goal: &str, week: &str, id: &str) -> (String, f64) {
+    let out = weekwright(&["score", "--goal", goal, "--week", week, "--format", "json"])
+        .code(0)
+        .json();
+    let c = component(&out, id);
+    (
+        c["why"].as_str().unwrap().to_string(),
+        c["lost"].as_f64().unwrap(),
+    )
+}
+
+/// Specificity from the goal table of docs/model.md section 6 (10 points; a missing first
+/// requirement 0.5, a missing second 0.25, each off-goal session 0.5, each repeat 0.25): a 5k
+/// week with intervals and a marathon-pace run misses hills and pays for the off-goal run
+/// (0.75); with intervals and hills it needs nothing; a 10k week with two tempos and a
+/// fast-finish long run misses intervals, pays for the long run and the repeat (1.0).
+#[test]
+fn specificity_names_what_the_goal_misses_what_it_does_not_need_and_repeats() {
+    assert_eq!(
+        judged("5k", "easy,intervals,easy,marathon,rest,easy,long", "specificity"),
+        (
+            "For a 5k: no hill repeats (the next it needs) and one marathon-pace run that a 5k does not need.".to_string(),
+            7.5
+        )
+    );
+    assert_eq!(
+        judged("5k", "easy,intervals,easy,hills,rest,easy,long", "specificity"),
+        ("The hard sessions are the ones a 5k needs.".to_string(), 0.0)
+    );
+    assert_eq!(
+        judged("10k", "easy,tempo,easy,tempo,rest,easy,long_fast", "specificity"),
+        (
+            "For a 10k: no intervals (the next it needs), one fast-finish long run that a 10k does not need and two tempos where one would do.".to_string(),
+            10.0
+        )
+    );
+}
+
+/// Sessions (5 points): each cross-training day beyond two costs 0.25, so three cost 1.25
+/// points and are named; two are in their place.
+#[test]
+fn the_sessions_sentence_names_cross_training_beyond_two_days() {
+    assert_eq!(
+        judged("5k", "cross,intervals,cross,easy,cross,rest,long", "sessions"),
+        (
+            "Cross-training on 3 days (one or two are enough).".to_string(),
+            1.25
+        )
+    );
+    assert_eq!(
+        judged("5k", "cross,intervals,cross,easy,easy,rest,long", "sessions"),
+        ("Each easy session in its place.".to_string(), 0.0)
+    );
+}
+
+/// Rhythm (10 points) with a profile of two rest days a week (`min_rest_days: 2`, every day
+/// available): each rest day beyond the two costs 0.5 and is named; a week with fewer rest
+/// days breaks `rest_days` but costs nothing here.
+#[test]
+fn the_rhythm_sentence_names_only_rest_days_beyond_the_runners_usual() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("p.yaml");
+    std::fs::write(
+        &profile,
+        "weekly_minutes: 300\nmin_rest_days: 2\nhard_sessions: 1\n",
+    )
+    .unwrap();
+    let rhythm = |week: &str| {
+        let p = profile.to_str().unwrap();
+        let out = weekwright(&["score", "--profile", p, "--week", week, "--format", "json"])
+            .code(0)
+            .json();
+        let c = component(&out, "rhythm");
+        (
+            c["why"].as_str().unwrap().to_string(),
+            c["lost"].as_f64().unwrap(),
+        )
+    };
+    let clean = (
+        "Rest where it helps, your usual running days, an easy day after the long run.".to_string(),
+        0.0,
+    );
+    assert_eq!(rhythm("rest,intervals,easy,easy,easy,easy,long"), clean);
+    assert_eq!(rhythm("rest,intervals,easy,easy,rest,easy,long"), clean);
+    assert_eq!(
+        rhythm("rest,intervals,rest,easy,rest,easy,long"),
+        (
+            "3 rest days where you usually take 2: keep your running days.".to_string(),
+            5.0
+        )
+    );
+}
+
+/// The long-run violation says what the profile asks (docs/model.md section 7: with
+/// `long_run_day: none` no long run, with a day exactly one long run on it) and names the
+/// days of the week's long runs.
+#[test]
+fn the_long_run_violation_says_what_the_profile_asks() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("p.yaml");
+    let violation = |day: &str| {
+        let p = profile.to_str().unwrap();
+        std::fs::write(
+            p,
+            format!("weekly_minutes: 300\nhard_sessions: 1\nlong_run_day: {day}\n"),
+        )
+        .unwrap();
+        let week = "rest,intervals,easy,easy,rest,easy,long";
+        let out = weekwright(&["score", "--profile", p, "--week", week, "--format", "json"])
+            .code(0)
+            .json();
+        let all = out["violations"].as_array().unwrap();
+        assert_eq!(all.len(), 1, "{out}");
+        assert_eq!(all[0]["id"], "long_run");
+        assert_eq!(all[0]["days"], serde_json::json!(["sun"]));
+        all[0]["why"].as_str().unwrap().to_string()
+    };
+    assert_eq!(
+        violation("none"),
+        "Your profile says no long run, and the week has one."
+    );
+    assert_eq!(
+        violation("sat"),
+        "Your profile puts exactly one long run on Saturday; the week has 1 long run (Sunday)."
     );
 }
