@@ -247,10 +247,14 @@ fn the_long_run_sentence_reads_its_share_and_its_ratio() {
         ])
     };
     // 100 of 190 minutes: 53 %, 13 points over the cap.
+    let dominant = score(&four(100.0, 30.0));
     assert_eq!(
-        why(&score(&four(100.0, 30.0)), "long_run"),
+        why(&dominant, "long_run"),
         "Sunday's long run dominates the week: 53 % of the minutes (at most 40 %)."
     );
+    // Points lost (10 at most, section 6): the share's term, (share - cap) / 0.20.
+    let lost = |out: &serde_json::Value| component(out, "long_run")["lost"].as_f64().unwrap();
+    assert!((lost(&dominant) - 10.0 * (100.0 / 190.0 - 0.40) / 0.20).abs() < 1e-9);
     // 60 of 135 minutes: 44 %, 4 points over.
     assert_eq!(
         why(&score(&four(60.0, 25.0)), "long_run"),
@@ -265,10 +269,13 @@ fn the_long_run_sentence_reads_its_share_and_its_ratio() {
         ("fri", "easy", 50.0),
         ("sun", "long", 60.0),
     ]);
+    let six = score(&six);
     assert_eq!(
-        why(&score(&six), "long_run"),
+        why(&six, "long_run"),
         "Sunday's long run hardly stands out: 1.2 times your longest other run (at least 1.5)."
     );
+    // The ratio's term, (1.5 - ratio) / 0.75: the share is under any cap.
+    assert!((lost(&six) - 10.0 * (1.5 - 60.0 / 50.0) / 0.75).abs() < 1e-9);
 }
 
 /// The headline says stress stacks up when a key session is short of its days, even with
