@@ -131,11 +131,7 @@ impl TypeMask {
             Some(Session::Hills) => (HILLS, HILLS),
             Some(Session::Marathon) => (MARATHON, MARATHON),
             Some(Session::LongFast) => (LONG, QUALITY),
-            Some(Session::Strides) => (STRIDES, STRIDES),
-            Some(Session::Moderate) => (MODERATE, MODERATE),
-            Some(Session::Cross) => (CROSS, CROSS),
-            Some(Session::Recovery) => (RECOVERY, RECOVERY),
-            // No other session is a requirement or off-goal.
+            // No other session is a requirement or off-goal (`Goal::needs`).
             _ => (KEY, KEY),
         };
         TypeMask {
