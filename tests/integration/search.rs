@@ -275,3 +275,20 @@ fn a_week_judged_at_a_block_factor_says_what_that_week_asks() {
         assert!(volume.why.contains(says), "{}", volume.why);
     }
 }
+
+/// `long_run_day: none` (docs/model.md section 7): the search finds weeks, and none of
+/// them holds a long run (`long` or `long_fast`, section 2).
+#[test]
+fn a_profile_without_a_long_run_gets_weeks_without_one() {
+    let yaml = "weekly_minutes: 240\ncurrent_weekly_minutes: 240\nhard_sessions: 2\nlong_run_day: none\n";
+    let p = Problem::new(&Profile::from_yaml(yaml, "no long run").unwrap());
+    let outcome = Search::new(&p).run().expect("weeks without a long run fit");
+    assert_eq!(outcome.plans.len(), 5);
+    for c in &outcome.plans {
+        let longs = c
+            .sessions
+            .iter()
+            .filter(|s| matches!(s, Session::Long | Session::LongFast));
+        assert_eq!(longs.count(), 0, "{:?}", c.sessions);
+    }
+}
