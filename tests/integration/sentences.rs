@@ -2,6 +2,8 @@
 //! speak of: the relaxations of a profile no week fits, and the sentences that explain a
 //! week's score.
 
+use std::fmt::Write as _;
+
 use crate::support::weekwright;
 
 /// The relaxations a no-week-fits message offers, each up to its count of weeks.
@@ -374,37 +376,45 @@ fn an_unbalanced_week_without_a_named_trouble_names_its_two_costliest_components
     );
 }
 
+/// The sum of a plan's printed day minutes.
+fn day_minutes(out: &serde_json::Value) -> f64 {
+    let days = out["days"].as_array().unwrap();
+    days.iter().map(|d| d["minutes"].as_f64().unwrap()).sum()
+}
+
+/// The first note of a plan that starts with `start`.
+fn note_starting(out: &serde_json::Value, start: &str) -> Option<String> {
+    let notes = out["notes"].as_array().unwrap();
+    notes
+        .iter()
+        .map(|n| n.as_str().unwrap().to_string())
+        .find(|n| n.starts_with(start))
+}
+
 /// The week's minutes against the profile's, from the printed days: a structure with rest
 /// days that places fewer minutes than asked says to add a day, raise the caps or lower the
 /// target; seven running days can only lower the target; a structure whose days at their
-/// shortest need more than asked says fewer days would fit. `generate` states the fact
-/// without the advice; a week within half a minute of its target has no such note.
+/// shortest need more than asked says fewer days would fit. A week within half a minute of
+/// its target has no such note.
 #[test]
 fn the_minutes_note_says_what_the_structure_cannot_place_and_what_to_change() {
-    let sum = |out: &serde_json::Value| -> f64 {
-        let days = out["days"].as_array().unwrap();
-        days.iter().map(|d| d["minutes"].as_f64().unwrap()).sum()
-    };
-    let note = |out: &serde_json::Value, start: &str| -> Option<String> {
-        let notes = out["notes"].as_array().unwrap();
-        notes
-            .iter()
-            .map(|n| n.as_str().unwrap().to_string())
-            .find(|n| n.starts_with(start))
-    };
+    let (sum, note) = (day_minutes, note_starting);
+    // Rest on Monday, Thursday and Saturday, save on the `days` that run easy instead.
     let runs = |days: &[&str]| -> String {
         let sessions = ["rest", "tempo", "easy", "rest", "easy", "rest", "long"];
         let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-        let mut week = String::new();
-        for (d, day) in names.iter().enumerate() {
-            let session = if days.contains(day) {
-                sessions[d].replace("rest", "easy")
-            } else {
-                sessions[d].to_string()
-            };
-            week += &format!("  - {{day: {day}, session: {session}}}\n");
-        }
-        week
+        names
+            .iter()
+            .zip(sessions)
+            .fold(String::new(), |mut week, (day, s)| {
+                let session = if days.contains(day) {
+                    s.replace("rest", "easy")
+                } else {
+                    s.to_string()
+                };
+                writeln!(week, "  - {{day: {day}, session: {session}}}").unwrap();
+                week
+            })
     };
     let three_rests = score_with("weekly_minutes: 900\n", &runs(&[]));
     let placed = sum(&three_rests);
@@ -459,7 +469,12 @@ fn the_minutes_note_says_what_the_structure_cannot_place_and_what_to_change() {
     assert!((sum(&fits) - 300.0).abs() < 0.5, "{fits}");
     assert_eq!(note(&fits, "This structure"), None);
     assert_eq!(note(&fits, "Seven running days"), None);
+}
 
+/// `generate` states the minutes a structure cannot place without the advice `score` gives
+/// (three running days hold fewer than 900 minutes).
+#[test]
+fn generate_states_the_minutes_not_placed_without_advice() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.yaml");
     std::fs::write(
@@ -479,10 +494,10 @@ fn the_minutes_note_says_what_the_structure_cannot_place_and_what_to_change() {
     .code(0)
     .json();
     let plan = &out["plans"][0];
-    let placed = sum(plan);
+    let placed = day_minutes(plan);
     assert!(placed < 899.5, "{plan}");
     assert_eq!(
-        note(plan, "This structure").unwrap(),
+        note_starting(plan, "This structure").unwrap(),
         format!("This structure places only {placed:.0} of your 900 minutes.")
     );
 }
