@@ -398,8 +398,7 @@ fn note_starting(out: &serde_json::Value, start: &str) -> Option<String> {
 /// its target has no such note.
 #[test]
 fn the_minutes_note_says_what_the_structure_cannot_place_and_what_to_change() {
-    let (sum, note) = (day_minutes, note_starting);
-    // Rest on Monday, Thursday and Saturday, save on the `days` that run easy instead.
+    // Rest on Monday, Thursday and Saturday, except on those of `days`, which run easy.
     let runs = |days: &[&str]| -> String {
         let sessions = ["rest", "tempo", "easy", "rest", "easy", "rest", "long"];
         let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
@@ -417,29 +416,29 @@ fn the_minutes_note_says_what_the_structure_cannot_place_and_what_to_change() {
             })
     };
     let three_rests = score_with("weekly_minutes: 900\n", &runs(&[]));
-    let placed = sum(&three_rests);
+    let placed = day_minutes(&three_rests);
     assert!(placed < 899.5, "{three_rests}");
     assert_eq!(
-        note(&three_rests, "This structure").unwrap(),
+        note_starting(&three_rests, "This structure").unwrap(),
         format!(
             "This structure places only {placed:.0} of your 900 minutes: add a running day, raise the day's time caps, or lower weekly_minutes to about {placed:.0}."
         )
     );
     let every_day = runs(&["mon", "thu", "sat"]);
     let seven = score_with("weekly_minutes: 1200\n", &every_day);
-    let placed = sum(&seven);
+    let placed = day_minutes(&seven);
     assert!(placed < 1199.5, "{seven}");
     assert_eq!(
-        note(&seven, "Seven running days").unwrap(),
+        note_starting(&seven, "Seven running days").unwrap(),
         format!(
             "Seven running days place only {placed:.0} of your 1200 minutes: easy days hold at most 90 minutes, hard sessions stay within Daniels' caps, and weekwright plans one session a day; lower weekly_minutes to about {placed:.0}."
         )
     );
     let over = score_with("weekly_minutes: 100\n", &every_day);
-    let needed = sum(&over);
+    let needed = day_minutes(&over);
     assert!(needed > 100.5, "{over}");
     assert_eq!(
-        note(&over, "This structure").unwrap(),
+        note_starting(&over, "This structure").unwrap(),
         format!(
             "This structure needs {needed:.0} minutes, more than your 100: fewer running days would fit better."
         )
@@ -466,9 +465,9 @@ fn the_minutes_note_says_what_the_structure_cannot_place_and_what_to_change() {
         )
     );
     let fits = score_with("weekly_minutes: 300\n", &every_day);
-    assert!((sum(&fits) - 300.0).abs() < 0.5, "{fits}");
-    assert_eq!(note(&fits, "This structure"), None);
-    assert_eq!(note(&fits, "Seven running days"), None);
+    assert!((day_minutes(&fits) - 300.0).abs() < 0.5, "{fits}");
+    assert_eq!(note_starting(&fits, "This structure"), None);
+    assert_eq!(note_starting(&fits, "Seven running days"), None);
 }
 
 /// `generate` states the minutes a structure cannot place without the advice `score` gives
